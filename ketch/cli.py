@@ -1,0 +1,212 @@
+"""The ``ketch`` command line: pull, list, rm, generate, chat, bench, serve."""
+from __future__ import annotations
+
+import sys
+import time
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ketch.formats.store import DEFAULT_MODEL, ModelStore
+
+app = typer.Typer(help="ketch: run open LLMs from weights on disk. Models come from the local store "
+                       "($KETCH_MODELS_DIR, default ~/.cache/ketch/models); the default model is pulled on first use.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+bench_app = typer.Typer(help="Benchmarks against HF transformers and llama.cpp on this machine.",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+err = Console(stderr=True)
+
+ModelOpt = Annotated[str, typer.Option("--model", "-m", help="store name, .gguf file, or HF model directory")]
+DtypeOpt = Annotated[str, typer.Option(help="auto (fp32 on CPU, bf16 on CUDA), float32, bfloat16, float16")]
+DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
+MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
+KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help="KV cache memory in GiB (default: 1 on CPU)")]
+
+
+def _build_llm(model: str, dtype: str, device: str, max_model_len: int, kv_cache_gb: float | None):
+    from ketch.llm import LLM
+
+    with err.status(f"loading {model} ..."):
+        t0 = time.perf_counter()
+        llm = LLM(model, dtype=dtype, device=device, max_model_len=max_model_len,
+                  kv_cache_memory=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None)
+    err.print(f"[dim]loaded {model} ({llm.num_parameters / 1e6:.1f}M parameters) on "
+              f"{llm.engine.device} in {time.perf_counter() - t0:.1f}s[/dim]")
+    return llm
+
+
+def _stream(llm, prompt, params) -> str:
+    """Run one request on the engine, printing text as it is produced; return the full text."""
+    engine = llm.engine
+    request_id = f"cli-{time.monotonic_ns()}"
+    engine.add_request(request_id, prompt, params)
+    shown = 0
+    text = ""
+    try:
+        while engine.has_unfinished_requests():
+            for out in engine.step():
+                if out.request_id != request_id:
+                    continue
+                text = out.outputs[0].text
+                sys.stdout.write(text[shown:])
+                sys.stdout.flush()
+                shown = len(text)
+    except KeyboardInterrupt:
+        engine.abort_request(request_id)
+        sys.stdout.write("\n[interrupted]")
+    sys.stdout.write("\n")
+    return text
+
+
+@app.command()
+def pull(name: Annotated[str, typer.Argument(help="model name")] = DEFAULT_MODEL) -> None:
+    """Fetch a known model into the local store."""
+    try:
+        path = ModelStore().pull(name)
+    except (ValueError, RuntimeError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1)
+    err.print(f"{name} -> {path}")
+
+
+@app.command("list")
+def list_models() -> None:
+    """Show the models in the local store: name, format, size, parameters, quantization."""
+    from ketch.formats.loader import resolve_model
+
+    table = Table("name", "format", "size", "parameters", "quantization", "path")
+    for entry in ModelStore().list():
+        try:
+            src = resolve_model(entry.path)
+            from ketch.tools.estimate import count_source_parameters
+            params = f"{count_source_parameters(src) / 1e6:.1f}M"
+            quant = src.quantization
+        except Exception as exc:  # noqa: BLE001 - a broken entry is shown, not fatal
+            params, quant = "?", f"unreadable: {exc}"[:40]
+        table.add_row(entry.name, entry.format, f"{entry.size_bytes / 1e6:.1f} MB", params, quant, str(entry.path))
+    Console().print(table)
+
+
+@app.command()
+def rm(name: str) -> None:
+    """Remove a model from the local store."""
+    try:
+        ModelStore().remove(name)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def generate(
+    prompt: Annotated[str, typer.Argument(help="prompt text")],
+    model: ModelOpt = DEFAULT_MODEL,
+    max_tokens: Annotated[int, typer.Option(help="tokens to generate at most")] = 128,
+    temperature: Annotated[float, typer.Option(help="0 = greedy")] = 0.7,
+    top_p: float = 1.0,
+    top_k: int = 0,
+    seed: Optional[int] = None,
+    chat_template: Annotated[bool, typer.Option("--chat/--raw", help="wrap the prompt in the chat template")] = False,
+    dtype: DtypeOpt = "auto",
+    device: DeviceOpt = "auto",
+    max_model_len: MaxLenOpt = 0,
+    kv_cache_gb: KvOpt = None,
+) -> None:
+    """Generate a completion for PROMPT, streaming it to the terminal."""
+    from ketch.sampling import SamplingParams
+
+    try:
+        params = SamplingParams(max_tokens=max_tokens, temperature=temperature, top_p=top_p, top_k=top_k, seed=seed)
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
+        inp = {"prompt_token_ids": llm.encode_chat([{"role": "user", "content": prompt}])} if chat_template else prompt
+        _stream(llm, inp, params)
+    except (ValueError, FileNotFoundError, NotImplementedError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def chat(
+    model: ModelOpt = DEFAULT_MODEL,
+    system: Annotated[Optional[str], typer.Option(help="system prompt")] = None,
+    max_tokens: int = 512,
+    temperature: float = 0.7,
+    seed: Optional[int] = None,
+    dtype: DtypeOpt = "auto",
+    device: DeviceOpt = "auto",
+    max_model_len: MaxLenOpt = 0,
+    kv_cache_gb: KvOpt = None,
+) -> None:
+    """Interactive chat with the model's chat template. /exit quits, /clear forgets the history."""
+    from ketch.sampling import SamplingParams
+
+    try:
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
+    except (ValueError, FileNotFoundError, NotImplementedError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1)
+    history: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
+    err.print("[dim]type /exit to quit, /clear to start over[/dim]")
+    while True:
+        try:
+            line = input(">>> ")
+        except (EOFError, KeyboardInterrupt):
+            sys.stdout.write("\n")
+            return
+        if line.strip() in ("/exit", "/quit", "/bye"):
+            return
+        if line.strip() == "/clear":
+            history = history[:1] if system else []
+            continue
+        if not line.strip():
+            continue
+        history.append({"role": "user", "content": line})
+        try:
+            ids = llm.encode_chat(history)
+            budget = llm.engine.max_model_len - len(ids)
+            if budget < 1:
+                raise ValueError("the conversation no longer fits the context window; /clear to start over")
+            params = SamplingParams(max_tokens=min(max_tokens, budget), temperature=temperature, seed=seed)
+            reply = _stream(llm, {"prompt_token_ids": ids}, params)
+        except ValueError as exc:
+            history.pop()
+            err.print(f"[red]error:[/red] {exc}")
+            continue
+        history.append({"role": "assistant", "content": reply})
+
+
+@app.command()
+def serve(model: ModelOpt = DEFAULT_MODEL) -> None:
+    """Serve a model over HTTP (OpenAI-compatible API)."""
+    from ketch.serve import run_server  # noqa: F401 - raises until the server lands
+
+    run_server(model)
+
+
+@bench_app.command("offline")
+def bench_offline(
+    model: ModelOpt = DEFAULT_MODEL,
+    prompt_len: Annotated[int, typer.Option(help="prompt tokens")] = 128,
+    new_tokens: Annotated[int, typer.Option(help="generated tokens per request")] = 64,
+    concurrency: Annotated[str, typer.Option(help="comma-separated request counts")] = "1,8,32",
+    hf: Annotated[bool, typer.Option("--hf/--no-hf", help="also run HF transformers")] = True,
+    llama_cpp: Annotated[bool, typer.Option("--llama-cpp/--no-llama-cpp", help="also run llama.cpp")] = True,
+    dtype: DtypeOpt = "float32",
+) -> None:
+    """Single-stream decode, TTFT and batched throughput, side by side with the anchors."""
+    from ketch.tools.bench import OfflineBenchConfig, run_offline
+
+    run_offline(OfflineBenchConfig(model=model, prompt_len=prompt_len, new_tokens=new_tokens,
+                                   concurrency=[int(c) for c in concurrency.split(",") if c.strip()],
+                                   run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Plain configuration dataclasses, validated once where they are built."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+
+@dataclass(slots=True)
+class ModelConfig:
+    """Architecture hyper-parameters, in Hugging Face vocabulary, for every supported family."""
+
+    architecture: str  # registry key, e.g. "LlamaForCausalLM"
+    model_type: str  # "llama", "mistral", "qwen2", "gemma", "gemma2", "gemma3_text"
+    vocab_size: int
+    hidden_size: int
+    intermediate_size: int
+    num_hidden_layers: int
+    num_attention_heads: int
+    num_key_value_heads: int
+    head_dim: int
+    max_position_embeddings: int
+    rms_norm_eps: float = 1e-6
+    rope_theta: float = 10000.0
+    rope_scaling: dict[str, Any] | None = None
+    rope_local_base_freq: float | None = None  # gemma3: rope base of sliding-window layers
+    tie_word_embeddings: bool = False
+    attention_bias: bool = False
+    mlp_bias: bool = False
+    hidden_act: str = "silu"
+    sliding_window: int | None = None
+    # One entry per layer: True where the layer attends only inside the sliding window.
+    layer_is_sliding: list[bool] = field(default_factory=list)
+    query_pre_attn_scalar: float | None = None  # gemma2/3: attention scale is this ** -0.5
+    attn_logit_softcapping: float | None = None
+    final_logit_softcapping: float | None = None
+    use_qk_norm: bool = False
+    bos_token_id: int | None = None
+    eos_token_ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for name in ("vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers",
+                     "num_attention_heads", "num_key_value_heads", "head_dim"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"model config: {name} must be positive, got {getattr(self, name)}")
+        if self.num_attention_heads % self.num_key_value_heads:
+            raise ValueError("model config: num_attention_heads must be a multiple of num_key_value_heads")
+        if not self.layer_is_sliding:
+            self.layer_is_sliding = [self.sliding_window is not None] * self.num_hidden_layers
+        if len(self.layer_is_sliding) != self.num_hidden_layers:
+            raise ValueError("model config: layer_is_sliding needs one entry per layer")
+
+    @property
+    def attention_scale(self) -> float:
+        base = self.query_pre_attn_scalar if self.query_pre_attn_scalar else self.head_dim
+        return float(base) ** -0.5
+
+    def kv_bytes_per_token(self, dtype: torch.dtype) -> int:
+        elem = torch.empty((), dtype=dtype).element_size()
+        return 2 * self.num_hidden_layers * self.num_key_value_heads * self.head_dim * elem
+
+
+@dataclass(slots=True)
+class CacheConfig:
+    """Paged KV cache: fixed-size blocks carved out of a memory budget."""
+
+    block_size: int = 16
+    kv_cache_memory_bytes: int | None = None  # None: a default chosen from the device
+    enable_prefix_caching: bool = True
+
+    def __post_init__(self) -> None:
+        if self.block_size <= 0 or self.block_size & (self.block_size - 1):
+            raise ValueError(f"block_size must be a positive power of two, got {self.block_size}")
+        if self.kv_cache_memory_bytes is not None and self.kv_cache_memory_bytes <= 0:
+            raise ValueError("kv_cache_memory_bytes must be positive")
+
+
+@dataclass(slots=True)
+class SchedulerConfig:
+    """One rule per step: a token budget shared by decodes and prefill chunks."""
+
+    max_num_batched_tokens: int = 512
+    max_num_seqs: int = 64
+    max_model_len: int = 0  # 0: the model's own context length
+
+    def __post_init__(self) -> None:
+        if self.max_num_batched_tokens <= 0:
+            raise ValueError("max_num_batched_tokens must be positive")
+        if self.max_num_seqs <= 0:
+            raise ValueError("max_num_seqs must be positive")
+        if self.max_model_len < 0:
+            raise ValueError("max_model_len must be >= 0")
+
+
+_DTYPES = {"float32": torch.float32, "float": torch.float32, "fp32": torch.float32,
+           "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
+           "float16": torch.float16, "half": torch.float16, "fp16": torch.float16}
+
+
+def resolve_device(device: str) -> torch.device:
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    dev = torch.device(device)
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError("device='cuda' was asked for but no CUDA device is available")
+    if dev.type not in ("cpu", "cuda"):
+        raise ValueError(f"unsupported device {device!r}: use 'cpu', 'cuda' or 'auto'")
+    return dev
+
+
+def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
+    """'auto' is float32 on CPU (no native bf16 on AVX2) and bfloat16 on CUDA."""
+    if dtype == "auto":
+        return torch.bfloat16 if device.type == "cuda" else torch.float32
+    if dtype not in _DTYPES:
+        raise ValueError(f"unsupported dtype {dtype!r}: use one of auto, {', '.join(sorted(set(_DTYPES)))}")
+    return _DTYPES[dtype]
+
+
+def default_num_threads() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+DEFAULT_CPU_KV_CACHE_BYTES = 1 << 30
+DEFAULT_CUDA_KV_CACHE_FRACTION = 0.5  # of the memory still free once weights are loaded
+
+
+@dataclass(slots=True)
+class EngineConfig:
+    """Everything an engine needs to start: which model, where, and how it is cached and scheduled."""
+
+    model: str = "smollm2-135m"
+    dtype: str = "auto"
+    device: str = "auto"
+    cache: CacheConfig = field(default_factory=CacheConfig)
+    scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.model, str) or not self.model:
+            raise ValueError("model must be a store name or a path")

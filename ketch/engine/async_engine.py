@@ -1,0 +1,132 @@
+"""asyncio front of the engine: a background thread runs the step loop; callers stream outputs.
+
+The step loop never waits on the event loop and the event loop never waits on a step: requests
+and aborts cross over in a thread-safe queue that the loop drains between steps, and outputs come
+back through ``call_soon_threadsafe`` into per-request asyncio queues.
+"""
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from ketch.config import EngineConfig
+from ketch.engine.llm_engine import LLMEngine, PromptInput
+from ketch.outputs import RequestOutput
+from ketch.sampling import SamplingParams
+
+
+@dataclass(slots=True)
+class _Stream:
+    loop: asyncio.AbstractEventLoop
+    queue: asyncio.Queue
+
+
+class EngineDeadError(RuntimeError):
+    """The background step loop crashed; the engine must be restarted."""
+
+
+class AsyncEngine:
+    """``async for out in engine.generate(prompt, params, request_id)`` yields cumulative outputs."""
+
+    def __init__(self, engine: LLMEngine) -> None:
+        self.engine = engine
+        self._commands: queue.Queue = queue.Queue()
+        self._streams: dict[str, _Stream] = {}
+        self._lock = threading.Lock()
+        self._error: BaseException | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="ketch-engine", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def from_config(cls, config: EngineConfig) -> AsyncEngine:
+        return cls(LLMEngine(config))
+
+    @property
+    def tokenizer(self):
+        return self.engine.tokenizer
+
+    async def generate(self, prompt: PromptInput, params: SamplingParams | None = None,
+                       request_id: str | None = None) -> AsyncIterator[RequestOutput]:
+        """Stream a request's outputs; leaving the loop early (or cancelling) aborts it."""
+        if self._error is not None:
+            raise EngineDeadError(f"engine loop died: {self._error!r}")
+        request_id = request_id or uuid.uuid4().hex
+        request = self.engine.make_request(request_id, prompt, params)  # raises on bad input
+        stream = _Stream(asyncio.get_running_loop(), asyncio.Queue())
+        with self._lock:
+            if request_id in self._streams:
+                raise ValueError(f"request id {request_id!r} is already in use")
+            self._streams[request_id] = stream
+        self._commands.put(("add", request))
+        finished = False
+        try:
+            while True:
+                item = await stream.queue.get()
+                if isinstance(item, ValueError):
+                    raise item
+                if isinstance(item, BaseException):
+                    raise EngineDeadError(f"engine loop died: {item!r}") from item
+                finished = item.finished
+                yield item
+                if finished:
+                    return
+        finally:
+            with self._lock:
+                self._streams.pop(request_id, None)
+            if not finished:
+                self._commands.put(("abort", request_id))
+
+    def abort(self, request_id: str) -> None:
+        """Stop a request; its stream ends without a final output."""
+        self._commands.put(("abort", request_id))
+
+    def shutdown(self) -> None:
+        self._stopped.set()
+        self._commands.put(("stop", None))
+        self._thread.join(timeout=30)
+
+    # ---- background thread ------------------------------------------------------------------
+
+    def _drain(self, block: bool) -> None:
+        try:
+            cmd, arg = self._commands.get(block=block)
+        except queue.Empty:
+            return
+        while True:
+            if cmd == "add":
+                try:
+                    self.engine.enqueue(arg)
+                except ValueError as exc:
+                    self._deliver(arg.request_id, exc)
+            elif cmd == "abort":
+                self.engine.abort_request(arg)
+            try:
+                cmd, arg = self._commands.get_nowait()
+            except queue.Empty:
+                return
+
+    def _run(self) -> None:
+        try:
+            while not self._stopped.is_set():
+                self._drain(block=not self.engine.has_unfinished_requests())
+                if self._stopped.is_set():
+                    break
+                for out in self.engine.step():
+                    self._deliver(out.request_id, out)
+        except BaseException as exc:  # noqa: BLE001 - surfaced to every waiting caller
+            self._error = exc
+            with self._lock:
+                ids = list(self._streams)
+            for rid in ids:
+                self._deliver(rid, exc)
+
+    def _deliver(self, request_id: str, item: object) -> None:
+        with self._lock:
+            stream = self._streams.get(request_id)
+        if stream is not None:
+            stream.loop.call_soon_threadsafe(stream.queue.put_nowait, item)

@@ -1,0 +1,94 @@
+"""Turns a SchedulerOutput into one forward pass over a flat, mixed prefill+decode batch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+from ketch.config import CacheConfig, ModelConfig
+from ketch.engine.scheduler import SchedulerOutput
+from ketch.engine.sequence import Sequence
+from ketch.layers.attention import AttentionMetadata, PrefillSpan
+
+
+@dataclass(slots=True)
+class ModelRunnerOutput:
+    seqs: list[Sequence]  # sequences that produced next-token logits this step, in row order
+    logits: torch.Tensor  # [len(seqs), vocab] float32
+
+
+class ModelRunner:
+    def __init__(self, model: torch.nn.Module, model_config: ModelConfig, cache_config: CacheConfig,
+                 num_blocks: int, device: torch.device, dtype: torch.dtype) -> None:
+        self.model = model
+        self.config = model_config
+        self.block_size = cache_config.block_size
+        self.device = device
+        self.window = model_config.sliding_window if any(model_config.layer_is_sliding) else None
+        shape = (num_blocks, self.block_size, model_config.num_key_value_heads, model_config.head_dim)
+        self.kv_caches = [(torch.zeros(shape, device=device, dtype=dtype),
+                           torch.zeros(shape, device=device, dtype=dtype))
+                          for _ in range(model_config.num_hidden_layers)]
+
+    @torch.inference_mode()
+    def execute(self, sched: SchedulerOutput) -> ModelRunnerOutput:
+        # Decodes (one query token) first: attention batches them in one call.
+        batch = sorted(sched.scheduled, key=lambda item: item[1] != 1)
+        input_ids, positions, slots = [], [], []
+        sample_rows: list[int] = []
+        sample_seqs: list[Sequence] = []
+        bs = self.block_size
+        for seq, n in batch:
+            start = seq.num_computed_tokens
+            input_ids.extend(seq.token_ids[start:start + n])
+            pos = range(start, start + n)
+            positions.extend(pos)
+            table = seq.block_table
+            slots.extend(table[p // bs] * bs + p % bs for p in pos)
+            if start + n == seq.num_tokens:
+                sample_rows.append(len(input_ids) - 1)
+                sample_seqs.append(seq)
+        dev = self.device
+        ids_t = torch.tensor(input_ids, dtype=torch.long, device=dev)
+        pos_t = torch.tensor(positions, dtype=torch.long, device=dev)
+        meta = self._attention_metadata(batch, torch.tensor(slots, dtype=torch.long, device=dev))
+        hidden = self.model(ids_t, pos_t, self.kv_caches, meta)
+        rows = torch.tensor(sample_rows, dtype=torch.long, device=dev)
+        logits = self.model.compute_logits(hidden.index_select(0, rows))
+        return ModelRunnerOutput(sample_seqs, logits)
+
+    def _attention_metadata(self, batch: list[tuple[Sequence, int]], slot_mapping: torch.Tensor) -> AttentionMetadata:
+        bs, dev, window = self.block_size, self.device, self.window
+        decodes = [seq for seq, n in batch if n == 1]
+        meta = AttentionMetadata(slot_mapping, len(decodes), None, None, None)
+        if decodes:
+            ctx = torch.tensor([s.num_computed_tokens + 1 for s in decodes], dtype=torch.long)
+            max_ctx = int(ctx.max())
+            max_blocks = -(-max_ctx // bs)
+            table = torch.tensor([s.block_table[:max_blocks] + [0] * (max_blocks - len(s.block_table[:max_blocks]))
+                                  for s in decodes], dtype=torch.long)
+            gather = (table.unsqueeze(-1) * bs + torch.arange(bs)).view(len(decodes), -1)[:, :max_ctx]
+            cols = torch.arange(max_ctx)
+            mask = cols < ctx.unsqueeze(1)
+            meta.decode_gather = gather.to(dev)
+            meta.decode_mask = mask.view(len(decodes), 1, 1, max_ctx).to(dev)
+            if window is not None:
+                wmask = mask & (cols >= (ctx - window).unsqueeze(1))
+                meta.decode_window_mask = wmask.view(len(decodes), 1, 1, max_ctx).to(dev)
+        start = len(decodes)
+        for seq, n in batch[len(decodes):]:
+            nc = seq.num_computed_tokens
+            ctx_len = nc + n
+            span = PrefillSpan(start, start + n, nc, None, None, None)
+            q_pos = torch.arange(nc, ctx_len).unsqueeze(1)
+            k_pos = torch.arange(ctx_len).unsqueeze(0)
+            if nc:
+                p = torch.arange(ctx_len)
+                table = torch.tensor(seq.block_table, dtype=torch.long)
+                span.gather = (table[p // bs] * bs + p % bs).to(dev)
+                span.mask = (k_pos <= q_pos).to(dev)
+            if window is not None and ctx_len > window:
+                span.window_mask = ((k_pos <= q_pos) & (k_pos > q_pos - window)).to(dev)
+            meta.prefills.append(span)
+            start += n
+        return meta

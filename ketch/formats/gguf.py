@@ -1,0 +1,183 @@
+"""Read GGUF files: metadata as a HF-style config, tensors under HF names, tokenizer fields.
+
+GGUF stores llama-family Q/K projections permuted for llama.cpp's interleaved rope and gemma
+norm weights with +1 folded in; both are undone here so every format feeds one model code path.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+
+_ARCH_TO_HF = {
+    "llama": ("LlamaForCausalLM", "llama"),
+    "mistral": ("MistralForCausalLM", "mistral"),
+    "qwen2": ("Qwen2ForCausalLM", "qwen2"),
+    "gemma": ("GemmaForCausalLM", "gemma"),
+    "gemma2": ("Gemma2ForCausalLM", "gemma2"),
+    "gemma3": ("Gemma3ForCausalLM", "gemma3_text"),
+}
+
+_LAYER_NAMES = {
+    "attn_q": "self_attn.q_proj", "attn_k": "self_attn.k_proj", "attn_v": "self_attn.v_proj",
+    "attn_output": "self_attn.o_proj", "attn_q_norm": "self_attn.q_norm", "attn_k_norm": "self_attn.k_norm",
+    "attn_norm": "input_layernorm", "ffn_gate": "mlp.gate_proj", "ffn_up": "mlp.up_proj",
+    "ffn_down": "mlp.down_proj", "post_attention_norm": "post_attention_layernorm",
+    "post_ffw_norm": "post_feedforward_layernorm",
+}
+_TOP_NAMES = {"token_embd": "model.embed_tokens", "output_norm": "model.norm", "output": "lm_head"}
+_BLOCK_RE = re.compile(r"^blk\.(\d+)\.([a-z_]+)\.(weight|bias)$")
+
+
+class GGUFError(ValueError):
+    """A GGUF file that cannot be read or is not a model we support."""
+
+
+def _reader(path: Path):
+    import gguf
+
+    try:
+        return gguf.GGUFReader(str(path))
+    except Exception as exc:  # the reader raises bare ValueError/struct errors on garbage
+        raise GGUFError(f"{path}: not a readable GGUF file ({exc})") from exc
+
+
+def read_metadata(path: Path) -> dict[str, Any]:
+    """All key/value fields of a GGUF file as plain Python values."""
+    reader = _reader(path)
+    meta: dict[str, Any] = {}
+    for key, fld in reader.fields.items():
+        if key.startswith("GGUF."):
+            continue
+        try:
+            meta[key] = fld.contents()
+        except Exception:  # an odd field type should not make the model unloadable
+            continue
+    meta["__tensor_names__"] = [t.name for t in reader.tensors]
+    meta["__tensor_types__"] = [t.tensor_type.name for t in reader.tensors]
+    return meta
+
+
+def hf_config_from_metadata(meta: dict[str, Any]) -> dict[str, Any]:
+    """Rewrite GGUF metadata into the dict shape of a HF ``config.json``."""
+    arch = meta.get("general.architecture")
+    if arch not in _ARCH_TO_HF:
+        from ketch.models.registry import supported_architectures
+        raise GGUFError(f"unsupported GGUF architecture {arch!r}; supported: "
+                        f"{', '.join(sorted(_ARCH_TO_HF))} (as {', '.join(supported_architectures())})")
+    hf_arch, model_type = _ARCH_TO_HF[arch]
+
+    def get(key: str, default: Any = None) -> Any:
+        return meta.get(f"{arch}.{key}", default)
+
+    names = set(meta["__tensor_names__"])
+    n_heads = int(get("attention.head_count"))
+    hidden = int(get("embedding_length"))
+    head_dim = int(get("attention.key_length") or hidden // n_heads)
+    n_kv = get("attention.head_count_kv", n_heads)
+    if isinstance(n_kv, list):  # per-layer counts: we need one value
+        n_kv = n_kv[0]
+    vocab = int(get("vocab_size") or len(meta.get("tokenizer.ggml.tokens", [])))
+    cfg: dict[str, Any] = {
+        "architectures": [hf_arch],
+        "model_type": model_type,
+        "vocab_size": vocab,
+        "hidden_size": hidden,
+        "intermediate_size": int(get("feed_forward_length")),
+        "num_hidden_layers": int(get("block_count")),
+        "num_attention_heads": n_heads,
+        "num_key_value_heads": int(n_kv),
+        "head_dim": head_dim,
+        "max_position_embeddings": int(get("context_length", 2048)),
+        "rms_norm_eps": float(get("attention.layer_norm_rms_epsilon", 1e-6)),
+        "rope_theta": float(get("rope.freq_base", 10000.0)),
+        "tie_word_embeddings": "output.weight" not in names,
+        "attention_bias": "blk.0.attn_q.bias" in names,
+        "bos_token_id": meta.get("tokenizer.ggml.bos_token_id"),
+        "eos_token_id": meta.get("tokenizer.ggml.eos_token_id"),
+    }
+    scaling_type = get("rope.scaling.type")
+    if scaling_type and scaling_type != "none":
+        cfg["rope_scaling"] = {"rope_type": scaling_type, "factor": float(get("rope.scaling.factor", 1.0))}
+    if get("attention.sliding_window"):
+        cfg["sliding_window"] = int(get("attention.sliding_window"))
+    if model_type in ("gemma2", "gemma3_text"):
+        cfg["hidden_activation"] = "gelu_pytorch_tanh"
+        cfg["query_pre_attn_scalar"] = head_dim
+        if model_type == "gemma2" and hidden == 4608:  # gemma2-27b scales by hidden/heads (as llama.cpp)
+            cfg["query_pre_attn_scalar"] = hidden // n_heads
+        for key in ("attn_logit_softcapping", "final_logit_softcapping"):
+            if get(key):
+                cfg[key] = float(get(key))
+        if model_type == "gemma3_text":
+            cfg["rope_local_base_freq"] = 10000.0
+    if model_type == "gemma":
+        cfg["hidden_activation"] = "gelu_pytorch_tanh"
+    if model_type == "qwen2" and "sliding_window" in cfg:
+        cfg["use_sliding_window"] = False
+    return cfg
+
+
+def _hf_name(name: str) -> str | None:
+    if name.endswith(".weight") and name[:-7] in _TOP_NAMES:
+        return _TOP_NAMES[name[:-7]] + ".weight"
+    m = _BLOCK_RE.match(name)
+    if not m:
+        return None
+    layer, part, kind = m.groups()
+    return f"model.layers.{layer}.{_LAYER_NAMES[part]}.{kind}" if part in _LAYER_NAMES else None
+
+
+def _ffn_norm_name(model_type: str) -> str:
+    # llama.cpp's "ffn_norm" is the norm before the MLP; gemma2/3 also have post norms.
+    return "pre_feedforward_layernorm" if model_type in ("gemma2", "gemma3_text") else "post_attention_layernorm"
+
+
+def _unpermute(w: np.ndarray, n_heads: int) -> np.ndarray:
+    """Undo llama.cpp's Q/K row permutation (interleaved rope -> rotate-half rope)."""
+    rows = w.shape[0]
+    return w.reshape(n_heads, rows // n_heads // 2, 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
+
+
+def iter_tensors(path: Path, hf_cfg: dict[str, Any]) -> Iterator[tuple[str, torch.Tensor]]:
+    """Yield (HF name, float32 tensor) for every tensor, dequantizing quantized blocks."""
+    from gguf.quants import dequantize
+
+    reader = _reader(path)
+    model_type = hf_cfg["model_type"]
+    is_gemma = model_type.startswith("gemma")
+    permute = model_type in ("llama", "mistral")
+    for t in reader.tensors:
+        name = t.name
+        m = _BLOCK_RE.match(name)
+        if m and m.group(2) == "ffn_norm":
+            hf = f"model.layers.{m.group(1)}.{_ffn_norm_name(model_type)}.{m.group(3)}"
+        else:
+            hf = _hf_name(name)
+        if hf is None:
+            continue  # e.g. rope_freqs: recomputed from metadata
+        try:
+            arr = dequantize(t.data, t.tensor_type)
+        except NotImplementedError as exc:
+            raise GGUFError(f"{path}: tensor {name} has type {t.tensor_type.name}, "
+                            "which this build cannot read") from exc
+        arr = np.asarray(arr, dtype=np.float32).reshape([int(d) for d in reversed(t.shape)])
+        if permute and hf.endswith(("q_proj.weight", "q_proj.bias")):
+            arr = _unpermute(arr, hf_cfg["num_attention_heads"])
+        elif permute and hf.endswith(("k_proj.weight", "k_proj.bias")):
+            arr = _unpermute(arr, hf_cfg["num_key_value_heads"])
+        if is_gemma and hf.endswith("norm.weight"):
+            arr = arr - 1.0  # llama.cpp's converter stored (1 + w); our norms add the 1
+        yield hf, torch.from_numpy(np.ascontiguousarray(arr))
+
+
+def quantization_summary(meta: dict[str, Any]) -> str:
+    """The dominant tensor type of a GGUF file, e.g. 'Q4_1'."""
+    types = [t for t in meta.get("__tensor_types__", []) if t not in ("F32",)]
+    if not types:
+        return "F32"
+    return max(set(types), key=types.count)

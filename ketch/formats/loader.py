@@ -1,0 +1,128 @@
+"""Resolve what the user named (store name, .gguf file, HF directory) into a ModelSource."""
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from ketch.config import ModelConfig
+from ketch.formats import gguf
+from ketch.formats.hf_config import model_config_from_hf
+from ketch.formats.store import KNOWN_MODELS, ModelStore
+from ketch.formats.tokenizer import Tokenizer
+
+_TORCH_SUFFIXES = (".bin", ".pt", ".pth")
+
+
+@dataclass(slots=True)
+class ModelSource:
+    """A model on disk: its config, tokenizer and a way to stream its tensors under HF names."""
+
+    path: Path
+    format: str  # "gguf" | "safetensors" | "pytorch"
+    hf_config: dict[str, Any]
+    config: ModelConfig
+    tokenizer: Tokenizer
+    quantization: str  # dominant stored tensor type, e.g. "Q4_1", "F32", "BF16"
+
+    def iter_weights(self) -> Iterator[tuple[str, torch.Tensor]]:
+        if self.format == "gguf":
+            yield from gguf.iter_tensors(self.path, self.hf_config)
+        elif self.format == "safetensors":
+            yield from _iter_safetensors(self.path)
+        else:
+            yield from _iter_torch(self.path)
+
+
+def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSource:
+    """Open a model by store name, ``.gguf`` path, or HF-style directory."""
+    spec = str(model)
+    if spec in KNOWN_MODELS:
+        path = (store or ModelStore()).pull(spec)
+    else:
+        path = Path(spec).expanduser()
+        if not path.exists():
+            raise FileNotFoundError(f"model {spec!r} not found: not a known model name "
+                                    f"({', '.join(KNOWN_MODELS)}) nor an existing path")
+    if path.is_file() and path.suffix == ".gguf":
+        return _open_gguf(path)
+    if path.is_file() and path.suffix in _TORCH_SUFFIXES:
+        path = path.parent
+    if path.is_dir():
+        if (path / "config.json").exists():
+            return _open_hf_dir(path)
+        ggufs = sorted(path.glob("*.gguf"))
+        if len(ggufs) == 1:
+            return _open_gguf(ggufs[0])
+        raise ValueError(f"{path}: no config.json and not exactly one .gguf file; cannot tell the format")
+    raise ValueError(f"{path}: unsupported model file (expected .gguf, or a directory with config.json)")
+
+
+def _open_gguf(path: Path) -> ModelSource:
+    meta = gguf.read_metadata(path)
+    hf_cfg = gguf.hf_config_from_metadata(meta)
+    tokenizer = Tokenizer.from_gguf_metadata(meta)
+    config = model_config_from_hf(hf_cfg)
+    if not config.eos_token_ids:
+        config.eos_token_ids = list(tokenizer.eos_token_ids)
+    return ModelSource(path, "gguf", hf_cfg, config, tokenizer, gguf.quantization_summary(meta))
+
+
+def _open_hf_dir(path: Path) -> ModelSource:
+    try:
+        hf_cfg = json.loads((path / "config.json").read_text())
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path / 'config.json'} is not valid JSON: {exc}") from exc
+    config = model_config_from_hf(hf_cfg)
+    gen_path = path / "generation_config.json"
+    eos = list(config.eos_token_ids)
+    if gen_path.exists():
+        gen_eos = json.loads(gen_path.read_text()).get("eos_token_id")
+        eos += gen_eos if isinstance(gen_eos, list) else ([gen_eos] if gen_eos is not None else [])
+    tokenizer = Tokenizer.from_hf_dir(path, extra_eos_ids=eos)
+    config.eos_token_ids = list(tokenizer.eos_token_ids)
+    if any(path.glob("*.safetensors")):
+        fmt = "safetensors"
+    elif any(p.suffix in _TORCH_SUFFIXES for p in path.iterdir()):
+        fmt = "pytorch"
+    else:
+        raise ValueError(f"{path}: no *.safetensors or *.bin/*.pt weights found")
+    dtype = str(hf_cfg.get("torch_dtype") or hf_cfg.get("dtype") or "float32")
+    return ModelSource(path, fmt, hf_cfg, config, tokenizer, dtype.replace("torch.", "").upper())
+
+
+def _iter_safetensors(path: Path) -> Iterator[tuple[str, torch.Tensor]]:
+    from safetensors import SafetensorError, safe_open
+
+    for file in sorted(path.glob("*.safetensors")):
+        try:
+            with safe_open(str(file), framework="pt") as sf:
+                for key in sf.keys():
+                    yield key, sf.get_tensor(key)
+        except SafetensorError as exc:
+            raise ValueError(f"{file}: corrupt safetensors file ({exc})") from exc
+
+
+def _iter_torch(path: Path) -> Iterator[tuple[str, torch.Tensor]]:
+    files = sorted(p for p in path.iterdir() if p.suffix in _TORCH_SUFFIXES and not p.name.startswith("training"))
+    for file in files:
+        try:
+            state = torch.load(file, map_location="cpu", weights_only=True)
+        except pickle.UnpicklingError as exc:
+            raise ValueError(f"{file}: refused to load: this pickle needs code execution, which "
+                             f"weights_only=True forbids ({str(exc).splitlines()[0]}). "
+                             "Convert it to safetensors from a trusted environment.") from exc
+        except (RuntimeError, EOFError) as exc:
+            raise ValueError(f"{file}: corrupt PyTorch checkpoint ({exc})") from exc
+        if isinstance(state, dict) and len(state) == 1 and isinstance(next(iter(state.values())), dict):
+            state = next(iter(state.values()))  # {"state_dict": {...}} / {"model": {...}}
+        if not isinstance(state, dict):
+            raise ValueError(f"{file}: expected a state dict, found {type(state).__name__}")
+        for key, value in state.items():
+            if isinstance(value, torch.Tensor):
+                yield key, value

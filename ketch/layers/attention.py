@@ -1,0 +1,90 @@
+"""Paged attention over a block-structured KV cache.
+
+The cache of one layer is a pair of tensors ``[num_blocks, block_size, kv_heads, head_dim]``.
+Each step's tokens are flat: decode tokens (one per sequence) first, then prefill chunks.
+Decodes are attended in one batched call over K/V gathered through their block tables;
+each prefill chunk is attended on its own (its queries already form a dense block).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import torch
+import torch.nn.functional as F
+
+
+@dataclass(slots=True)
+class PrefillSpan:
+    """One sequence's chunk of query tokens inside the flat batch."""
+
+    start: int  # first flat token index of the chunk
+    end: int  # one past the last
+    num_computed: int  # tokens of this sequence already in the cache before this chunk
+    gather: torch.Tensor | None  # [context_len] cache slots of positions 0..context_len-1; None: no prior context
+    mask: torch.Tensor | None  # [q, context_len] bool, True = attend; None: plain causal
+    window_mask: torch.Tensor | None  # same for sliding-window layers; None: as `mask`
+
+
+@dataclass(slots=True)
+class AttentionMetadata:
+    """Everything attention needs for one step; built once by the model runner, shared by all layers."""
+
+    slot_mapping: torch.Tensor  # [num_tokens] flat cache slot each new token's K/V is written to
+    num_decodes: int  # decode tokens come first in the flat batch
+    decode_gather: torch.Tensor | None  # [num_decodes, max_context] cache slots (padding: slot 0)
+    decode_mask: torch.Tensor | None  # [num_decodes, 1, 1, max_context] bool, True = attend
+    decode_window_mask: torch.Tensor | None  # same restricted to the sliding window
+    prefills: list[PrefillSpan] = field(default_factory=list)
+
+
+def _attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None,
+            scale: float, softcap: float | None) -> torch.Tensor:
+    """q: [B, Hq, q, D]; k, v: [B, Hkv, k, D]; mask bool broadcastable to [B, Hq, q, k] or None (causal)."""
+    if softcap is None:
+        gqa = q.shape[1] != k.shape[1]
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=mask is None,
+                                              scale=scale, enable_gqa=gqa)
+    # Soft-capping (gemma2) sits between the dot product and the softmax: no fused kernel has it.
+    rep = q.shape[1] // k.shape[1]
+    if rep > 1:
+        k, v = k.repeat_interleave(rep, dim=1), v.repeat_interleave(rep, dim=1)
+    scores = torch.matmul(q, k.transpose(-1, -2)).float() * scale
+    scores = torch.tanh(scores / softcap) * softcap
+    if mask is None:
+        n_q, n_k = q.shape[-2], k.shape[-2]
+        mask = torch.ones(n_q, n_k, dtype=torch.bool, device=q.device).tril(n_k - n_q)
+    scores = scores.masked_fill(~mask, float("-inf"))
+    return torch.matmul(torch.softmax(scores, dim=-1).to(v.dtype), v)
+
+
+def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+                    kv_cache: tuple[torch.Tensor, torch.Tensor], meta: AttentionMetadata,
+                    scale: float, is_sliding: bool, softcap: float | None) -> torch.Tensor:
+    """q: [T, Hq, D]; k, v: [T, Hkv, D]. Writes k/v into the cache, returns [T, Hq, D]."""
+    k_cache, v_cache = kv_cache
+    n_kv, head_dim = k.shape[1], k.shape[2]
+    k_flat = k_cache.view(-1, n_kv, head_dim)
+    v_flat = v_cache.view(-1, n_kv, head_dim)
+    k_flat.index_copy_(0, meta.slot_mapping, k)
+    v_flat.index_copy_(0, meta.slot_mapping, v)
+
+    out = torch.empty_like(q)
+    nd = meta.num_decodes
+    if nd:
+        idx = meta.decode_gather
+        kd = k_flat[idx].transpose(1, 2)  # [nd, Hkv, L, D]
+        vd = v_flat[idx].transpose(1, 2)
+        mask = meta.decode_window_mask if is_sliding and meta.decode_window_mask is not None \
+            else meta.decode_mask
+        out[:nd] = _attend(q[:nd].unsqueeze(2), kd, vd, mask, scale, softcap).squeeze(2)
+    for span in meta.prefills:
+        qs = q[span.start:span.end].transpose(0, 1).unsqueeze(0)  # [1, Hq, q, D]
+        if span.gather is None:
+            ks = k[span.start:span.end].transpose(0, 1).unsqueeze(0)
+            vs = v[span.start:span.end].transpose(0, 1).unsqueeze(0)
+        else:
+            ks = k_flat[span.gather].transpose(0, 1).unsqueeze(0)
+            vs = v_flat[span.gather].transpose(0, 1).unsqueeze(0)
+        mask = span.window_mask if is_sliding and span.window_mask is not None else span.mask
+        out[span.start:span.end] = _attend(qs, ks, vs, mask, scale, softcap).squeeze(0).transpose(0, 1)
+    return out

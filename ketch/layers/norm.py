@@ -1,0 +1,29 @@
+"""RMSNorm in both conventions: llama's ``w * x`` and gemma's ``(1 + w) * x``."""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, dim: int, eps: float, add_unit_offset: bool = False) -> None:
+        super().__init__()
+        self.eps = eps
+        # Gemma checkpoints store w and compute with (1 + w); we fold the 1 in once at load.
+        self.add_unit_offset = add_unit_offset
+        self.weight = nn.Parameter(torch.ones(dim), requires_grad=False)
+
+    def load(self, weight: torch.Tensor) -> None:
+        if self.add_unit_offset:
+            # Kept in fp32: (1 + w) rounded to bf16 would drift from the reference.
+            self.weight.data = weight.float().to(self.weight.device) + 1.0
+        else:
+            self.weight.data.copy_(weight)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dtype == torch.float32:
+            return F.rms_norm(x, (x.shape[-1],), self.weight, self.eps)
+        # Low precision: normalize in fp32 as the reference implementations do.
+        y = F.rms_norm(x.float(), (x.shape[-1],), None, self.eps)
+        return (y * self.weight.float()).to(x.dtype) if self.add_unit_offset else self.weight * y.to(x.dtype)

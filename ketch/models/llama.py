@@ -1,0 +1,198 @@
+"""Llama family: llama 2/3, mistral, qwen2 (GQA, optional biases, tied or untied embeddings).
+
+The gemma family (``gemma.py``) reuses these blocks and overrides the few hooks it needs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from ketch.config import ModelConfig
+from ketch.layers.attention import AttentionMetadata, paged_attention
+from ketch.layers.norm import RMSNorm
+from ketch.layers.rotary import RotaryEmbedding, apply_rotary
+
+KVCache = tuple[torch.Tensor, torch.Tensor]
+_ACTIVATIONS = {
+    "silu": F.silu,
+    "gelu_pytorch_tanh": lambda x: F.gelu(x, approximate="tanh"),
+    "gelu_new": lambda x: F.gelu(x, approximate="tanh"),
+    "gelu": F.gelu,
+}
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg: ModelConfig, layer_idx: int, norm_offset: bool) -> None:
+        super().__init__()
+        self.n_heads, self.n_kv, self.head_dim = cfg.num_attention_heads, cfg.num_key_value_heads, cfg.head_dim
+        q_size, kv_size = self.n_heads * self.head_dim, self.n_kv * self.head_dim
+        self.split = (q_size, kv_size, kv_size)
+        # One fused projection: three small GEMMs cost three dispatches per layer per step.
+        self.qkv_proj = nn.Linear(cfg.hidden_size, sum(self.split), bias=cfg.attention_bias)
+        self.o_proj = nn.Linear(q_size, cfg.hidden_size, bias=False)
+        self.q_norm = RMSNorm(self.head_dim, cfg.rms_norm_eps, norm_offset) if cfg.use_qk_norm else None
+        self.k_norm = RMSNorm(self.head_dim, cfg.rms_norm_eps, norm_offset) if cfg.use_qk_norm else None
+        self.is_sliding = cfg.layer_is_sliding[layer_idx]
+        self.scale = cfg.attention_scale
+        self.softcap = cfg.attn_logit_softcapping
+
+    def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
+                meta: AttentionMetadata) -> torch.Tensor:
+        q, k, v = self.qkv_proj(x).split(self.split, dim=-1)
+        q = q.view(-1, self.n_heads, self.head_dim)
+        k = k.view(-1, self.n_kv, self.head_dim)
+        v = v.view(-1, self.n_kv, self.head_dim)
+        if self.q_norm is not None:
+            q, k = self.q_norm(q), self.k_norm(k)
+        cos, sin = rope
+        q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
+        out = paged_attention(q, k, v, kv_cache, meta, self.scale, self.is_sliding, self.softcap)
+        return self.o_proj(out.reshape(-1, self.n_heads * self.head_dim))
+
+
+class MLP(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        if cfg.hidden_act not in _ACTIVATIONS:
+            raise ValueError(f"unsupported activation {cfg.hidden_act!r}")
+        self.act = _ACTIVATIONS[cfg.hidden_act]
+        self.gate_up_proj = nn.Linear(cfg.hidden_size, 2 * cfg.intermediate_size, bias=cfg.mlp_bias)
+        self.down_proj = nn.Linear(cfg.intermediate_size, cfg.hidden_size, bias=cfg.mlp_bias)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        gate, up = self.gate_up_proj(x).chunk(2, dim=-1)
+        return self.down_proj(self.act(gate) * up)
+
+
+class DecoderLayer(nn.Module):
+    """Pre-norm block; ``sandwich`` adds gemma2/3's norms after attention and after the MLP."""
+
+    def __init__(self, cfg: ModelConfig, layer_idx: int, norm_offset: bool = False,
+                 sandwich: bool = False) -> None:
+        super().__init__()
+        eps = cfg.rms_norm_eps
+        self.self_attn = Attention(cfg, layer_idx, norm_offset)
+        self.mlp = MLP(cfg)
+        self.input_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
+        self.post_attention_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
+        self.sandwich = sandwich
+        if sandwich:
+            self.pre_feedforward_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
+            self.post_feedforward_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
+
+    def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
+                meta: AttentionMetadata) -> torch.Tensor:
+        h = self.self_attn(self.input_layernorm(x), rope, kv_cache, meta)
+        if self.sandwich:
+            x = x + self.post_attention_layernorm(h)
+            return x + self.post_feedforward_layernorm(self.mlp(self.pre_feedforward_layernorm(x)))
+        x = x + h
+        return x + self.mlp(self.post_attention_layernorm(x))
+
+
+class LlamaForCausalLM(nn.Module):
+    """Decoder-only LM over a paged KV cache: ``forward`` -> hidden states, ``compute_logits`` -> logits."""
+
+    norm_offset = False  # gemma: norms compute with (1 + w)
+    sandwich_norms = False
+
+    def __init__(self, cfg: ModelConfig, device: torch.device, dtype: torch.dtype) -> None:
+        super().__init__()
+        self.config = cfg
+        self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
+        self.layers = nn.ModuleList(
+            DecoderLayer(cfg, i, self.norm_offset, self.sandwich_norms) for i in range(cfg.num_hidden_layers))
+        self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps, self.norm_offset)
+        self.lm_head = None if cfg.tie_word_embeddings else nn.Linear(cfg.hidden_size, cfg.vocab_size, bias=False)
+        self.ropes = self._make_ropes(cfg, device, dtype)
+
+    # ---- hooks the gemma family overrides ---------------------------------------------------
+
+    def _make_ropes(self, cfg: ModelConfig, device: torch.device, dtype: torch.dtype) -> list[RotaryEmbedding]:
+        """One rope per layer (layers may share the same object)."""
+        rope = RotaryEmbedding(cfg.head_dim, cfg.max_position_embeddings, cfg.rope_theta,
+                               cfg.rope_scaling, device, dtype)
+        return [rope] * cfg.num_hidden_layers
+
+    def embed(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return self.embed_tokens(input_ids)
+
+    # ---- execution --------------------------------------------------------------------------
+
+    def forward(self, input_ids: torch.Tensor, positions: torch.Tensor, kv_caches: list[KVCache],
+                meta: AttentionMetadata) -> torch.Tensor:
+        x = self.embed(input_ids)
+        tables: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
+        for layer, rope, kv in zip(self.layers, self.ropes, kv_caches):
+            cos_sin = tables.get(id(rope))
+            if cos_sin is None:
+                cos_sin = tables[id(rope)] = rope.lookup(positions)
+            x = layer(x, cos_sin, kv, meta)
+        return self.norm(x)
+
+    def compute_logits(self, hidden: torch.Tensor) -> torch.Tensor:
+        weight = self.embed_tokens.weight if self.lm_head is None else self.lm_head.weight
+        logits = F.linear(hidden, weight).float()
+        cap = self.config.final_logit_softcapping
+        if cap:
+            logits = torch.tanh(logits / cap) * cap
+        return logits
+
+    # ---- weights ----------------------------------------------------------------------------
+
+    def load_weights(self, weights: Iterable[tuple[str, torch.Tensor]]) -> None:
+        """Copy HF-named tensors in, fusing q/k/v and gate/up; fail on missing or unknown names."""
+        params = dict(self.named_parameters())
+        expected = set(params)
+        loaded: set[str] = set()
+        fused = {"q_proj": ("qkv_proj", 0), "k_proj": ("qkv_proj", 1), "v_proj": ("qkv_proj", 2),
+                 "gate_proj": ("gate_up_proj", 0), "up_proj": ("gate_up_proj", 1)}
+        for name, tensor in weights:
+            name = name.removeprefix("model.")
+            if name.startswith("lm_head.") and self.lm_head is None:
+                continue  # tied checkpoints sometimes store a copy of the embedding
+            if "rotary_emb" in name:
+                continue
+            parts = name.split(".")
+            shard = None
+            if len(parts) >= 2 and parts[-2] in fused:
+                target, shard = fused[parts[-2]]
+                parts[-2] = target
+                name = ".".join(parts)
+            if name not in params:
+                raise ValueError(f"checkpoint has an unexpected tensor {name!r} for {self.config.architecture}")
+            param = params[name]
+            if shard is None:
+                self._copy(name, param, tensor)
+                loaded.add(name)
+            else:
+                self._copy_shard(name, param, tensor, shard)
+                loaded.add(f"{name}#{shard}")
+        missing = sorted(n for n in expected if n not in loaded and not any(
+            f"{n}#{i}" in loaded for i in range(3)))
+        if missing:
+            raise ValueError(f"checkpoint is missing {len(missing)} tensors, e.g. {missing[:3]}")
+
+    def _copy(self, name: str, param: nn.Parameter, tensor: torch.Tensor) -> None:
+        module_name = name.rsplit(".", 1)[0]
+        module = self.get_submodule(module_name) if module_name else self
+        if isinstance(module, RMSNorm):
+            module.load(tensor.to(param.device))
+            return
+        if tuple(param.shape) != tuple(tensor.shape):
+            raise ValueError(f"tensor {name!r} has shape {tuple(tensor.shape)}, expected {tuple(param.shape)}")
+        param.data.copy_(tensor)
+
+    def _copy_shard(self, name: str, param: nn.Parameter, tensor: torch.Tensor, shard: int) -> None:
+        if name.endswith("qkv_proj.weight") or name.endswith("qkv_proj.bias"):
+            sizes = self.layers[0].self_attn.split
+        else:
+            half = param.shape[0] // 2
+            sizes = (half, half)
+        offset = sum(sizes[:shard])
+        if tensor.shape[0] != sizes[shard] or tuple(tensor.shape[1:]) != tuple(param.shape[1:]):
+            raise ValueError(f"tensor for {name!r} shard {shard} has shape {tuple(tensor.shape)}")
+        param.data[offset:offset + sizes[shard]].copy_(tensor)
