@@ -137,8 +137,7 @@ class BlockManager:
                     self._free.move_to_end(block_id, last=False)  # holds nothing reusable
         seq.block_table = []
         seq.block_hashes = []
-        seq.num_computed_tokens = 0
-        seq.num_cached_tokens = 0
+        seq.num_computed_tokens = 0  # num_cached_tokens stays: it is reported with the output
 
     def check_invariants(self) -> None:
         """Expensive consistency check, for tests."""
