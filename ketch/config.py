@@ -102,7 +102,10 @@ _DTYPES = {"float32": torch.float32, "float": torch.float32, "fp32": torch.float
 def resolve_device(device: str) -> torch.device:
     if device == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    dev = torch.device(device)
+    try:
+        dev = torch.device(device)
+    except RuntimeError:
+        raise ValueError(f"unsupported device {device!r}: use 'cpu', 'cuda' or 'auto'") from None
     if dev.type == "cuda" and not torch.cuda.is_available():
         raise ValueError("device='cuda' was asked for but no CUDA device is available")
     if dev.type not in ("cpu", "cuda"):

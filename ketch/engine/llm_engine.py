@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import replace
 from typing import Any
 
 import torch
@@ -30,11 +31,11 @@ class ContextLengthError(ValueError):
 class LLMEngine:
     def __init__(self, config: EngineConfig, source: ModelSource | None = None) -> None:
         self.config = config
+        self.device = resolve_device(config.device)  # bad options fail before the slow load
+        self.dtype = resolve_dtype(config.dtype, self.device)
         self.source = source or resolve_model(config.model)
         self.model_config = self.source.config
         self.tokenizer = self.source.tokenizer
-        self.device = resolve_device(config.device)
-        self.dtype = resolve_dtype(config.dtype, self.device)
         self.model = load_model(self.source, self.device, self.dtype)
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,
@@ -240,5 +241,4 @@ def _stop_holdback(text: str, stops: list[str]) -> int:
 
 
 def _with_max_tokens(params: SamplingParams, max_tokens: int) -> SamplingParams:
-    from dataclasses import replace
     return replace(params, max_tokens=max_tokens)
