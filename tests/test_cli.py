@@ -1,0 +1,48 @@
+"""The ``ketch`` command, run for real (in-process through typer's runner)."""
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from ketch.cli import app
+
+runner = CliRunner()
+
+
+def test_help_lists_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for cmd in ("pull", "list", "generate", "chat", "bench", "serve"):
+        assert cmd in result.output
+
+
+def test_list_shows_default_model(smollm2_path):
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0, result.output
+    assert "smollm2-135m" in result.output and "Q4_1" in result.output and "134.5M" in result.output
+
+
+def test_generate_streams_greedy_answer(smollm2_path):
+    result = runner.invoke(app, ["generate", "What is the capital of France?", "--chat", "--temperature", "0",
+                                 "--max-tokens", "24", "--dtype", "float32"])
+    assert result.exit_code == 0, result.output
+    assert "Paris" in result.stdout
+
+
+def test_generate_bad_argument_is_a_clear_error(smollm2_path):
+    result = runner.invoke(app, ["generate", "hi", "--top-p", "7"])
+    assert result.exit_code == 1
+    assert "top_p" in result.output
+
+
+def test_chat_keeps_history_and_exits(smollm2_path):
+    result = runner.invoke(app, ["chat", "--temperature", "0", "--max-tokens", "24", "--dtype", "float32"],
+                           input="What is the capital of France?\nAnd what country is it in?\n/exit\n")
+    assert result.exit_code == 0, result.output
+    assert "Paris" in result.stdout
+    assert result.stdout.count(">>> ") == 3
+
+
+def test_serve_says_not_supported_yet():
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, NotImplementedError)
