@@ -37,6 +37,7 @@ class LLMEngine:
         self.model_config = self.source.config
         self.tokenizer = self.source.tokenizer
         self.model = load_model(self.source, self.device, self.dtype)
+        self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,
                                  self.model_config.max_position_embeddings)

@@ -37,7 +37,8 @@ class GGUFError(ValueError):
     """A GGUF file that cannot be read or is not a model we support."""
 
 
-def _reader(path: Path):
+def open_reader(path: Path):
+    """Parse a GGUF file's header (memory-mapped); slow for large vocabularies, so do it once."""
     import gguf
 
     try:
@@ -46,9 +47,8 @@ def _reader(path: Path):
         raise GGUFError(f"{path}: not a readable GGUF file ({exc})") from exc
 
 
-def read_metadata(path: Path) -> dict[str, Any]:
-    """All key/value fields of a GGUF file as plain Python values."""
-    reader = _reader(path)
+def read_metadata(reader) -> dict[str, Any]:
+    """All key/value fields of an open GGUF file as plain Python values."""
     meta: dict[str, Any] = {}
     for key, fld in reader.fields.items():
         if key.startswith("GGUF."):
@@ -143,11 +143,11 @@ def _unpermute(w: np.ndarray, n_heads: int) -> np.ndarray:
     return w.reshape(n_heads, rows // n_heads // 2, 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
 
 
-def iter_tensors(path: Path, hf_cfg: dict[str, Any]) -> Iterator[tuple[str, torch.Tensor]]:
+def iter_tensors(reader, hf_cfg: dict[str, Any]) -> Iterator[tuple[str, torch.Tensor]]:
     """Yield (HF name, float32 tensor) for every tensor, dequantizing quantized blocks."""
     from gguf.quants import dequantize
 
-    reader = _reader(path)
+    path = reader.data.filename if hasattr(reader.data, "filename") else "GGUF file"
     model_type = hf_cfg["model_type"]
     is_gemma = model_type.startswith("gemma")
     permute = model_type in ("llama", "mistral")

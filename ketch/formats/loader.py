@@ -29,10 +29,12 @@ class ModelSource:
     config: ModelConfig
     tokenizer: Tokenizer
     quantization: str  # dominant stored tensor type, e.g. "Q4_1", "F32", "BF16"
+    gguf_reader: Any = None  # the parsed GGUF header, kept so the file is parsed once
 
     def iter_weights(self) -> Iterator[tuple[str, torch.Tensor]]:
         if self.format == "gguf":
-            yield from gguf.iter_tensors(self.path, self.hf_config)
+            reader = self.gguf_reader or gguf.open_reader(self.path)
+            yield from gguf.iter_tensors(reader, self.hf_config)
         elif self.format == "safetensors":
             yield from _iter_safetensors(self.path)
         else:
@@ -64,13 +66,14 @@ def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSo
 
 
 def _open_gguf(path: Path) -> ModelSource:
-    meta = gguf.read_metadata(path)
+    reader = gguf.open_reader(path)
+    meta = gguf.read_metadata(reader)
     hf_cfg = gguf.hf_config_from_metadata(meta)
     tokenizer = Tokenizer.from_gguf_metadata(meta)
     config = model_config_from_hf(hf_cfg)
     if not config.eos_token_ids:
         config.eos_token_ids = list(tokenizer.eos_token_ids)
-    return ModelSource(path, "gguf", hf_cfg, config, tokenizer, gguf.quantization_summary(meta))
+    return ModelSource(path, "gguf", hf_cfg, config, tokenizer, gguf.quantization_summary(meta), reader)
 
 
 def _open_hf_dir(path: Path) -> ModelSource:
