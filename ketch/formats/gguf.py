@@ -58,6 +58,9 @@ def read_metadata(reader) -> dict[str, Any]:
         except Exception:  # an odd field type should not make the model unloadable
             continue
     meta["__tensor_names__"] = [t.name for t in reader.tensors]
+    for t in reader.tensors:
+        if t.name == "rope_freqs.weight":
+            meta["__rope_freqs__"] = [float(x) for x in np.asarray(t.data, dtype=np.float32).reshape(-1)]
     meta["__tensor_types__"] = [t.tensor_type.name for t in reader.tensors]
     return meta
 
@@ -105,6 +108,11 @@ def hf_config_from_metadata(meta: dict[str, Any]) -> dict[str, Any]:
         cfg["rope_scaling"] = {"rope_type": scaling_type, "factor": float(get("rope.scaling.factor", 1.0))}
     if get("attention.sliding_window"):
         cfg["sliding_window"] = int(get("attention.sliding_window"))
+        pattern = get("attention.sliding_window_pattern")
+        if isinstance(pattern, list):  # newer files: one bool per layer
+            cfg["layer_types"] = ["sliding_attention" if p else "full_attention" for p in pattern]
+        elif pattern:
+            cfg["sliding_window_pattern"] = int(pattern)
     if model_type in ("gemma2", "gemma3_text"):
         cfg["hidden_activation"] = "gelu_pytorch_tanh"
         cfg["query_pre_attn_scalar"] = head_dim
@@ -114,9 +122,12 @@ def hf_config_from_metadata(meta: dict[str, Any]) -> dict[str, Any]:
             if get(key):
                 cfg[key] = float(get(key))
         if model_type == "gemma3_text":
-            cfg["rope_local_base_freq"] = 10000.0
+            cfg["rope_local_base_freq"] = float(get("rope.freq_base_swa", 10000.0))
     if model_type == "gemma":
         cfg["hidden_activation"] = "gelu_pytorch_tanh"
+    if "rope_freqs.weight" in names:
+        # llama3-style scaling is stored as per-frequency divisors (llama.cpp's rope_freqs tensor).
+        cfg["rope_scaling"] = {"rope_type": "freq_factors", "factors": meta["__rope_freqs__"]}
     if model_type == "qwen2" and "sliding_window" in cfg:
         cfg["use_sliding_window"] = False
     return cfg

@@ -12,6 +12,8 @@ def _inv_freq(head_dim: int, base: float, scaling: dict[str, Any] | None) -> tor
     if scaling is None:
         return inv_freq
     kind = scaling.get("rope_type")
+    if kind == "freq_factors":
+        return inv_freq / torch.tensor(scaling["factors"], dtype=torch.float32)
     if kind == "linear":
         return inv_freq / float(scaling["factor"])
     if kind == "llama3":
@@ -24,7 +26,7 @@ def _inv_freq(head_dim: int, base: float, scaling: dict[str, Any] | None) -> tor
         smoothed = (1 - smooth) * scaled / factor + smooth * scaled
         is_medium = (wavelen >= old_len / high) & (wavelen <= old_len / low)
         return torch.where(is_medium, smoothed, scaled)
-    raise NotImplementedError(f"rope scaling {kind!r} is not supported (supported: linear, llama3)")
+    raise NotImplementedError(f"rope scaling {kind!r} is not supported (supported: linear, llama3, GGUF rope_freqs)")
 
 
 class RotaryEmbedding:
