@@ -86,9 +86,20 @@ class AsyncEngine:
         self._commands.put(("abort", request_id))
 
     def shutdown(self) -> None:
+        """Stop the loop and abort whatever is still queued or running: nothing is left half-done."""
         self._stopped.set()
         self._commands.put(("stop", None))
         self._thread.join(timeout=30)
+        if self._thread.is_alive():
+            return  # a step is stuck; leave the engine alone rather than race it
+        for request_id in list(self.engine.requests):
+            self.engine.abort_request(request_id)
+        while not self._commands.empty():
+            self._commands.get_nowait()
+        with self._lock:
+            waiting = list(self._streams)
+        for request_id in waiting:
+            self._deliver(request_id, RuntimeError("the engine was shut down"))
 
     # ---- background thread ------------------------------------------------------------------
 
