@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tokenizers import AddedToken, Regex, decoders, models, normalizers, pre_tokenizers, processors
+from tokenizers import AddedToken, Regex, decoders, models, pre_tokenizers, processors
 from tokenizers import Tokenizer as HFTokenizer
 
 # llama.cpp's pre-tokenizer names -> the split regex their original tokenizer.json used.
@@ -144,10 +144,10 @@ def _spm_from_gguf(tokens: list[str], scores: list[float], add_space_prefix: boo
     unk = next((t for t in ("<unk>",) if t in vocab), None)
     tok = HFTokenizer(models.BPE(vocab=vocab, merges=[(a, b) for _, _, a, b in merges],
                                  unk_token=unk, fuse_unk=True, byte_fallback=True))
-    norms = [normalizers.Replace(" ", "\u2581")]
-    if add_space_prefix:
-        norms.insert(0, normalizers.Prepend("\u2581"))
-    tok.normalizer = normalizers.Sequence(norms)
+    # Metaspace with prepend "first": the dummy-prefix space is added unless the text already
+    # starts with one (transformers' rule for these vocabularies).
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(
+        replacement="\u2581", prepend_scheme="first" if add_space_prefix else "never", split=False)
     steps = [decoders.Replace("\u2581", " "), decoders.ByteFallback(), decoders.Fuse()]
     if add_space_prefix:
         steps.append(decoders.Strip(" ", 1, 0))
