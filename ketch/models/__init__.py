@@ -1,9 +1,11 @@
 """Model families and the function that builds one from a ModelSource."""
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 import torch
+from tqdm import tqdm
 
 from ketch.models.registry import get_model_class
 
@@ -21,7 +23,9 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype) 
             model = cls(source.config, device, dtype)
         finally:
             torch.set_default_dtype(prev)
-    model.load_weights(source.iter_weights())
+    weights = tqdm(source.iter_weights(), desc=f"loading {source.path.name}", unit=" tensors",
+                   disable=not sys.stderr.isatty(), leave=False)
+    model.load_weights(weights)
     return model.eval().requires_grad_(False)
 
 
