@@ -123,6 +123,25 @@ def build_prompts(encode: Callable[[str], list[int]], count: int, prompt_len: in
     return prompts
 
 
+def _busy_cores(interval: float = 1.0) -> float | None:
+    """Cores kept busy by anything (this process is idle meanwhile), from /proc/stat over ``interval``."""
+    def read() -> tuple[int, int] | None:
+        try:
+            with open("/proc/stat") as f:
+                fields = [int(x) for x in f.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        return sum(fields[:8]), idle
+
+    a = read()
+    time.sleep(interval)
+    b = read()
+    if a is None or b is None or b[0] == a[0]:
+        return None
+    return (1 - (b[1] - a[1]) / (b[0] - a[0])) * (os.cpu_count() or 1)
+
+
 def _machine_info(threads: int) -> dict[str, Any]:
     cpu = platform.processor() or platform.machine()
     try:
@@ -139,6 +158,7 @@ def _machine_info(threads: int) -> dict[str, Any]:
         "threads": threads, "torch": torch.__version__, "torch_threads": torch.get_num_threads(),
         "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
         "load_avg_1m": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "busy_cores_before": _busy_cores(),
     }
     for mod in ("transformers", "llama_cpp"):
         try:
@@ -367,11 +387,11 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
     _log(f"machine: {machine['cpu']}, {machine['cpu_count']} CPUs ({machine['available_cores']} available), "
          f"torch {machine['torch']} with {torch.get_num_threads()} threads")
 
-    load = machine["load_avg_1m"]
-    if load is not None and load > 0.5:
-        _log(f"[yellow]warning: 1-minute load average is {load:.2f} before the run: other processes are "
-             "using the CPU, and with every core given to the engines the figures will be unreliable "
-             "(thread pools oversubscribed)[/yellow]")
+    busy = machine["busy_cores_before"]
+    if busy is not None and busy > 0.25:
+        _log(f"[yellow]warning: other processes kept {busy:.2f} cores busy just before the run; with every "
+             "core given to the engines their thread pools are oversubscribed and the figures will be "
+             "unreliable (often many times slower)[/yellow]")
     _log(f"ketch: loading {cfg.model}")
     # Prefix caching off: the warm-up and TTFT runs reuse one prompt and must not skip its prefill.
     load_s, llm = _timed(lambda: LLM(cfg.model, dtype=cfg.dtype, enable_prefix_caching=False))
@@ -491,7 +511,8 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
     out.print(table)
     notes = [f"machine: {m['cpu']}; {m['cpu_count']} CPUs, {m['available_cores']} available; "
              f"{m['threads']} threads for every engine; torch {m['torch']}, transformers {m['transformers']}, "
-             f"llama-cpp-python {m['llama_cpp']}; 1-min load average before the run {m['load_avg_1m']:.2f}",
+             f"llama-cpp-python {m['llama_cpp']}; cores busy with other work just before the run: "
+             + ("?" if m["busy_cores_before"] is None else f"{m['busy_cores_before']:.2f}"),
              f"prompts: {max(cfg.concurrency)} distinct windows of {cfg.prompt_len} tokens; greedy, "
              f"{cfg.new_tokens} new tokens (EOS ignored); ketch prefix caching off "
              f"({ketch['prefix_cache_hit_tokens']} cached prompt tokens)"]
