@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--concurrency", default="1,8,32", help="comma-separated request counts")
     p.add_argument("--hf", action=argparse.BooleanOptionalAction, default=True, help="also run HF transformers")
     p.add_argument("--llama-cpp", action=argparse.BooleanOptionalAction, default=True, help="also run llama.cpp")
-    p.add_argument("--dtype", default="float32", help="auto (fp32 on CPU, bf16 on CUDA), float32, bfloat16, float16")
+    p.add_argument("--dtype", default="auto",
+                   help="ketch's dtype: auto (bf16 on CUDA and AMX CPUs, else fp32), float32, bfloat16")
+    p.add_argument("--hf-dtype", default="float32", help="HF transformers' dtype (the anchor)")
     p.add_argument("--threads", type=int, default=0, help="threads for every engine (0: all available cores)")
     args = p.parse_args(argv)
     try:
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> dict:
     try:
         config = OfflineBenchConfig(model=args.model, prompt_len=args.prompt_len, new_tokens=args.new_tokens,
                                     concurrency=concurrency, run_hf=args.hf, run_llama_cpp=args.llama_cpp,
-                                    dtype=args.dtype, num_threads=args.threads)
+                                    dtype=args.dtype, hf_dtype=args.hf_dtype, num_threads=args.threads)
     except ValueError as exc:
         p.error(str(exc))
     return run_offline(config)

@@ -22,7 +22,7 @@ app.add_typer(bench_app, name="bench")
 err = Console(stderr=True)
 
 ModelOpt = Annotated[str, typer.Option("--model", "-m", help="store name, .gguf file, or HF model directory")]
-DtypeOpt = Annotated[str, typer.Option(help="auto (fp32 on CPU, bf16 on CUDA), float32, bfloat16, float16")]
+DtypeOpt = Annotated[str, typer.Option(help="auto (bf16 on CUDA and AMX CPUs, else fp32), float32, bfloat16, float16")]
 DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help="KV cache memory in GiB (default: 1 on CPU)")]
@@ -197,14 +197,16 @@ def bench_offline(
     concurrency: Annotated[str, typer.Option(help="comma-separated request counts")] = "1,8,32",
     hf: Annotated[bool, typer.Option("--hf/--no-hf", help="also run HF transformers")] = True,
     llama_cpp: Annotated[bool, typer.Option("--llama-cpp/--no-llama-cpp", help="also run llama.cpp")] = True,
-    dtype: DtypeOpt = "float32",
+    dtype: DtypeOpt = "auto",
+    hf_dtype: Annotated[str, typer.Option(help="HF transformers' dtype (the anchor)")] = "float32",
 ) -> None:
     """Single-stream decode, TTFT and batched throughput, side by side with the anchors."""
     from ketch.tools.bench import OfflineBenchConfig, run_offline
 
     run_offline(OfflineBenchConfig(model=model, prompt_len=prompt_len, new_tokens=new_tokens,
                                    concurrency=[int(c) for c in concurrency.split(",") if c.strip()],
-                                   run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype))
+                                   run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype,
+                                   hf_dtype=hf_dtype))
 
 
 def main() -> None:

@@ -94,7 +94,7 @@ class SchedulerConfig:
             raise ValueError("max_model_len must be >= 0")
 
 
-_DTYPES = {"float32": torch.float32, "float": torch.float32, "fp32": torch.float32,
+DTYPES = {"float32": torch.float32, "float": torch.float32, "fp32": torch.float32,
            "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
            "float16": torch.float16, "half": torch.float16, "fp16": torch.float16}
 
@@ -113,13 +113,19 @@ def resolve_device(device: str) -> torch.device:
     return dev
 
 
+def cpu_has_fast_bf16() -> bool:
+    """AMX tiles make bf16 GEMM 2-4x faster than fp32; without them (AVX2) bf16 is 4x slower."""
+    probe = getattr(torch.cpu, "_is_amx_tile_supported", None)
+    return bool(probe and probe())
+
+
 def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
-    """'auto' is float32 on CPU (no native bf16 on AVX2) and bfloat16 on CUDA."""
+    """'auto': bfloat16 on CUDA and on CPUs with AMX, float32 on other CPUs."""
     if dtype == "auto":
-        return torch.bfloat16 if device.type == "cuda" else torch.float32
-    if dtype not in _DTYPES:
-        raise ValueError(f"unsupported dtype {dtype!r}: use one of auto, {', '.join(sorted(set(_DTYPES)))}")
-    return _DTYPES[dtype]
+        return torch.bfloat16 if device.type == "cuda" or cpu_has_fast_bf16() else torch.float32
+    if dtype not in DTYPES:
+        raise ValueError(f"unsupported dtype {dtype!r}: use one of auto, {', '.join(sorted(set(DTYPES)))}")
+    return DTYPES[dtype]
 
 
 def default_num_threads() -> int:

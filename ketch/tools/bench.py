@@ -30,7 +30,7 @@ import torch
 from rich.console import Console
 from rich.table import Table
 
-from ketch.config import _DTYPES, default_num_threads
+from ketch.config import DTYPES, default_num_threads
 
 _err = Console(stderr=True, highlight=False)
 
@@ -63,7 +63,8 @@ class OfflineBenchConfig:
     concurrency: list[int] = field(default_factory=lambda: [1, 8, 32])
     run_hf: bool = True
     run_llama_cpp: bool = True
-    dtype: str = "float32"
+    dtype: str = "auto"  # ketch's compute dtype (auto: bf16 where the CPU has AMX, else fp32)
+    hf_dtype: str = "float32"  # the anchor as the targets define it
     num_threads: int = 0  # 0: every core this process may run on
 
     def __post_init__(self) -> None:
@@ -80,8 +81,10 @@ class OfflineBenchConfig:
         if any(not _is_int(c) or c < 1 for c in conc):
             raise ValueError(f"concurrency values must be integers >= 1, got {conc!r}")
         self.concurrency = list(dict.fromkeys(conc))  # drop repeats, keep the order given
-        if self.dtype != "auto" and self.dtype not in _DTYPES:
-            raise ValueError(f"unsupported dtype {self.dtype!r}: use auto or one of {', '.join(sorted(_DTYPES))}")
+        if self.dtype != "auto" and self.dtype not in DTYPES:
+            raise ValueError(f"unsupported dtype {self.dtype!r}: use auto or one of {', '.join(sorted(DTYPES))}")
+        if self.hf_dtype not in DTYPES:
+            raise ValueError(f"unsupported hf_dtype {self.hf_dtype!r}: use one of {', '.join(sorted(DTYPES))}")
         if not _is_int(self.num_threads) or self.num_threads < 0:
             raise ValueError(f"num_threads must be an integer >= 0, got {self.num_threads!r}")
 
@@ -419,7 +422,8 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
             _log("HF: transformers is not installed; skipped (pip install 'ketch[bench]')")
         else:
             try:
-                hf = _bench_hf(cfg, prompts, source, dtype, device, pad_token_id=eos_ids[0] if eos_ids else None)
+                hf = _bench_hf(cfg, prompts, source, DTYPES[cfg.hf_dtype], device,
+                               pad_token_id=eos_ids[0] if eos_ids else None)
                 hf["greedy_match_tokens"] = _common_prefix(ketch["greedy_tokens"], hf["greedy_tokens"])
             except Exception as exc:  # noqa: BLE001 - an anchor failing must not lose ketch's figures
                 _log(f"[red]HF failed:[/red] {exc!r}")
