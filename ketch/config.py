@@ -143,6 +143,9 @@ class EngineConfig:
     model: str = "smollm2-135m"
     dtype: str = "auto"
     device: str = "auto"
+    # Keep GGUF block quants packed in memory: None = only with dtype "auto" (an explicit dtype is
+    # the dequantized reference path).
+    keep_quantized: bool | None = None
     cache: CacheConfig = field(default_factory=CacheConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
 

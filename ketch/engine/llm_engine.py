@@ -18,6 +18,7 @@ from ketch.engine.scheduler import Scheduler
 from ketch.engine.sequence import Request, Sequence, SequenceStatus
 from ketch.formats.loader import ModelSource, resolve_model
 from ketch.models import count_parameters, load_model
+from ketch.quant.kernels import load_kernels
 from ketch.outputs import CompletionOutput, Logprob, RequestMetrics, RequestOutput
 from ketch.sampling import SamplingParams
 
@@ -36,7 +37,11 @@ class LLMEngine:
         self.source = source or resolve_model(config.model)
         self.model_config = self.source.config
         self.tokenizer = self.source.tokenizer
-        self.model = load_model(self.source, self.device, self.dtype)
+        # GGUF quants stay packed where the CPU kernels run (by default only with dtype "auto").
+        wanted = config.dtype == "auto" if config.keep_quantized is None else config.keep_quantized
+        self.keep_packed = (wanted and self.device.type == "cpu" and self.source.format == "gguf"
+                            and load_kernels() is not None)
+        self.model = load_model(self.source, self.device, self.dtype, self.keep_packed)
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import torch
 
+from ketch.quant.packed import PackedWeight, is_packable, pack_gguf
+
 _ARCH_TO_HF = {
     "llama": ("LlamaForCausalLM", "llama"),
     "mistral": ("MistralForCausalLM", "mistral"),
@@ -154,11 +156,21 @@ def _unpermute(w: np.ndarray, n_heads: int) -> np.ndarray:
     return w.reshape(n_heads, rows // n_heads // 2, 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
 
 
-def iter_tensors(reader, hf_cfg: dict[str, Any]) -> Iterator[tuple[str, torch.Tensor]]:
-    """Yield (HF name, float32 tensor) for every tensor, dequantizing quantized blocks."""
+def _unpermute_rows(t: torch.Tensor, n_heads: int) -> torch.Tensor:
+    rows = t.shape[0]
+    return t.reshape(n_heads, rows // n_heads // 2, 2, -1).transpose(1, 2).reshape(rows, *t.shape[1:]).contiguous()
+
+
+def iter_tensors(reader, hf_cfg: dict[str, Any], keep_packed: bool = False
+                 ) -> Iterator[tuple[str, torch.Tensor | PackedWeight]]:
+    """Yield (HF name, tensor) for every tensor.
+
+    Quantized blocks are dequantized to float32, except that with ``keep_packed`` the 2-D weights
+    of types the kernels read (Q4_0, Q4_1, Q8_0) come as :class:`PackedWeight`.
+    """
     from gguf.quants import dequantize
 
-    path = reader.data.filename if hasattr(reader.data, "filename") else "GGUF file"
+    path = getattr(reader.data, "filename", "GGUF file")
     model_type = hf_cfg["model_type"]
     is_gemma = model_type.startswith("gemma")
     permute = model_type in ("llama", "mistral")
@@ -170,20 +182,35 @@ def iter_tensors(reader, hf_cfg: dict[str, Any]) -> Iterator[tuple[str, torch.Te
         else:
             hf = _hf_name(name)
         if hf is None:
-            continue  # e.g. rope_freqs: recomputed from metadata
+            continue  # e.g. rope_freqs: read with the metadata
+        heads = None
+        if permute and hf.endswith(("q_proj.weight", "q_proj.bias")):
+            heads = hf_cfg["num_attention_heads"]
+        elif permute and hf.endswith(("k_proj.weight", "k_proj.bias")):
+            heads = hf_cfg["num_key_value_heads"]
+        shape = [int(d) for d in reversed(t.shape)]
+        if keep_packed and len(shape) == 2 and is_packable(t.tensor_type.name):
+            try:
+                packed = pack_gguf(t.tensor_type.name, np.asarray(t.data), (shape[0], shape[1]))
+            except ValueError as exc:
+                raise GGUFError(f"{path}: tensor {name}: {exc}") from exc
+            if heads:
+                packed = PackedWeight(packed.scheme, _unpermute_rows(packed.qs, heads),
+                                      _unpermute_rows(packed.d, heads),
+                                      _unpermute_rows(packed.m, heads) if packed.m is not None else None,
+                                      packed.source_type)
+            yield hf, packed
+            continue
         try:
             arr = dequantize(t.data, t.tensor_type)
-        except NotImplementedError as exc:
-            raise GGUFError(f"{path}: tensor {name} has type {t.tensor_type.name}, "
-                            "which this build cannot read") from exc
-        arr = np.asarray(arr, dtype=np.float32).reshape([int(d) for d in reversed(t.shape)])
-        if permute and hf.endswith(("q_proj.weight", "q_proj.bias")):
-            arr = _unpermute(arr, hf_cfg["num_attention_heads"])
-        elif permute and hf.endswith(("k_proj.weight", "k_proj.bias")):
-            arr = _unpermute(arr, hf_cfg["num_key_value_heads"])
+        except (NotImplementedError, ValueError) as exc:
+            raise GGUFError(f"{path}: tensor {name} of type {t.tensor_type.name} cannot be read ({exc})") from exc
+        arr = np.array(arr, dtype=np.float32).reshape(shape)  # a writable copy, detached from the file
+        if heads:
+            arr = _unpermute(arr, heads)
         if is_gemma and hf.endswith("norm.weight"):
             arr = arr - 1.0  # llama.cpp's converter stored (1 + w); our norms add the 1
-        yield hf, torch.from_numpy(np.ascontiguousarray(arr))
+        yield hf, torch.from_numpy(arr)
 
 
 def quantization_summary(meta: dict[str, Any]) -> str:

@@ -31,10 +31,11 @@ class ModelSource:
     quantization: str  # dominant stored tensor type, e.g. "Q4_1", "F32", "BF16"
     gguf_reader: Any = None  # the parsed GGUF header, kept so the file is parsed once
 
-    def iter_weights(self) -> Iterator[tuple[str, torch.Tensor]]:
+    def iter_weights(self, keep_packed: bool = False) -> Iterator[tuple[str, Any]]:
+        """(HF name, tensor) pairs; GGUF Q4_0/Q4_1/Q8_0 weights stay packed if ``keep_packed``."""
         if self.format == "gguf":
             reader = self.gguf_reader or gguf.open_reader(self.path)
-            yield from gguf.iter_tensors(reader, self.hf_config)
+            yield from gguf.iter_tensors(reader, self.hf_config, keep_packed)
         elif self.format == "safetensors":
             yield from _iter_safetensors(self.path)
         else:

@@ -13,8 +13,12 @@ if TYPE_CHECKING:
     from ketch.formats.loader import ModelSource
 
 
-def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype) -> torch.nn.Module:
-    """Instantiate the architecture on ``device`` in ``dtype`` and stream the weights in."""
+def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
+               keep_packed: bool = False) -> torch.nn.Module:
+    """Instantiate the architecture on ``device`` in ``dtype`` and stream the weights in.
+
+    With ``keep_packed``, weights the packed kernels read stay quantized in memory.
+    """
     cls = get_model_class(source.config.architecture)
     with torch.device(device):
         prev = torch.get_default_dtype()
@@ -23,12 +27,14 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype) 
             model = cls(source.config, device, dtype)
         finally:
             torch.set_default_dtype(prev)
-    weights = tqdm(source.iter_weights(), desc=f"loading {source.path.name}", unit=" tensors",
+    weights = tqdm(source.iter_weights(keep_packed), desc=f"loading {source.path.name}", unit=" tensors",
                    disable=not sys.stderr.isatty(), leave=False)
     model.load_weights(weights)
     return model.eval().requires_grad_(False)
 
 
 def count_parameters(model: torch.nn.Module) -> int:
-    """Parameters as stored once (a tied LM head is not counted twice)."""
-    return sum(p.numel() for p in model.parameters())
+    """Parameters as stored once (a tied LM head is not counted twice); packed weights count as
+    the float weights they stand for."""
+    dense = sum(p.numel() for p in model.parameters())
+    return dense + sum(getattr(m, "num_weights", 0) for m in model.modules())

@@ -13,6 +13,8 @@ from torch import nn
 from ketch.config import ModelConfig
 from ketch.layers.attention import AttentionMetadata, paged_attention
 from ketch.layers.linear import Linear, linear
+from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear
+from ketch.quant.packed import PackedWeight, concat_rows
 from ketch.layers.norm import RMSNorm
 from ketch.layers.rotary import RotaryEmbedding, apply_rotary
 
@@ -103,6 +105,7 @@ class LlamaForCausalLM(nn.Module):
     def __init__(self, cfg: ModelConfig, device: torch.device, dtype: torch.dtype) -> None:
         super().__init__()
         self.config = cfg
+        self.scratch = DequantScratch()  # shared by the layers that keep weights packed
         self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
         self.layers = nn.ModuleList(
             DecoderLayer(cfg, i, self.norm_offset, self.sandwich_norms) for i in range(cfg.num_hidden_layers))
@@ -135,8 +138,13 @@ class LlamaForCausalLM(nn.Module):
         return self.norm(x)
 
     def compute_logits(self, hidden: torch.Tensor) -> torch.Tensor:
-        weight = self.embed_tokens.weight if self.lm_head is None else self.lm_head.weight
-        logits = linear(hidden, weight).float()
+        if self.lm_head is not None:
+            logits = self.lm_head(hidden)
+        elif isinstance(self.embed_tokens, QuantEmbedding):
+            logits = self.embed_tokens.as_linear(hidden)
+        else:
+            logits = linear(hidden, self.embed_tokens.weight)
+        logits = logits.float()
         cap = self.config.final_logit_softcapping
         if cap:
             logits = torch.tanh(logits / cap) * cap
@@ -144,11 +152,15 @@ class LlamaForCausalLM(nn.Module):
 
     # ---- weights ----------------------------------------------------------------------------
 
-    def load_weights(self, weights: Iterable[tuple[str, torch.Tensor]]) -> None:
-        """Copy HF-named tensors in, fusing q/k/v and gate/up; fail on missing or unknown names."""
+    def load_weights(self, weights: Iterable[tuple[str, torch.Tensor | PackedWeight]]) -> None:
+        """Copy HF-named tensors in, fusing q/k/v and gate/up; fail on missing or unknown names.
+
+        A :class:`PackedWeight` replaces its float layer with a packed one (fused layers only when
+        every shard arrives packed in one scheme; otherwise the shards are dequantized).
+        """
         params = dict(self.named_parameters())
-        expected = set(params)
         loaded: set[str] = set()
+        packed_shards: dict[str, dict[int, PackedWeight]] = {}
         fused = {"q_proj": ("qkv_proj", 0), "k_proj": ("qkv_proj", 1), "v_proj": ("qkv_proj", 2),
                  "gate_proj": ("gate_up_proj", 0), "up_proj": ("gate_up_proj", 1)}
         for name, tensor in weights:
@@ -165,17 +177,49 @@ class LlamaForCausalLM(nn.Module):
                 name = ".".join(parts)
             if name not in params:
                 raise ValueError(f"checkpoint has an unexpected tensor {name!r} for {self.config.architecture}")
-            param = params[name]
             if shard is None:
-                self._copy(name, param, tensor)
+                if isinstance(tensor, PackedWeight):
+                    self._use_packed(name, tensor)
+                else:
+                    self._copy(name, params[name], tensor)
                 loaded.add(name)
+            elif isinstance(tensor, PackedWeight):
+                packed_shards.setdefault(name, {})[shard] = tensor
             else:
-                self._copy_shard(name, param, tensor, shard)
+                self._copy_shard(name, params[name], tensor, shard)
                 loaded.add(f"{name}#{shard}")
-        missing = sorted(n for n in expected if n not in loaded and not any(
+        for name, shards in packed_shards.items():
+            count = 3 if "qkv_proj" in name else 2
+            float_done = any(f"{name}#{i}" in loaded for i in range(count))
+            if len(shards) == count and not float_done and len({w.scheme for w in shards.values()}) == 1:
+                self._use_packed(name, concat_rows([shards[i] for i in range(count)]))
+                loaded.add(name)
+                continue
+            for i, w in shards.items():  # mixed types: this layer runs in float
+                self._copy_shard(name, params[name], w.dequantize(), i)
+                loaded.add(f"{name}#{i}")
+        missing = sorted(n for n in params if n not in loaded and not any(
             f"{n}#{i}" in loaded for i in range(3)))
         if missing:
             raise ValueError(f"checkpoint is missing {len(missing)} tensors, e.g. {missing[:3]}")
+
+    def _use_packed(self, name: str, weight: PackedWeight) -> None:
+        """Swap the float layer owning ``name`` for one that keeps ``weight`` packed."""
+        module_name = name.rsplit(".", 1)[0]
+        old = self.get_submodule(module_name)
+        if isinstance(old, nn.Linear):
+            if tuple(old.weight.shape) != weight.shape:
+                raise ValueError(f"tensor {name!r} has shape {weight.shape}, expected {tuple(old.weight.shape)}")
+            new: nn.Module = QuantLinear(weight, old.bias, self.scratch)  # the bias Parameter itself: loaded later
+        elif isinstance(old, nn.Embedding):
+            if tuple(old.weight.shape) != weight.shape:
+                raise ValueError(f"tensor {name!r} has shape {weight.shape}, expected {tuple(old.weight.shape)}")
+            new = QuantEmbedding(weight, old.weight.dtype, self.scratch)
+        else:
+            raise ValueError(f"tensor {name!r} is quantized but its layer cannot run quantized")
+        new.to(old.weight.device)
+        parent_name, _, child = module_name.rpartition(".")
+        setattr(self.get_submodule(parent_name) if parent_name else self, child, new)
 
     def _copy(self, name: str, param: nn.Parameter, tensor: torch.Tensor) -> None:
         module_name = name.rsplit(".", 1)[0]

@@ -1,0 +1,246 @@
+// Matrix-vector (and few-row matrix) products straight from GGUF-style packed weights.
+//
+// Layouts (repacked at load, one row per output feature, blocks of 32 along K):
+//   q4: qs uint8 [N, K/2]  (llama.cpp nibble order: byte j = q[j] | q[j+16] << 4)
+//       d, m half [N, K/32], value = q * d + m   (Q4_0 is stored as d, m = -8 d)
+//   q8: qs int8  [N, K],   d half [N, K/32],     value = q * d
+// Activations stay fp32 (exact products, no activation quantization); each block contributes
+// d * dot(q, x) + m * sum(x), so weights are never expanded in memory. Up to 4 activation rows
+// share one pass over the weights; the row count is a template parameter so the accumulators
+// live in registers.
+#include <torch/extension.h>
+#include <ATen/Parallel.h>
+#include <immintrin.h>
+
+namespace {
+
+constexpr int64_t kBlock = 32;
+constexpr int64_t kMaxRows = 4;
+constexpr int64_t kGrain = 64;  // output rows per parallel task
+
+inline float hsum(__m256 v) {
+  __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  lo = _mm_hadd_ps(lo, lo);
+  lo = _mm_hadd_ps(lo, lo);
+  return _mm_cvtss_f32(lo);
+}
+
+inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
+
+inline __m256 dot32(const float* x, __m256 w0, __m256 w1, __m256 w2, __m256 w3) {
+  __m256 a = _mm256_mul_ps(w0, _mm256_loadu_ps(x));
+  __m256 b = _mm256_mul_ps(w1, _mm256_loadu_ps(x + 8));
+  a = _mm256_fmadd_ps(w2, _mm256_loadu_ps(x + 16), a);
+  b = _mm256_fmadd_ps(w3, _mm256_loadu_ps(x + 24), b);
+  return _mm256_add_ps(a, b);
+}
+
+void check_inputs(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d, int64_t K) {
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
+  TORCH_CHECK(K % kBlock == 0, "K must be a multiple of 32");
+  TORCH_CHECK(qs.dim() == 2 && qs.is_contiguous() && d.is_contiguous(), "packed weights must be contiguous 2-D");
+  TORCH_CHECK(d.scalar_type() == torch::kHalf && d.size(0) == qs.size(0) && d.size(1) == K / kBlock,
+              "scales must be half [N, K/32]");
+}
+
+// sum of each 32-wide block of every activation row: [M, K/32]
+std::vector<float> block_sums(const float* x, int64_t M, int64_t K) {
+  const int64_t nb = K / kBlock;
+  std::vector<float> out(M * nb);
+  for (int64_t i = 0; i < M * nb; ++i) {
+    const float* p = x + i * kBlock;
+    out[i] = hsum(_mm256_add_ps(_mm256_add_ps(_mm256_loadu_ps(p), _mm256_loadu_ps(p + 8)),
+                                _mm256_add_ps(_mm256_loadu_ps(p + 16), _mm256_loadu_ps(p + 24))));
+  }
+  return out;
+}
+
+template <int R>
+void q4_rows(const float* x, const float* sums, const uint8_t* qs, const at::Half* d, const at::Half* m,
+             float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  const int64_t nb = K / kBlock;
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  for (int64_t n = n0; n < n1; ++n) {
+    __m256 acc[R];
+    float accm[R];
+    for (int r = 0; r < R; ++r) { acc[r] = _mm256_setzero_ps(); accm[r] = 0.f; }
+    const uint8_t* qrow = qs + n * (K / 2);
+    for (int64_t b = 0; b < nb; ++b) {
+      const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * 16));
+      const __m128i lo = _mm_and_si128(raw, low4);
+      const __m128i hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low4);
+      const __m256 w0 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo));
+      const __m256 w1 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)));
+      const __m256 w2 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi));
+      const __m256 w3 = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)));
+      const __m256 db = _mm256_set1_ps(h2f(d[n * nb + b]));
+      const float mb = h2f(m[n * nb + b]);
+      for (int r = 0; r < R; ++r) {
+        acc[r] = _mm256_fmadd_ps(db, dot32(x + r * K + b * kBlock, w0, w1, w2, w3), acc[r]);
+        accm[r] += mb * sums[r * nb + b];
+      }
+    }
+    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]) + accm[r];
+  }
+}
+
+template <int R>
+void q8_rows(const float* x, const int8_t* qs, const at::Half* d, float* y, int64_t n0, int64_t n1,
+             int64_t N, int64_t K) {
+  const int64_t nb = K / kBlock;
+  for (int64_t n = n0; n < n1; ++n) {
+    __m256 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    const int8_t* qrow = qs + n * K;
+    for (int64_t b = 0; b < nb; ++b) {
+      const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock));
+      const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock + 16));
+      const __m256 w0 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(a));
+      const __m256 w1 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(a, 8)));
+      const __m256 w2 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
+      const __m256 w3 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
+      const __m256 db = _mm256_set1_ps(h2f(d[n * nb + b]));
+      for (int r = 0; r < R; ++r)
+        acc[r] = _mm256_fmadd_ps(db, dot32(x + r * K + b * kBlock, w0, w1, w2, w3), acc[r]);
+    }
+    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]);
+  }
+}
+
+template <typename Fn>
+void for_row_groups(int64_t M, Fn&& fn) {
+  for (int64_t r0 = 0; r0 < M; r0 += kMaxRows) fn(r0, std::min(kMaxRows, M - r0));
+}
+
+}  // namespace
+
+torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, torch::Tensor m) {
+  const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
+  check_inputs(x, qs, d, K);
+  TORCH_CHECK(qs.scalar_type() == torch::kByte, "q4 weights must be uint8");
+  TORCH_CHECK(m.sizes() == d.sizes() && m.scalar_type() == torch::kHalf && m.is_contiguous(), "mins must match scales");
+  auto y = torch::empty({M, N}, x.options());
+  const float* xp = x.data_ptr<float>();
+  const auto sums = block_sums(xp, M, K);
+  const uint8_t* qp = qs.data_ptr<uint8_t>();
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.data_ptr<at::Half>();
+  float* yp = y.data_ptr<float>();
+  const int64_t nb = K / kBlock;
+  for_row_groups(M, [&](int64_t r0, int64_t rows) {
+    const float* xr = xp + r0 * K;
+    const float* sr = sums.data() + r0 * nb;
+    float* yr = yp + r0 * N;
+    at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
+      switch (rows) {
+        case 1: q4_rows<1>(xr, sr, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 2: q4_rows<2>(xr, sr, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 3: q4_rows<3>(xr, sr, qp, dp, mp, yr, n0, n1, N, K); break;
+        default: q4_rows<4>(xr, sr, qp, dp, mp, yr, n0, n1, N, K); break;
+      }
+    });
+  });
+  return y;
+}
+
+torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d) {
+  const int64_t N = qs.size(0), K = qs.size(1), M = x.size(0);
+  check_inputs(x, qs, d, K);
+  TORCH_CHECK(qs.scalar_type() == torch::kChar, "q8 weights must be int8");
+  auto y = torch::empty({M, N}, x.options());
+  const float* xp = x.data_ptr<float>();
+  const int8_t* qp = qs.data_ptr<int8_t>();
+  const at::Half* dp = d.data_ptr<at::Half>();
+  float* yp = y.data_ptr<float>();
+  for_row_groups(M, [&](int64_t r0, int64_t rows) {
+    const float* xr = xp + r0 * K;
+    float* yr = yp + r0 * N;
+    at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
+      switch (rows) {
+        case 1: q8_rows<1>(xr, qp, dp, yr, n0, n1, N, K); break;
+        case 2: q8_rows<2>(xr, qp, dp, yr, n0, n1, N, K); break;
+        case 3: q8_rows<3>(xr, qp, dp, yr, n0, n1, N, K); break;
+        default: q8_rows<4>(xr, qp, dp, yr, n0, n1, N, K); break;
+      }
+    });
+  });
+  return y;
+}
+
+// ---- dequantization for many-row products (prefill, large batches): written straight into the
+// activation dtype, so a bf16 GEMM (AMX) or an fp32 GEMM follows without another pass.
+
+namespace {
+
+inline void store8(float* out, __m256 v) { _mm256_storeu_ps(out, v); }
+
+inline void store8(at::BFloat16* out, __m256 v) {
+  // Round to nearest even, as torch does when casting fp32 to bf16 (NaN is not expected here).
+  __m256i bits = _mm256_castps_si256(v);
+  const __m256i lsb = _mm256_and_si256(_mm256_srli_epi32(bits, 16), _mm256_set1_epi32(1));
+  bits = _mm256_add_epi32(bits, _mm256_add_epi32(_mm256_set1_epi32(0x7FFF), lsb));
+  bits = _mm256_srli_epi32(bits, 16);
+  const __m128i packed = _mm_packus_epi32(_mm256_castsi256_si128(bits), _mm256_extracti128_si256(bits, 1));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), packed);
+}
+
+template <typename T>
+void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::optional<torch::Tensor>& m,
+                  torch::Tensor& out, bool q4) {
+  const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock;
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = q4 ? m->data_ptr<at::Half>() : nullptr;
+  T* op = out.data_ptr<T>();
+  const uint8_t* q4p = q4 ? qs.data_ptr<uint8_t>() : nullptr;
+  const int8_t* q8p = q4 ? nullptr : qs.data_ptr<int8_t>();
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  at::parallel_for(0, N, 16, [&](int64_t n0, int64_t n1) {
+    for (int64_t n = n0; n < n1; ++n)
+      for (int64_t b = 0; b < nb; ++b) {
+        __m256 w[4];
+        if (q4) {
+          const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q4p + n * (K / 2) + b * 16));
+          const __m128i lo = _mm_and_si128(raw, low4), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low4);
+          w[0] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo));
+          w[1] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)));
+          w[2] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi));
+          w[3] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)));
+        } else {
+          const int8_t* q = q8p + n * K + b * kBlock;
+          const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+          const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+          w[0] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(a));
+          w[1] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(a, 8)));
+          w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
+          w[3] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
+        }
+        const __m256 db = _mm256_set1_ps(h2f(dp[n * nb + b]));
+        const __m256 mb = _mm256_set1_ps(q4 ? h2f(mp[n * nb + b]) : 0.f);
+        T* o = op + n * K + b * kBlock;
+        for (int j = 0; j < 4; ++j) store8(o + 8 * j, _mm256_fmadd_ps(w[j], db, mb));
+      }
+  });
+}
+
+}  // namespace
+
+// Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
+torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m, torch::Tensor out) {
+  const bool q4 = qs.scalar_type() == torch::kByte;
+  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
+  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
+  TORCH_CHECK(d.size(0) == N && d.size(1) == K / kBlock, "scales must be half [N, K/32]");
+  TORCH_CHECK(!q4 || (m.has_value() && m->sizes() == d.sizes() && m->is_contiguous()), "q4 weights need mins");
+  TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
+  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4);
+  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4);
+  else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
+  return out;
+}
+
+PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
+  mod.def("dequantize_into", &dequantize_into, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
+  mod.def("q4_linear", &q4_linear, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1), fp32 activations");
+  mod.def("q8_linear", &q8_linear, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
+}

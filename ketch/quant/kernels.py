@@ -1,0 +1,50 @@
+"""Build (once, cached) and load the packed-weight CPU kernels; report clearly when they cannot be.
+
+The extension is compiled with torch's cpp_extension on first use (about a minute on 2 cores)
+and cached under ``$KETCH_KERNEL_CACHE`` (default ``~/.cache/ketch/kernels``). Where it cannot be
+built or the CPU lacks AVX2/FMA/F16C, quantized layers fall back to dequantize-then-matmul.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+import torch
+
+log = logging.getLogger(__name__)
+_SRC = Path(__file__).parent / "csrc" / "qgemv.cpp"
+
+
+def _cpu_supported() -> bool:
+    probe = getattr(torch.cpu, "_is_avx2_supported", None)
+    if probe is not None and not probe():
+        return False
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return probe is not None
+    return all(f" {flag}" in flags for flag in ("avx2", "fma", "f16c"))
+
+
+@lru_cache(maxsize=1)
+def load_kernels() -> ModuleType | None:
+    """The compiled module, or None (with the reason logged) when unavailable."""
+    if os.environ.get("KETCH_DISABLE_KERNELS"):
+        return None
+    if not _cpu_supported():
+        log.warning("ketch: CPU lacks AVX2/FMA/F16C; quantized layers use the slow dequantize path")
+        return None
+    from torch.utils import cpp_extension
+
+    cache = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        return cpp_extension.load(name="ketch_qgemv", sources=[str(_SRC)], build_directory=str(cache),
+                                  extra_cflags=["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"],
+                                  extra_ldflags=["-fopenmp"], verbose=False)
+    except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
+        log.warning("ketch: could not build the quantized kernels (%s); using the dequantize path", exc)
+        return None

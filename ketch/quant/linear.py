@@ -1,0 +1,111 @@
+"""Layers that keep their weight packed: QuantLinear and QuantEmbedding (GGUF Q4_0/Q4_1/Q8_0).
+
+Few activation rows (decode) go through the packed kernels, reading 4.5-8.5 bits per weight.
+Many rows (prefill) dequantize the weight once per call into the activation dtype and use the
+BLAS/oneDNN GEMM, whose cost there is dominated by the arithmetic, not by reading the weight.
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from ketch.quant.kernels import load_kernels
+from ketch.quant.packed import PackedWeight
+
+# Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).
+MAX_KERNEL_ROWS = 8
+
+
+class DequantScratch:
+    """One reusable buffer per dtype for dequantized weights, shared by a model's packed layers.
+
+    Layers run one at a time, so one buffer (sized for the largest weight) serves them all.
+    """
+
+    def __init__(self) -> None:
+        self._buffers: dict[torch.dtype, torch.Tensor] = {}
+
+    def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+        buf = self._buffers.get(dtype)
+        if buf is None or buf.numel() < rows * cols or buf.device != device:
+            buf = self._buffers[dtype] = torch.empty(rows * cols, dtype=dtype, device=device)
+        return buf[:rows * cols].view(rows, cols)
+
+
+def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> torch.Tensor:
+    """x: [M, K] -> [M, N] in x's dtype."""
+    kernels = load_kernels() if x.device.type == "cpu" else None
+    if kernels is None:
+        return F.linear(x, w.dequantize(x.dtype))
+    if x.shape[0] <= MAX_KERNEL_ROWS:
+        xf = x.float().contiguous()
+        y = kernels.q4_linear(xf, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(xf, w.qs, w.d)
+        return y.to(x.dtype)
+    dense_dtype = x.dtype if x.dtype in (torch.float32, torch.bfloat16) else torch.float32
+    n, k = w.shape
+    dense = kernels.dequantize_into(w.qs, w.d, w.m, scratch.get(n, k, dense_dtype, x.device))
+    return F.linear(x.to(dense_dtype), dense).to(x.dtype)
+
+
+def _register(module: nn.Module, w: PackedWeight) -> None:
+    # Buffers, not parameters: they move with .to(device) and are not trained.
+    module.register_buffer("qs", w.qs, persistent=False)
+    module.register_buffer("d", w.d, persistent=False)
+    module.register_buffer("m", w.m, persistent=False)
+
+
+class QuantLinear(nn.Module):
+    def __init__(self, weight: PackedWeight, bias: torch.Tensor | None, scratch: DequantScratch) -> None:
+        super().__init__()
+        self.scratch = scratch
+        self.scheme, self.source_type = weight.scheme, weight.source_type
+        self.out_features, self.in_features = weight.shape
+        _register(self, weight)
+        if bias is not None and not isinstance(bias, nn.Parameter):
+            bias = nn.Parameter(bias, requires_grad=False)
+        self.bias = bias
+
+    @property
+    def packed(self) -> PackedWeight:
+        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type)
+
+    @property
+    def num_weights(self) -> int:
+        return self.out_features * self.in_features
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = packed_matmul(x, self.packed, self.scratch)
+        return y + self.bias.to(y.dtype) if self.bias is not None else y
+
+    def extra_repr(self) -> str:
+        return f"{self.in_features} -> {self.out_features}, {self.source_type}"
+
+
+class QuantEmbedding(nn.Module):
+    """Token embedding kept packed: lookups dequantize only the rows asked for."""
+
+    def __init__(self, weight: PackedWeight, dtype: torch.dtype, scratch: DequantScratch) -> None:
+        super().__init__()
+        self.scratch = scratch
+        self.scheme, self.source_type, self.dtype = weight.scheme, weight.source_type, dtype
+        self.num_embeddings, self.embedding_dim = weight.shape
+        _register(self, weight)
+
+    @property
+    def packed(self) -> PackedWeight:
+        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type)
+
+    @property
+    def num_weights(self) -> int:
+        return self.num_embeddings * self.embedding_dim
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        rows = PackedWeight(self.scheme, self.qs[ids], self.d[ids], self.m[ids] if self.m is not None else None,
+                            self.source_type)
+        return rows.dequantize(self.dtype)
+
+    def as_linear(self, x: torch.Tensor) -> torch.Tensor:
+        """Tied LM head: logits = x @ E.T straight from the packed embedding."""
+        return packed_matmul(x, self.packed, self.scratch)
+

@@ -1,0 +1,80 @@
+"""Packed block-quantized weights (GGUF Q4_0, Q4_1, Q8_0), repacked once at load.
+
+A ``PackedWeight`` keeps the bytes as they were quantized (4.5-8.5 bits per weight) split into
+contiguous planes the kernels stream: quants, fp16 scales and (4-bit) fp16 mins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+BLOCK = 32
+# GGUF type name -> (bytes per 32-weight block, scheme)
+_LAYOUTS = {"Q4_0": (18, "q4"), "Q4_1": (20, "q4"), "Q8_0": (34, "q8")}
+
+
+def is_packable(type_name: str) -> bool:
+    return type_name in _LAYOUTS
+
+
+@dataclass(slots=True)
+class PackedWeight:
+    """A [out_features, in_features] weight in block-quantized form."""
+
+    scheme: str  # "q4" | "q8"
+    qs: torch.Tensor  # q4: uint8 [N, K/2]; q8: int8 [N, K]
+    d: torch.Tensor  # half [N, K/32]
+    m: torch.Tensor | None  # half [N, K/32] (q4 only)
+    source_type: str  # the GGUF type it came from
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        n = self.qs.shape[0]
+        return (n, self.qs.shape[1] * 2) if self.scheme == "q4" else (n, self.qs.shape[1])
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.numel() * t.element_size() for t in (self.qs, self.d, self.m) if t is not None)
+
+    def dequantize(self, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+        """Reference (and large-batch) path: the float weight."""
+        n, k = self.shape
+        d = self.d.float().unsqueeze(-1)
+        if self.scheme == "q8":
+            q = self.qs.view(n, k // BLOCK, BLOCK).float()
+            return (q * d).reshape(n, k).to(dtype)
+        raw = self.qs.view(n, k // BLOCK, BLOCK // 2)
+        q = torch.cat((raw & 0x0F, raw >> 4), dim=-1).float()
+        return (q * d + self.m.float().unsqueeze(-1)).reshape(n, k).to(dtype)
+
+
+def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Split GGUF blocks (uint8 [N, bytes per row]) into kernel planes; Q4_0 becomes d, m = -8d."""
+    size, scheme = _LAYOUTS[type_name]
+    n, k = shape
+    if k % BLOCK:
+        raise ValueError(f"{type_name} weight with {k} columns is not a whole number of 32-blocks")
+    blocks = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, k // BLOCK, size)
+    d = blocks[..., 0:2].copy().view(np.float16)[..., 0]
+    if type_name == "Q8_0":
+        qs = blocks[..., 2:].copy().view(np.int8).reshape(n, k)
+        return PackedWeight("q8", torch.from_numpy(qs), torch.from_numpy(d.copy()), None, type_name)
+    if type_name == "Q4_1":
+        m = blocks[..., 2:4].copy().view(np.float16)[..., 0]
+        qs = blocks[..., 4:].reshape(n, k // 2)
+    else:  # Q4_0: q in [0, 15] means (q - 8) * d
+        m = (-8.0 * d.astype(np.float32)).astype(np.float16)
+        qs = blocks[..., 2:].reshape(n, k // 2)
+    return PackedWeight("q4", torch.from_numpy(np.ascontiguousarray(qs)), torch.from_numpy(d.copy()),
+                        torch.from_numpy(np.ascontiguousarray(m)), type_name)
+
+
+def concat_rows(parts: list[PackedWeight]) -> PackedWeight:
+    """Stack weights along output features (fused q/k/v, gate/up); all parts share one scheme."""
+    schemes = {p.scheme for p in parts}
+    assert len(schemes) == 1, schemes
+    cat = lambda ts: torch.cat(ts, dim=0) if ts[0] is not None else None  # noqa: E731
+    return PackedWeight(parts[0].scheme, cat([p.qs for p in parts]), cat([p.d for p in parts]),
+                        cat([p.m for p in parts]), "+".join(sorted({p.source_type for p in parts})))

@@ -1,0 +1,69 @@
+"""Teacher-forced scoring with the engine's own model: next-token log-probabilities and perplexity.
+
+Follows llama.cpp's perplexity method: non-overlapping chunks of ``ctx`` tokens, each scoring
+only its second half (every scored token then has at least ctx/2 tokens of context).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+from ketch.engine.llm_engine import LLMEngine
+from ketch.engine.sequence import Sequence
+from ketch.layers.attention import AttentionMetadata, PrefillSpan
+from ketch.sampling import SamplingParams
+
+
+@torch.inference_mode()
+def chunk_logits(engine: LLMEngine, token_ids: list[int]) -> torch.Tensor:
+    """Logits [len(token_ids), vocab] (float32) for every position of one prompt, in one prefill."""
+    n = len(token_ids)
+    if not 0 < n <= engine.max_model_len:
+        raise ValueError(f"a chunk must hold 1..{engine.max_model_len} tokens, got {n}")
+    bm = engine.block_manager
+    seq = Sequence(-1, "score", 0, token_ids, SamplingParams(), None, None, 0.0)  # type: ignore[arg-type]
+    if not bm.can_allocate(seq, [], n):
+        raise ValueError(f"{n} tokens do not fit the KV cache ({bm.num_blocks} blocks)")
+    bm.allocate(seq, [], n)
+    try:
+        bs, dev = bm.block_size, engine.device
+        slots = torch.tensor([seq.block_table[p // bs] * bs + p % bs for p in range(n)], device=dev)
+        window = engine.runner.window
+        span = PrefillSpan(0, n, 0, None, None, None)
+        if window is not None and n > window:
+            pos = torch.arange(n)
+            span.window_mask = ((pos[None, :] <= pos[:, None]) & (pos[None, :] > pos[:, None] - window)).to(dev)
+        meta = AttentionMetadata(slots, 0, None, None, None, [span])
+        ids = torch.tensor(token_ids, device=dev)
+        hidden = engine.model(ids, torch.arange(n, device=dev), engine.runner.kv_caches, meta)
+        return engine.model.compute_logits(hidden)
+    finally:
+        bm.free(seq)
+
+
+@dataclass(slots=True)
+class PerplexityResult:
+    ppl: float
+    num_scored: int
+    num_chunks: int
+    nll_sum: float
+
+
+def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512) -> PerplexityResult:
+    """llama.cpp-style perplexity over ``token_ids`` (needs at least one full chunk)."""
+    if ctx < 2:
+        raise ValueError("ctx must be >= 2")
+    num_chunks = len(token_ids) // ctx
+    if num_chunks == 0:
+        raise ValueError(f"the text has {len(token_ids)} tokens; at least ctx={ctx} are needed")
+    nll, scored = 0.0, 0
+    first = ctx // 2
+    for c in range(num_chunks):
+        chunk = token_ids[c * ctx:(c + 1) * ctx]
+        logprobs = torch.log_softmax(chunk_logits(engine, chunk), dim=-1)
+        targets = torch.tensor(chunk[first + 1:], device=logprobs.device)
+        nll -= float(logprobs[first:ctx - 1].gather(1, targets[:, None]).sum())
+        scored += ctx - 1 - first
+    return PerplexityResult(math.exp(nll / scored), scored, num_chunks, nll)

@@ -1,0 +1,93 @@
+"""Packed GGUF weights: repacking is lossless and every matmul path equals dequantize-then-matmul."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from gguf import GGMLQuantizationType
+from gguf.quants import dequantize, quantize
+
+from ketch.quant.kernels import load_kernels
+from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
+from ketch.quant.packed import concat_rows, pack_gguf
+
+TYPES = ["Q4_0", "Q4_1", "Q8_0"]
+
+
+def _packed(type_name: str, n: int, k: int, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    raw = quantize(rng.standard_normal((n, k)).astype(np.float32), GGMLQuantizationType[type_name])
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType[type_name]).reshape(n, k).astype(np.float32))
+    return pack_gguf(type_name, raw, (n, k)), ref
+
+
+@pytest.mark.parametrize("type_name", TYPES)
+def test_repacked_planes_dequantize_exactly(type_name):
+    w, ref = _packed(type_name, 96, 128)
+    assert torch.equal(w.dequantize(), ref)
+    assert w.shape == (96, 128)
+    bits = w.nbytes * 8 / ref.numel()
+    assert bits == {"Q4_0": 5.0, "Q4_1": 5.0, "Q8_0": 8.5}[type_name]  # Q4_0 gains an fp16 min
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    k = load_kernels()
+    if k is None:
+        pytest.skip("packed kernels unavailable on this CPU/compiler")
+    return k
+
+
+@pytest.mark.parametrize("type_name", TYPES)
+@pytest.mark.parametrize("n, k", [(64, 32), (200, 576), (1536, 96)])
+def test_kernels_match_dequantized_matmul(kernels, type_name, n, k):
+    w, ref = _packed(type_name, n, k, seed=n + k)
+    for m in (1, 2, 3, 4, 5, 9):
+        x = torch.randn(m, k)
+        want = x.double() @ ref.double().T
+        got = kernels.q4_linear(x, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(x, w.qs, w.d)
+        # fp32 accumulation in a different order: relative error ~ sqrt(k) * eps
+        torch.testing.assert_close(got.double(), want, rtol=1e-5, atol=1e-4 * float(want.abs().max()))
+    for dtype in (torch.float32, torch.bfloat16):
+        dense = kernels.dequantize_into(w.qs, w.d, w.m, torch.empty(n, k, dtype=dtype))
+        assert torch.equal(dense, ref.to(dtype))
+
+
+@pytest.mark.parametrize("rows", [1, 7, 8, 9, 33])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_quant_linear_both_paths(rows, dtype):
+    w, ref = _packed("Q4_1", 160, 256)
+    bias = torch.randn(160)
+    layer = QuantLinear(w, bias, DequantScratch())
+    x = torch.randn(rows, 256).to(dtype)
+    want = torch.nn.functional.linear(x.float(), ref, bias)
+    tol = 1e-4 if dtype == torch.float32 else 5e-2
+    torch.testing.assert_close(layer(x).float(), want, rtol=tol, atol=tol * float(want.abs().max()))
+    assert layer(x).dtype == dtype
+
+
+def test_quant_embedding_rows_and_tied_head():
+    w, ref = _packed("Q8_0", 50, 64)
+    emb = QuantEmbedding(w, torch.float32, DequantScratch())
+    ids = torch.tensor([3, 0, 49, 3])
+    assert torch.equal(emb(ids), ref[ids])
+    h = torch.randn(2, 64)
+    torch.testing.assert_close(emb.as_linear(h), h @ ref.T, rtol=1e-5, atol=1e-4)
+
+
+def test_concat_rows_fuses_projections():
+    a, ra = _packed("Q4_1", 64, 64, seed=1)
+    b, rb = _packed("Q4_1", 32, 64, seed=2)
+    fused = concat_rows([a, b])
+    assert torch.equal(fused.dequantize(), torch.cat([ra, rb]))
+    x = torch.randn(3, 64)
+    torch.testing.assert_close(packed_matmul(x, fused, DequantScratch()), x @ torch.cat([ra, rb]).T,
+                               rtol=1e-5, atol=1e-3)
+
+
+def test_bad_shapes_are_refused(kernels):
+    w, _ = _packed("Q4_1", 64, 64)
+    with pytest.raises(RuntimeError, match="features"):
+        kernels.q4_linear(torch.randn(1, 32), w.qs, w.d, w.m)
+    with pytest.raises(ValueError, match="32-blocks"):
+        pack_gguf("Q4_1", np.zeros((4, 10), dtype=np.uint8), (4, 20))

@@ -1,0 +1,57 @@
+"""SmolLM2 Q4_1 kept packed against the same weights dequantized to float32."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ketch import LLM, SamplingParams
+from ketch.quant.kernels import load_kernels
+from ketch.quant.linear import QuantEmbedding, QuantLinear
+from ketch.tools.perplexity import chunk_logits, perplexity
+
+TEXT = (Path(__file__).parents[1] / "data" / "declaration.txt").read_text()
+
+pytestmark = pytest.mark.skipif(load_kernels() is None, reason="packed kernels unavailable here")
+
+
+@pytest.fixture(scope="module")
+def packed_fp32(smollm2_path):
+    return LLM(str(smollm2_path), dtype="float32", keep_quantized=True)
+
+
+def test_weights_stay_packed_and_small(packed_fp32, smollm2_path):
+    model = packed_fp32.engine.model
+    packed = [m for m in model.modules() if isinstance(m, (QuantLinear, QuantEmbedding))]
+    assert len(packed) == 30 * 4 + 1  # qkv, o, gate_up, down per layer + the (tied) embedding
+    resident = sum(t.numel() * t.element_size() for t in list(model.parameters()) + list(model.buffers()))
+    assert resident <= 1.10 * smollm2_path.stat().st_size
+    assert packed_fp32.num_parameters == 134_515_008
+
+
+def test_teacher_forced_agreement_and_perplexity(packed_fp32, smol_llm):
+    ids = smol_llm.get_tokenizer().encode(TEXT)
+    ref_top1 = chunk_logits(smol_llm.engine, ids[:512]).argmax(-1)
+    got_top1 = chunk_logits(packed_fp32.engine, ids[:512]).argmax(-1)
+    assert (ref_top1 == got_top1).float().mean() >= 0.98
+    ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
+    assert abs(perplexity(packed_fp32.engine, ids, ctx=256).ppl / ref - 1) <= 0.01
+
+
+def test_default_dtype_keeps_packed_within_one_percent(smollm2_path, smol_llm):
+    llm = LLM(str(smollm2_path))  # dtype auto: packed, with the machine's preferred activations
+    assert llm.engine.keep_packed
+    ids = smol_llm.get_tokenizer().encode(TEXT)
+    ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
+    assert abs(perplexity(llm.engine, ids, ctx=256).ppl / ref - 1) <= 0.01
+    out = llm.chat([{"role": "user", "content": "What is the capital of France?"}],
+                   SamplingParams(temperature=0, max_tokens=24))
+    assert "Paris" in out[0].outputs[0].text
+
+
+def test_packed_decode_follows_the_float_reference(packed_fp32, smol_llm):
+    params = SamplingParams(temperature=0, max_tokens=12, ignore_eos=True)
+    for prompt in ("The three primary colors are", "Once upon a time, in a land far away,"):
+        ref = smol_llm.generate(prompt, params)[0].outputs[0].token_ids
+        got = packed_fp32.generate(prompt, params)[0].outputs[0].token_ids
+        assert got[:8] == ref[:8]
