@@ -19,6 +19,8 @@ app = typer.Typer(help="ketch: run open LLMs from weights on disk. Models come f
 bench_app = typer.Typer(help="Benchmarks against HF transformers and llama.cpp on this machine.",
                         no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+eval_app = typer.Typer(help="Quality measurements computed by ketch's own engine.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
 ModelOpt = Annotated[str, typer.Option("--model", "-m", help="store name, .gguf file, or HF model directory")]
@@ -207,6 +209,38 @@ def bench_offline(
                                    concurrency=[int(c) for c in concurrency.split(",") if c.strip()],
                                    run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype,
                                    hf_dtype=hf_dtype))
+
+
+@eval_app.command("ppl")
+def eval_ppl(
+    model: Annotated[str, typer.Argument(help="store name, .gguf file, or HF model directory")] = DEFAULT_MODEL,
+    file: Annotated[Optional[str], typer.Option("--file", "-f", help="UTF-8 text file to score")] = None,
+    ctx: Annotated[int, typer.Option(help="tokens per chunk; each chunk scores its second half")] = 512,
+    dtype: DtypeOpt = "auto",
+    keep_quantized: Annotated[Optional[bool], typer.Option("--keep-quantized/--dequantize",
+                                                           help="keep GGUF quants packed (default: with dtype auto)")] = None,
+) -> None:
+    """Teacher-forced perplexity (llama.cpp's method: non-overlapping chunks, second halves scored)."""
+    from pathlib import Path
+
+    from ketch.llm import LLM
+    from ketch.tools.perplexity import perplexity
+
+    with _user_errors():
+        if file is None:
+            raise ValueError("--file is required: the text to score")
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"cannot read {file}: {exc}") from exc
+        llm = LLM(model, dtype=dtype, keep_quantized=keep_quantized, max_model_len=0)
+        ids = llm.get_tokenizer().encode(text)
+        t0 = time.perf_counter()
+        result = perplexity(llm.engine, ids, ctx=ctx)
+        err.print(f"[dim]{result.num_chunks} chunks of {ctx} tokens, {result.num_scored} scored, "
+                  f"{time.perf_counter() - t0:.1f}s, dtype {llm.engine.dtype}, "
+                  f"packed weights: {llm.engine.keep_packed}[/dim]")
+        print(f"ppl = {result.ppl:.4f}")
 
 
 def main() -> None:

@@ -46,3 +46,18 @@ def test_serve_says_not_supported_yet():
     result = runner.invoke(app, ["serve"])
     assert result.exit_code != 0
     assert isinstance(result.exception, NotImplementedError)
+
+
+def test_eval_ppl_prints_last_line(smollm2_path, tmp_path):
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "declaration.txt").read_text()
+    result = runner.invoke(app, ["eval", "ppl", str(smollm2_path), "--file", str(Path(__file__).parent / "data" /
+                                                                             "declaration.txt"),
+                                 "--ctx", "128", "--dtype", "float32"])
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("ppl = ") and 5 < float(last.split("=")[1]) < 60
+    assert text  # the fixture text is non-empty
+    missing = runner.invoke(app, ["eval", "ppl", str(smollm2_path), "--file", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "cannot read" in missing.output

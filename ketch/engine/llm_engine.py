@@ -41,6 +41,9 @@ class LLMEngine:
         wanted = config.dtype == "auto" if config.keep_quantized is None else config.keep_quantized
         self.keep_packed = (wanted and self.device.type == "cpu" and self.source.format == "gguf"
                             and load_kernels() is not None)
+        if self.keep_packed and config.dtype == "auto":
+            # The packed kernels compute in fp32: bf16 activations would only add conversions.
+            self.dtype = torch.float32
         self.model = load_model(self.source, self.device, self.dtype, self.keep_packed)
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)

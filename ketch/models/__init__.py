@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import torch
 from tqdm import tqdm
 
+from ketch.config import cpu_has_fast_bf16
 from ketch.models.registry import get_model_class
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     weights = tqdm(source.iter_weights(keep_packed), desc=f"loading {source.path.name}", unit=" tensors",
                    disable=not sys.stderr.isatty(), leave=False)
     model.load_weights(weights)
+    if keep_packed and device.type == "cpu" and cpu_has_fast_bf16():
+        model.scratch.gemm_dtype = torch.bfloat16
     return model.eval().requires_grad_(False)
 
 

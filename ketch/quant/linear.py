@@ -23,8 +23,11 @@ class DequantScratch:
     Layers run one at a time, so one buffer (sized for the largest weight) serves them all.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, gemm_dtype: torch.dtype | None = None) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
+        # Dtype of the dense GEMM for many-row products (None: the activations' dtype). bf16 on
+        # AMX CPUs: 2-4x faster than fp32 there, while decode stays fp32 in the packed kernels.
+        self.gemm_dtype = gemm_dtype
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -42,7 +45,9 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
         xf = x.float().contiguous()
         y = kernels.q4_linear(xf, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(xf, w.qs, w.d)
         return y.to(x.dtype)
-    dense_dtype = x.dtype if x.dtype in (torch.float32, torch.bfloat16) else torch.float32
+    dense_dtype = scratch.gemm_dtype or x.dtype
+    if dense_dtype not in (torch.float32, torch.bfloat16):
+        dense_dtype = torch.float32
     n, k = w.shape
     dense = kernels.dequantize_into(w.qs, w.d, w.m, scratch.get(n, k, dense_dtype, x.device))
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)

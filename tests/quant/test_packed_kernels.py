@@ -46,8 +46,12 @@ def test_kernels_match_dequantized_matmul(kernels, type_name, n, k):
         x = torch.randn(m, k)
         want = x.double() @ ref.double().T
         got = kernels.q4_linear(x, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(x, w.qs, w.d)
-        # fp32 accumulation in a different order: relative error ~ sqrt(k) * eps
-        torch.testing.assert_close(got.double(), want, rtol=1e-5, atol=1e-4 * float(want.abs().max()))
+        # The documented bound: activations rounded to int16 per 32-block (step = max|x| / 32767),
+        # so each product is off by at most |w| * step / 2; plus fp32 rounding of the sums.
+        step = x.view(m, k // 32, 32).abs().amax(-1).double() / 32767
+        bound = (ref.abs().double().view(n, k // 32, 32).sum(-1) @ (step / 2).T).T
+        slack = 1e-5 * float(want.abs().max())
+        assert bool(((got.double() - want).abs() <= bound + slack).all())
     for dtype in (torch.float32, torch.bfloat16):
         dense = kernels.dequantize_into(w.qs, w.d, w.m, torch.empty(n, k, dtype=dtype))
         assert torch.equal(dense, ref.to(dtype))
@@ -61,7 +65,7 @@ def test_quant_linear_both_paths(rows, dtype):
     layer = QuantLinear(w, bias, DequantScratch())
     x = torch.randn(rows, 256).to(dtype)
     want = torch.nn.functional.linear(x.float(), ref, bias)
-    tol = 1e-4 if dtype == torch.float32 else 5e-2
+    tol = 1e-3 if dtype == torch.float32 else 5e-2  # int16-rounded activations; bf16 for dtype bf16
     torch.testing.assert_close(layer(x).float(), want, rtol=tol, atol=tol * float(want.abs().max()))
     assert layer(x).dtype == dtype
 
@@ -72,7 +76,7 @@ def test_quant_embedding_rows_and_tied_head():
     ids = torch.tensor([3, 0, 49, 3])
     assert torch.equal(emb(ids), ref[ids])
     h = torch.randn(2, 64)
-    torch.testing.assert_close(emb.as_linear(h), h @ ref.T, rtol=1e-5, atol=1e-4)
+    torch.testing.assert_close(emb.as_linear(h), h @ ref.T, rtol=1e-3, atol=1e-3)  # int16 activations
 
 
 def test_concat_rows_fuses_projections():
