@@ -72,6 +72,9 @@ class ModelRunner:
             mask = cols < ctx.unsqueeze(1)
             meta.decode_gather = gather.to(dev)
             meta.decode_mask = mask.view(len(decodes), 1, 1, max_ctx).to(dev)
+            meta.decode_block_table = table.to(dev)
+            meta.decode_context_lens = ctx.to(dev)
+            meta.sliding_window = window
             if window is not None:
                 wmask = mask & (cols >= (ctx - window).unsqueeze(1))
                 meta.decode_window_mask = wmask.view(len(decodes), 1, 1, max_ctx).to(dev)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 
+from ketch.quant.kernels import load_ops
+
 
 @dataclass(slots=True)
 class PrefillSpan:
@@ -35,6 +37,9 @@ class AttentionMetadata:
     decode_mask: torch.Tensor | None  # [num_decodes, 1, 1, max_context] bool, True = attend
     decode_window_mask: torch.Tensor | None  # same restricted to the sliding window
     prefills: list[PrefillSpan] = field(default_factory=list)
+    decode_block_table: torch.Tensor | None = None  # [num_decodes, max_blocks] int64, for the fused op
+    decode_context_lens: torch.Tensor | None = None  # [num_decodes] int64
+    sliding_window: int | None = None
 
 
 def _attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None,
@@ -70,7 +75,13 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
 
     out = torch.empty_like(q)
     nd = meta.num_decodes
-    if nd:
+    ops = load_ops()
+    if nd and ops is not None and q.dtype == torch.float32 and q.device.type == "cpu" \
+            and meta.decode_block_table is not None:
+        window = meta.sliding_window if is_sliding and meta.sliding_window else 0
+        out[:nd] = ops.paged_decode_attention(q[:nd], k_cache, v_cache, meta.decode_block_table,
+                                              meta.decode_context_lens, scale, window, softcap or 0.0)
+    elif nd:
         idx = meta.decode_gather
         kd = k_flat[idx].transpose(1, 2)  # [nd, Hkv, L, D]
         vd = v_flat[idx].transpose(1, 2)

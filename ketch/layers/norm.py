@@ -1,9 +1,12 @@
-"""RMSNorm in both conventions: llama's ``w * x`` and gemma's ``(1 + w) * x``."""
+"""RMSNorm in both conventions: llama's ``w * x`` and gemma's ``(1 + w) * x``, with the residual
+add fused in (vLLM's convention: ``norm(x, residual)`` returns ``(normed, x + residual)``)."""
 from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from ketch.quant.kernels import load_ops
 
 
 class RMSNorm(nn.Module):
@@ -13,6 +16,7 @@ class RMSNorm(nn.Module):
         # Gemma checkpoints store w and compute with (1 + w); we fold the 1 in once at load.
         self.add_unit_offset = add_unit_offset
         self.weight = nn.Parameter(torch.ones(dim), requires_grad=False)
+        self._ops = load_ops()
 
     def load(self, weight: torch.Tensor) -> None:
         if self.add_unit_offset:
@@ -21,9 +25,21 @@ class RMSNorm(nn.Module):
         else:
             self.weight.data.copy_(weight)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, residual: torch.Tensor | None = None
+                ) -> torch.Tensor | tuple[torch.Tensor, torch.Tensor]:
+        """``norm(x)``, or with ``residual``: ``(norm(x + residual), x + residual)``."""
+        if (self._ops is not None and x.dtype == torch.float32 and x.device.type == "cpu" and x.dim() == 2
+                and self.weight.dtype == torch.float32 and x.stride(1) == 1):
+            out = self._ops.add_rms_norm(x, residual, self.weight, self.eps)  # residual updated in place
+            return out if residual is None else (out, residual)
+        if residual is not None:
+            x = residual = x + residual
+        out = self._norm(x)
+        return out if residual is None else (out, residual)
+
+    def _norm(self, x: torch.Tensor) -> torch.Tensor:
         if x.dtype == torch.float32:
-            return F.rms_norm(x, (x.shape[-1],), self.weight, self.eps)
+            return F.rms_norm(x, (x.shape[-1],), self.weight.float(), self.eps)
         # Low precision: normalize in fp32 as the reference implementations do.
         y = F.rms_norm(x.float(), (x.shape[-1],), None, self.eps)
         return (y * self.weight.float()).to(x.dtype) if self.add_unit_offset else self.weight * y.to(x.dtype)

@@ -13,6 +13,7 @@ from torch import nn
 from ketch.config import ModelConfig
 from ketch.layers.attention import AttentionMetadata, paged_attention
 from ketch.layers.linear import Linear, linear
+from ketch.quant.kernels import load_ops
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear
 from ketch.quant.packed import PackedWeight, concat_rows
 from ketch.layers.norm import RMSNorm
@@ -41,6 +42,7 @@ class Attention(nn.Module):
         self.is_sliding = cfg.layer_is_sliding[layer_idx]
         self.scale = cfg.attention_scale
         self.softcap = cfg.attn_logit_softcapping
+        self._ops = load_ops()
 
     def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
                 meta: AttentionMetadata) -> torch.Tensor:
@@ -51,7 +53,10 @@ class Attention(nn.Module):
         if self.q_norm is not None:
             q, k = self.q_norm(q), self.k_norm(k)
         cos, sin = rope
-        q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
+        if self._ops is not None and q.dtype == torch.float32 and q.device.type == "cpu":
+            self._ops.rope_(q, k, cos.squeeze(1), sin.squeeze(1))  # in place, one call for q and k
+        else:
+            q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
         out = paged_attention(q, k, v, kv_cache, meta, self.scale, self.is_sliding, self.softcap)
         return self.o_proj(out.reshape(-1, self.n_heads * self.head_dim))
 
@@ -62,11 +67,17 @@ class MLP(nn.Module):
         if cfg.hidden_act not in _ACTIVATIONS:
             raise ValueError(f"unsupported activation {cfg.hidden_act!r}")
         self.act = _ACTIVATIONS[cfg.hidden_act]
+        self._fused_act = {"silu": 0, "gelu_pytorch_tanh": 1, "gelu_new": 1}.get(cfg.hidden_act)
+        self._ops = load_ops()
         self.gate_up_proj = Linear(cfg.hidden_size, 2 * cfg.intermediate_size, bias=cfg.mlp_bias)
         self.down_proj = Linear(cfg.intermediate_size, cfg.hidden_size, bias=cfg.mlp_bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        gate, up = self.gate_up_proj(x).chunk(2, dim=-1)
+        gate_up = self.gate_up_proj(x)
+        if self._ops is not None and self._fused_act is not None and gate_up.dtype == torch.float32 \
+                and gate_up.device.type == "cpu":
+            return self.down_proj(self._ops.act_and_mul(gate_up, self._fused_act))
+        gate, up = gate_up.chunk(2, dim=-1)
         return self.down_proj(self.act(gate) * up)
 
 
@@ -86,14 +97,25 @@ class DecoderLayer(nn.Module):
             self.pre_feedforward_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
             self.post_feedforward_layernorm = RMSNorm(cfg.hidden_size, eps, norm_offset)
 
-    def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
-                meta: AttentionMetadata) -> torch.Tensor:
-        h = self.self_attn(self.input_layernorm(x), rope, kv_cache, meta)
-        if self.sandwich:
-            x = x + self.post_attention_layernorm(h)
-            return x + self.post_feedforward_layernorm(self.mlp(self.pre_feedforward_layernorm(x)))
-        x = x + h
-        return x + self.mlp(self.post_attention_layernorm(x))
+    def forward(self, x: torch.Tensor, residual: torch.Tensor | None, rope: tuple[torch.Tensor, torch.Tensor],
+                kv_cache: KVCache, meta: AttentionMetadata) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """Returns (sublayer output, residual stream); their sum is the layer's output.
+
+        Keeping the two apart lets the next norm fuse the residual add (one op instead of two).
+        """
+        if self.sandwich:  # gemma2/3 norm the sublayer outputs before adding them
+            if residual is not None:
+                x = x + residual
+            x = x + self.post_attention_layernorm(self.self_attn(self.input_layernorm(x), rope, kv_cache, meta))
+            x = x + self.post_feedforward_layernorm(self.mlp(self.pre_feedforward_layernorm(x)))
+            return x, None
+        if residual is None:
+            residual, h = x, self.input_layernorm(x)
+        else:
+            h, residual = self.input_layernorm(x, residual)
+        h = self.self_attn(h, rope, kv_cache, meta)
+        h, residual = self.post_attention_layernorm(h, residual)
+        return self.mlp(h), residual
 
 
 class LlamaForCausalLM(nn.Module):
@@ -129,13 +151,16 @@ class LlamaForCausalLM(nn.Module):
     def forward(self, input_ids: torch.Tensor, positions: torch.Tensor, kv_caches: list[KVCache],
                 meta: AttentionMetadata) -> torch.Tensor:
         x = self.embed(input_ids)
+        residual: torch.Tensor | None = None
         tables: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
         for layer, rope, kv in zip(self.layers, self.ropes, kv_caches):
             cos_sin = tables.get(id(rope))
             if cos_sin is None:
                 cos_sin = tables[id(rope)] = rope.lookup(positions)
-            x = layer(x, cos_sin, kv, meta)
-        return self.norm(x)
+            x, residual = layer(x, residual, cos_sin, kv, meta)
+        if residual is None:
+            return self.norm(x)
+        return self.norm(x, residual)[0]
 
     def compute_logits(self, hidden: torch.Tensor) -> torch.Tensor:
         if self.lm_head is not None:

@@ -15,7 +15,7 @@ from types import ModuleType
 import torch
 
 log = logging.getLogger(__name__)
-_SRC = Path(__file__).parent / "csrc" / "qgemv.cpp"
+_CSRC = Path(__file__).parent / "csrc"
 
 
 def _cpu_supported() -> bool:
@@ -31,7 +31,17 @@ def _cpu_supported() -> bool:
 
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
-    """The compiled module, or None (with the reason logged) when unavailable."""
+    """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
+    return _build("ketch_qgemv", "qgemv.cpp")
+
+
+@lru_cache(maxsize=1)
+def load_ops() -> ModuleType | None:
+    """Fused fp32 norm/rope/activation ops for the decode path, or None."""
+    return _build("ketch_ops", "ops.cpp")
+
+
+def _build(name: str, source: str) -> ModuleType | None:
     if os.environ.get("KETCH_DISABLE_KERNELS"):
         return None
     if not _cpu_supported():
@@ -39,12 +49,12 @@ def load_kernels() -> ModuleType | None:
         return None
     from torch.utils import cpp_extension
 
-    cache = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
+    cache = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels")) / name
     cache.mkdir(parents=True, exist_ok=True)
     try:
-        return cpp_extension.load(name="ketch_qgemv", sources=[str(_SRC)], build_directory=str(cache),
+        return cpp_extension.load(name=name, sources=[str(_CSRC / source)], build_directory=str(cache),
                                   extra_cflags=["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"],
                                   extra_ldflags=["-fopenmp"], verbose=False)
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
-        log.warning("ketch: could not build the quantized kernels (%s); using the dequantize path", exc)
+        log.warning("ketch: could not build %s (%s); using the torch fallback", source, exc)
         return None
