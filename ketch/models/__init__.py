@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import torch
 from tqdm import tqdm
 
-from ketch.config import cpu_has_fast_bf16
 from ketch.models.registry import get_model_class
 
 if TYPE_CHECKING:
@@ -15,10 +14,11 @@ if TYPE_CHECKING:
 
 
 def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
-               keep_packed: bool = False) -> torch.nn.Module:
+               keep_packed: bool = False, packed_gemm_dtype: torch.dtype | None = None) -> torch.nn.Module:
     """Instantiate the architecture on ``device`` in ``dtype`` and stream the weights in.
 
-    With ``keep_packed``, weights the packed kernels read stay quantized in memory.
+    With ``keep_packed``, weights the packed kernels read stay quantized in memory; many-row
+    products dequantize them to ``packed_gemm_dtype`` (default: the activation dtype).
     """
     cls = get_model_class(source.config.architecture)
     with torch.device(device):
@@ -31,8 +31,7 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     weights = tqdm(source.iter_weights(keep_packed), desc=f"loading {source.path.name}", unit=" tensors",
                    disable=not sys.stderr.isatty(), leave=False)
     model.load_weights(weights)
-    if keep_packed and device.type == "cpu" and cpu_has_fast_bf16():
-        model.scratch.gemm_dtype = torch.bfloat16
+    model.scratch.gemm_dtype = packed_gemm_dtype
     return model.eval().requires_grad_(False)
 
 
