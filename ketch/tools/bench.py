@@ -189,7 +189,8 @@ def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict
     greedy = SamplingParams(temperature=0, max_tokens=n, ignore_eos=True)
     one = SamplingParams(temperature=0, max_tokens=1, ignore_eos=True)
     as_input = [{"prompt_token_ids": p} for p in prompts]
-    res: dict[str, Any] = {"device": str(llm.engine.device), "dtype": str(llm.engine.dtype).removeprefix("torch.")}
+    res: dict[str, Any] = {"device": str(llm.engine.device), "dtype": str(llm.engine.dtype).removeprefix("torch."),
+                           "packed_weights": llm.engine.keep_packed}
 
     _log("ketch: warm-up")
     llm.generate(as_input[:1], greedy)
@@ -525,7 +526,9 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
     elif hf:
         notes.append(f"HF failed: {hf['error']}")
     if lcpp and "error" not in lcpp:
-        notes.append(f"llama.cpp runs the GGUF quantized ({results['quantization']}); ketch and HF dequantize it; "
+        ketch_weights = "keeps it packed" if ketch.get("packed_weights") else "dequantizes it"
+        notes.append(f"llama.cpp runs the GGUF quantized ({results['quantization']}); ketch {ketch_weights}, "
+                     f"HF dequantizes it; "
                      f"greedy text matches ketch for {lcpp['greedy_match_chars']}/{len(ketch['greedy_text'])} chars"
                      + ("" if lcpp["use_extra_bufts"] else "; run with use_extra_bufts=False (default crashed)"))
     elif lcpp:
