@@ -19,11 +19,9 @@ class RMSNorm(nn.Module):
         self._ops = load_ops()
 
     def load(self, weight: torch.Tensor) -> None:
-        if self.add_unit_offset:
-            # Kept in fp32: (1 + w) rounded to bf16 would drift from the reference.
-            self.weight.data = weight.float().to(self.weight.device) + 1.0
-        else:
-            self.weight.data.copy_(weight)
+        # Kept in fp32 with the offset: (1 + w) rounded to bf16 would drift from the reference.
+        value = weight.float() + 1.0 if self.add_unit_offset else weight.to(self.weight.dtype)
+        self.weight = nn.Parameter(value.contiguous(), requires_grad=False)
 
     def forward(self, x: torch.Tensor, residual: torch.Tensor | None = None
                 ) -> torch.Tensor | tuple[torch.Tensor, torch.Tensor]:

@@ -8,12 +8,13 @@ import torch
 
 
 def _inv_freq(head_dim: int, base: float, scaling: dict[str, Any] | None) -> torch.Tensor:
-    inv_freq = 1.0 / (base ** (torch.arange(0, head_dim, 2, dtype=torch.int64).float() / head_dim))
+    # Built on the CPU explicitly: models are constructed under torch.device("meta").
+    inv_freq = 1.0 / (base ** (torch.arange(0, head_dim, 2, dtype=torch.int64, device="cpu").float() / head_dim))
     if scaling is None:
         return inv_freq
     kind = scaling.get("rope_type")
     if kind == "freq_factors":
-        return inv_freq / torch.tensor(scaling["factors"], dtype=torch.float32)
+        return inv_freq / torch.tensor(scaling["factors"], dtype=torch.float32, device="cpu")
     if kind == "linear":
         return inv_freq / float(scaling["factor"])
     if kind == "llama3":
@@ -35,7 +36,7 @@ class RotaryEmbedding:
     def __init__(self, head_dim: int, max_positions: int, base: float,
                  scaling: dict[str, Any] | None, device: torch.device, dtype: torch.dtype) -> None:
         inv_freq = _inv_freq(head_dim, base, scaling)
-        t = torch.arange(max_positions, dtype=torch.float32)
+        t = torch.arange(max_positions, dtype=torch.float32, device="cpu")
         freqs = torch.outer(t, inv_freq)
         emb = torch.cat((freqs, freqs), dim=-1)
         self.cos = emb.cos().to(device=device, dtype=dtype)  # [max_positions, head_dim]

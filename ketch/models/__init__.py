@@ -21,7 +21,9 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     products dequantize them to ``packed_gemm_dtype`` (default: the activation dtype).
     """
     cls = get_model_class(source.config.architecture)
-    with torch.device(device):
+    # Built on "meta": no memory until each weight arrives, so a packed model never holds a
+    # float copy of itself and a big checkpoint is not allocated twice.
+    with torch.device("meta"):
         prev = torch.get_default_dtype()
         torch.set_default_dtype(dtype)
         try:

@@ -127,6 +127,7 @@ class LlamaForCausalLM(nn.Module):
     def __init__(self, cfg: ModelConfig, device: torch.device, dtype: torch.dtype) -> None:
         super().__init__()
         self.config = cfg
+        self.device = device  # where weights land (the modules are built on "meta")
         self.scratch = DequantScratch()  # shared by the layers that keep weights packed
         self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
         self.layers = nn.ModuleList(
@@ -242,19 +243,26 @@ class LlamaForCausalLM(nn.Module):
             new = QuantEmbedding(weight, old.weight.dtype, self.scratch)
         else:
             raise ValueError(f"tensor {name!r} is quantized but its layer cannot run quantized")
-        new.to(old.weight.device)
+        new.to(self.device)
         parent_name, _, child = module_name.rpartition(".")
         setattr(self.get_submodule(parent_name) if parent_name else self, child, new)
 
     def _copy(self, name: str, param: nn.Parameter, tensor: torch.Tensor) -> None:
         module_name = name.rsplit(".", 1)[0]
         module = self.get_submodule(module_name) if module_name else self
-        if isinstance(module, RMSNorm):
-            module.load(tensor.to(param.device))
-            return
         if tuple(param.shape) != tuple(tensor.shape):
             raise ValueError(f"tensor {name!r} has shape {tuple(tensor.shape)}, expected {tuple(param.shape)}")
-        param.data.copy_(tensor)
+        if isinstance(module, RMSNorm):
+            module.load(tensor.to(self.device))
+            return
+        self._set_param(name, tensor.to(device=self.device, dtype=param.dtype).contiguous())
+
+    def _set_param(self, name: str, value: torch.Tensor) -> nn.Parameter:
+        """Install a real tensor where the meta-built parameter ``name`` stands."""
+        module_name, _, attr = name.rpartition(".")
+        param = nn.Parameter(value, requires_grad=False)
+        setattr(self.get_submodule(module_name) if module_name else self, attr, param)
+        return param
 
     def _copy_shard(self, name: str, param: nn.Parameter, tensor: torch.Tensor, shard: int) -> None:
         if name.endswith("qkv_proj.weight") or name.endswith("qkv_proj.bias"):
@@ -265,4 +273,8 @@ class LlamaForCausalLM(nn.Module):
         offset = sum(sizes[:shard])
         if tensor.shape[0] != sizes[shard] or tuple(tensor.shape[1:]) != tuple(param.shape[1:]):
             raise ValueError(f"tensor for {name!r} shard {shard} has shape {tuple(tensor.shape)}")
-        param.data[offset:offset + sizes[shard]].copy_(tensor)
+        module_name, _, attr = name.rpartition(".")
+        current = getattr(self.get_submodule(module_name), attr)
+        if current.is_meta:
+            current = self._set_param(name, torch.empty(param.shape, dtype=param.dtype, device=self.device))
+        current.data[offset:offset + sizes[shard]].copy_(tensor)
