@@ -13,10 +13,12 @@ import torch
 BLOCK = 32
 # GGUF type name -> (bytes per 32-weight block, scheme)
 _LAYOUTS = {"Q4_0": (18, "q4"), "Q4_1": (20, "q4"), "Q8_0": (34, "q8")}
+_SUPER = 256  # K-quant super-block
+_Q4_K_BYTES = 144  # d, dmin (fp16), 12 bytes of 6-bit scales/mins, 128 bytes of nibbles
 
 
 def is_packable(type_name: str) -> bool:
-    return type_name in _LAYOUTS
+    return type_name in _LAYOUTS or type_name == "Q4_K"
 
 
 @dataclass(slots=True)
@@ -52,6 +54,8 @@ class PackedWeight:
 
 def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
     """Split GGUF blocks (uint8 [N, bytes per row]) into kernel planes; Q4_0 becomes d, m = -8d."""
+    if type_name == "Q4_K":
+        return _pack_q4_k(raw, shape)
     size, scheme = _LAYOUTS[type_name]
     n, k = shape
     if k % BLOCK:
@@ -69,6 +73,35 @@ def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> Packed
         qs = blocks[..., 2:].reshape(n, k // 2)
     return PackedWeight("q4", torch.from_numpy(np.ascontiguousarray(qs)), torch.from_numpy(d.copy()),
                         torch.from_numpy(np.ascontiguousarray(m)), type_name)
+
+
+def _pack_q4_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q4_K -> the q4 planes: each 32-weight sub-block gets its own scale d*sc and min -dmin*m.
+
+    Those products are rounded to fp16 (relative error <= 2^-11 of a sub-block's scale, far
+    below the 4-bit step itself); everything else is carried over exactly.
+    """
+    n, k = shape
+    if k % _SUPER:
+        raise ValueError(f"Q4_K weight with {k} columns is not a whole number of 256-superblocks")
+    nsb = k // _SUPER
+    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, nsb, _Q4_K_BYTES)
+    d = b[..., 0:2].copy().view(np.float16)[..., 0].astype(np.float32)
+    dmin = b[..., 2:4].copy().view(np.float16)[..., 0].astype(np.float32)
+    sc_bytes = b[..., 4:16].astype(np.uint16)
+    sc = np.empty((n, nsb, 8), dtype=np.float32)
+    mn = np.empty((n, nsb, 8), dtype=np.float32)
+    sc[..., :4] = sc_bytes[..., 0:4] & 63
+    mn[..., :4] = sc_bytes[..., 4:8] & 63
+    sc[..., 4:] = (sc_bytes[..., 8:12] & 0xF) | ((sc_bytes[..., 0:4] >> 6) << 4)
+    mn[..., 4:] = (sc_bytes[..., 8:12] >> 4) | ((sc_bytes[..., 4:8] >> 6) << 4)
+    q = b[..., 16:].reshape(n, nsb, 4, 32)  # 4 chunks of 64 weights: low nibbles, then high
+    vals = np.stack((q & 0x0F, q >> 4), axis=3).reshape(n, nsb * 8, 32)  # sub-blocks in order
+    qs = (vals[..., :16] | (vals[..., 16:] << 4)).astype(np.uint8).reshape(n, k // 2)
+    scale = (d[..., None] * sc).astype(np.float16).reshape(n, nsb * 8)
+    minv = (-(dmin[..., None] * mn)).astype(np.float16).reshape(n, nsb * 8)
+    return PackedWeight("q4", torch.from_numpy(np.ascontiguousarray(qs)), torch.from_numpy(scale),
+                        torch.from_numpy(minv), "Q4_K")
 
 
 def concat_rows(parts: list[PackedWeight]) -> PackedWeight:

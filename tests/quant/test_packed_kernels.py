@@ -95,3 +95,26 @@ def test_bad_shapes_are_refused(kernels):
         kernels.q4_linear(torch.randn(1, 32), w.qs, w.d, w.m)
     with pytest.raises(ValueError, match="32-blocks"):
         pack_gguf("Q4_1", np.zeros((4, 10), dtype=np.uint8), (4, 20))
+
+
+def _random_q4_k(n: int, k: int, seed: int = 0) -> np.ndarray:
+    """Random Q4_K blocks (gguf-py cannot quantize to K-quants): any bits are valid but d/dmin."""
+    rng = np.random.default_rng(seed)
+    raw = rng.integers(0, 256, size=(n, k // 256, 144), dtype=np.uint8)
+    for off in (0, 2):
+        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
+        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
+    return raw.reshape(n, -1)
+
+
+def test_q4_k_repacks_into_q4_planes(kernels):
+    n, k = 48, 512
+    raw = _random_q4_k(n, k)
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q4_K).reshape(n, k).astype(np.float32))
+    w = pack_gguf("Q4_K", raw, (n, k))
+    assert w.scheme == "q4" and w.source_type == "Q4_K"
+    # Documented: sub-block scale d*sc and min dmin*m are rounded to fp16 (<= 2^-11 relative).
+    dense = w.dequantize()
+    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())
+    x = torch.randn(2, k)
+    torch.testing.assert_close(kernels.q4_linear(x, w.qs, w.d, w.m), x @ dense.T, rtol=1e-3, atol=1e-3)
