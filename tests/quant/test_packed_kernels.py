@@ -84,9 +84,10 @@ def test_concat_rows_fuses_projections():
     b, rb = _packed("Q4_1", 32, 64, seed=2)
     fused = concat_rows([a, b])
     assert torch.equal(fused.dequantize(), torch.cat([ra, rb]))
-    x = torch.randn(3, 64)
+    x = torch.randn(3, 64, generator=torch.Generator().manual_seed(0))
+    # int16-rounded activations: error bounded as in test_kernels_match_dequantized_matmul
     torch.testing.assert_close(packed_matmul(x, fused, DequantScratch()), x @ torch.cat([ra, rb]).T,
-                               rtol=1e-5, atol=1e-3)
+                               rtol=2e-3, atol=3e-3)
 
 
 def test_bad_shapes_are_refused(kernels):
