@@ -83,6 +83,7 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
              float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
   const int64_t nb = K / kBlock;
   const __m128i low4 = _mm_set1_epi8(0x0F);
+  const __m256i eight = _mm256_set1_epi16(8);
   const int16_t* xq = acts.q.data() + r0 * K;
   const float* xd = acts.d.data() + r0 * nb;
   const float* xs = acts.sum.data() + r0 * nb;
@@ -93,10 +94,11 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
     const uint8_t* qrow = qs + n * (K / 2);
     for (int64_t b = 0; b < nb; ++b) {
       const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * 16));
-      const __m256i w_lo = _mm256_cvtepu8_epi16(_mm_and_si128(raw, low4));
-      const __m256i w_hi = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), low4));
+      // Centered (q - 8): the int16 rounding of x then scales with |q - 8|, not |q|.
+      const __m256i w_lo = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm_and_si128(raw, low4)), eight);
+      const __m256i w_hi = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), low4)), eight);
       const float db = h2f(d[n * nb + b]);
-      const float mb = h2f(m[n * nb + b]);
+      const float mb = h2f(m[n * nb + b]) + 8.f * db;
       for (int r = 0; r < R; ++r) {
         const int64_t i = r * nb + b;
         acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[i]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
