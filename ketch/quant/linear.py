@@ -53,23 +53,17 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)
 
 
-def _register(module: nn.Module, w: PackedWeight) -> None:
-    # Buffers, not parameters: they move with .to(device) and are not trained.
-    module.register_buffer("qs", w.qs, persistent=False)
-    module.register_buffer("d", w.d, persistent=False)
-    module.register_buffer("m", w.m, persistent=False)
+class PackedModule(nn.Module):
+    """Holds one packed [rows, cols] weight as buffers (they move with .to(device), are not trained)."""
 
-
-class QuantLinear(nn.Module):
-    def __init__(self, weight: PackedWeight, bias: torch.Tensor | None, scratch: DequantScratch) -> None:
+    def __init__(self, weight: PackedWeight, scratch: DequantScratch) -> None:
         super().__init__()
         self.scratch = scratch
         self.scheme, self.source_type = weight.scheme, weight.source_type
-        self.out_features, self.in_features = weight.shape
-        _register(self, weight)
-        if bias is not None and not isinstance(bias, nn.Parameter):
-            bias = nn.Parameter(bias, requires_grad=False)
-        self.bias = bias
+        self.rows, self.cols = weight.shape
+        self.register_buffer("qs", weight.qs, persistent=False)
+        self.register_buffer("d", weight.d, persistent=False)
+        self.register_buffer("m", weight.m, persistent=False)
 
     @property
     def packed(self) -> PackedWeight:
@@ -77,7 +71,17 @@ class QuantLinear(nn.Module):
 
     @property
     def num_weights(self) -> int:
-        return self.out_features * self.in_features
+        """How many float weights this packed tensor stands for (parameter counts use it)."""
+        return self.rows * self.cols
+
+
+class QuantLinear(PackedModule):
+    def __init__(self, weight: PackedWeight, bias: torch.Tensor | None, scratch: DequantScratch) -> None:
+        super().__init__(weight, scratch)
+        self.out_features, self.in_features = self.rows, self.cols
+        if bias is not None and not isinstance(bias, nn.Parameter):
+            bias = nn.Parameter(bias, requires_grad=False)
+        self.bias = bias
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         y = packed_matmul(x, self.packed, self.scratch)
@@ -87,23 +91,13 @@ class QuantLinear(nn.Module):
         return f"{self.in_features} -> {self.out_features}, {self.source_type}"
 
 
-class QuantEmbedding(nn.Module):
+class QuantEmbedding(PackedModule):
     """Token embedding kept packed: lookups dequantize only the rows asked for."""
 
     def __init__(self, weight: PackedWeight, dtype: torch.dtype, scratch: DequantScratch) -> None:
-        super().__init__()
-        self.scratch = scratch
-        self.scheme, self.source_type, self.dtype = weight.scheme, weight.source_type, dtype
-        self.num_embeddings, self.embedding_dim = weight.shape
-        _register(self, weight)
-
-    @property
-    def packed(self) -> PackedWeight:
-        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type)
-
-    @property
-    def num_weights(self) -> int:
-        return self.num_embeddings * self.embedding_dim
+        super().__init__(weight, scratch)
+        self.dtype = dtype
+        self.num_embeddings, self.embedding_dim = self.rows, self.cols
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         rows = PackedWeight(self.scheme, self.qs[ids], self.d[ids], self.m[ids] if self.m is not None else None,
