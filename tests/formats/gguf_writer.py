@@ -55,8 +55,11 @@ def _llama3_factors(rs: dict, head_dim: int, theta: float) -> np.ndarray:
     return np.array(out, dtype=np.float32)
 
 
-def write_gguf(model, model_dir: Path, out: Path) -> Path:
+def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None = None) -> Path:
+    """``quant`` maps a GGUF tensor kind ("attn_q", "ffn_up", "token_embd", ...) to a type name
+    ("Q8_0", "Q4_0", "Q4_1"), quantized with gguf-py as llama.cpp's quantizer lays it out."""
     import gguf
+    from gguf.quants import quantize
 
     cfg = json.loads((model_dir / "config.json").read_text())
     model_type = cfg["model_type"]
@@ -115,7 +118,14 @@ def write_gguf(model, model_dir: Path, out: Path) -> Path:
             arr = _permute(arr, n_kv)
         if is_gemma and name.endswith("norm.weight"):
             arr = arr + 1.0
-        w.add_tensor(_gguf_name(name, model_type), arr)
+        gguf_name = _gguf_name(name, model_type)
+        kind = gguf_name.split(".")[-2] if gguf_name.startswith("blk.") else gguf_name.split(".")[0]
+        qtype = (quant or {}).get(kind)
+        if qtype and arr.ndim == 2:
+            qt = gguf.GGMLQuantizationType[qtype]
+            w.add_tensor(gguf_name, quantize(arr, qt), raw_dtype=qt)
+        else:
+            w.add_tensor(gguf_name, arr)
     w.write_header_to_file()
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
