@@ -217,7 +217,8 @@ class LlamaForCausalLM(nn.Module):
         for name, shards in packed_shards.items():
             count = 3 if "qkv_proj" in name else 2
             float_done = any(f"{name}#{i}" in loaded for i in range(count))
-            if len(shards) == count and not float_done and len({w.scheme for w in shards.values()}) == 1:
+            kinds = {(w.scheme, w.group) for w in shards.values()}
+            if len(shards) == count and not float_done and len(kinds) == 1:
                 self._use_packed(name, concat_rows([shards[i] for i in range(count)]))
                 loaded.add(name)
                 continue

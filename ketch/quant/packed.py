@@ -15,10 +15,11 @@ BLOCK = 32
 _LAYOUTS = {"Q4_0": (18, "q4"), "Q4_1": (20, "q4"), "Q8_0": (34, "q8")}
 _SUPER = 256  # K-quant super-block
 _Q4_K_BYTES = 144  # d, dmin (fp16), 12 bytes of 6-bit scales/mins, 128 bytes of nibbles
+_Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 scales, d (fp16)
 
 
 def is_packable(type_name: str) -> bool:
-    return type_name in _LAYOUTS or type_name == "Q4_K"
+    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q6_K")
 
 
 @dataclass(slots=True)
@@ -27,7 +28,7 @@ class PackedWeight:
 
     scheme: str  # "q4" | "q8"
     qs: torch.Tensor  # q4: uint8 [N, K/2]; q8: int8 [N, K]
-    d: torch.Tensor  # half [N, K/32]
+    d: torch.Tensor  # half [N, K/G]: one scale per group of G = 32 weights (16 for q8 from Q6_K)
     m: torch.Tensor | None  # half [N, K/32] (q4 only)
     source_type: str  # the GGUF type it came from
 
@@ -35,6 +36,10 @@ class PackedWeight:
     def shape(self) -> tuple[int, int]:
         n = self.qs.shape[0]
         return (n, self.qs.shape[1] * 2) if self.scheme == "q4" else (n, self.qs.shape[1])
+
+    @property
+    def group(self) -> int:
+        return self.shape[1] // self.d.shape[1]
 
     @property
     def nbytes(self) -> int:
@@ -45,7 +50,8 @@ class PackedWeight:
         n, k = self.shape
         d = self.d.float().unsqueeze(-1)
         if self.scheme == "q8":
-            q = self.qs.view(n, k // BLOCK, BLOCK).float()
+            g = self.group
+            q = self.qs.view(n, k // g, g).float()
             return (q * d).reshape(n, k).to(dtype)
         raw = self.qs.view(n, k // BLOCK, BLOCK // 2)
         q = torch.cat((raw & 0x0F, raw >> 4), dim=-1).float()
@@ -56,6 +62,8 @@ def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> Packed
     """Split GGUF blocks (uint8 [N, bytes per row]) into kernel planes; Q4_0 becomes d, m = -8d."""
     if type_name == "Q4_K":
         return _pack_q4_k(raw, shape)
+    if type_name == "Q6_K":
+        return _pack_q6_k(raw, shape)
     size, scheme = _LAYOUTS[type_name]
     n, k = shape
     if k % BLOCK:
@@ -104,9 +112,27 @@ def _pack_q4_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
                         torch.from_numpy(minv), "Q4_K")
 
 
+def _pack_q6_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q6_K -> int8 (q - 32) with one fp16 scale d*sc per 16 weights (rounded as for Q4_K)."""
+    n, k = shape
+    if k % _SUPER:
+        raise ValueError(f"Q6_K weight with {k} columns is not a whole number of 256-superblocks")
+    nsb = k // _SUPER
+    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, nsb, _Q6_K_BYTES)
+    ql = b[..., 0:128].reshape(n, nsb, 2, 64)
+    qh = b[..., 128:192].reshape(n, nsb, 2, 32)
+    sc = b[..., 192:208].copy().view(np.int8).astype(np.float32)  # [n, nsb, 16]
+    d = b[..., 208:210].copy().view(np.float16)[..., 0].astype(np.float32)
+    parts = ((ql[..., :32] & 0xF) | ((qh & 3) << 4), (ql[..., 32:] & 0xF) | (((qh >> 2) & 3) << 4),
+             (ql[..., :32] >> 4) | (((qh >> 4) & 3) << 4), (ql[..., 32:] >> 4) | (((qh >> 6) & 3) << 4))
+    q = (np.stack(parts, axis=3).astype(np.int16) - 32).astype(np.int8).reshape(n, k)
+    scale = (d[..., None] * sc).astype(np.float16).reshape(n, k // 16)
+    return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(q)), torch.from_numpy(scale), None, "Q6_K")
+
+
 def concat_rows(parts: list[PackedWeight]) -> PackedWeight:
     """Stack weights along output features (fused q/k/v, gate/up); all parts share one scheme."""
-    schemes = {p.scheme for p in parts}
+    schemes = {(p.scheme, p.group) for p in parts}
     assert len(schemes) == 1, schemes
     cat = lambda ts: torch.cat(ts, dim=0) if ts[0] is not None else None  # noqa: E731
     return PackedWeight(parts[0].scheme, cat([p.qs for p in parts]), cat([p.d for p in parts]),

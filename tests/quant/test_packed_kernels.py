@@ -48,7 +48,8 @@ def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w) -> None:
         q = torch.cat((raw & 0x0F, raw >> 4), dim=-1).double() - 8
         mag = (q * w.d.double().unsqueeze(-1)).abs()
     else:
-        mag = (w.qs.view(n, k // 32, 32).double() * w.d.double().unsqueeze(-1)).abs()
+        g = w.group
+        mag = (w.qs.view(n, k // g, g).double() * w.d.double().unsqueeze(-1)).abs().view(n, k // 32, 32)
     m = x.shape[0]
     step = x.view(m, k // 32, 32).abs().amax(-1).double() / 32767
     bound = (mag.sum(-1) @ (step / 2).T).T
@@ -135,3 +136,21 @@ def test_q4_k_repacks_into_q4_planes(kernels):
     assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())
     x = torch.randn(2, k, generator=torch.Generator().manual_seed(1))
     _assert_within_kernel_bound(kernels.q4_linear(x, w.qs, w.d, w.m), x, w)
+
+
+def test_q6_k_repacks_into_int8_with_16_wide_scales(kernels):
+    n, k = 40, 512
+    rng = np.random.default_rng(3)
+    raw = rng.integers(0, 256, size=(n, k // 256, 210), dtype=np.uint8)
+    scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
+    raw[..., 208:210] = scales.view(np.uint8).reshape(n, k // 256, 2)
+    raw = raw.reshape(n, -1)
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q6_K).reshape(n, k).astype(np.float32))
+    w = pack_gguf("Q6_K", raw, (n, k))
+    assert (w.scheme, w.group, w.source_type) == ("q8", 16, "Q6_K")
+    dense = w.dequantize()
+    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 d*sc rounding
+    x = torch.randn(3, k, generator=torch.Generator().manual_seed(4))
+    _assert_within_kernel_bound(kernels.q8_linear(x, w.qs, w.d), x, w)
+    for dtype in (torch.float32, torch.bfloat16):
+        assert torch.equal(kernels.dequantize_into(w.qs, w.d, None, torch.empty(n, k, dtype=dtype)), dense.to(dtype))

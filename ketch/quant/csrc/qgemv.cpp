@@ -3,7 +3,7 @@
 // Layouts (repacked at load, one row per output feature, blocks of 32 along K):
 //   q4: qs uint8 [N, K/2]  (llama.cpp nibble order: byte j = q[j] | q[j+16] << 4)
 //       d, m half [N, K/32], value = q * d + m   (Q4_0 is stored as d, m = -8 d)
-//   q8: qs int8  [N, K],   d half [N, K/32],     value = q * d
+//   q8: qs int8  [N, K],   d half [N, K/G],      value = q * d, G = 32 (Q8_0) or 16 (Q6_K)
 // Each block contributes d * dot(q, x) + m * sum(x), so weights are never expanded in memory.
 // Activations are quantized per 32-block to int16 (step = max|x| / 32767, so each value is off by
 // at most max|x_block| / 65534: ~1.5e-5 relative, far below bf16's 4e-3) and the dot products run
@@ -34,8 +34,8 @@ void check_inputs(const torch::Tensor& x, const torch::Tensor& qs, const torch::
   TORCH_CHECK(x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
   TORCH_CHECK(K % kBlock == 0, "K must be a multiple of 32");
   TORCH_CHECK(qs.dim() == 2 && qs.is_contiguous() && d.is_contiguous(), "packed weights must be contiguous 2-D");
-  TORCH_CHECK(d.scalar_type() == torch::kHalf && d.size(0) == qs.size(0) && d.size(1) == K / kBlock,
-              "scales must be half [N, K/32]");
+  TORCH_CHECK(d.scalar_type() == torch::kHalf && d.size(0) == qs.size(0) &&
+              (d.size(1) == K / kBlock || d.size(1) == K / 16), "scales must be half [N, K/32] or [N, K/16]");
 }
 
 struct Acts16 {
@@ -109,10 +109,10 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
   }
 }
 
-template <int R>
+template <int R, int G>
 void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d, float* y, int64_t n0,
              int64_t n1, int64_t N, int64_t K) {
-  const int64_t nb = K / kBlock;
+  const int64_t nb = K / kBlock, ng = K / G;
   const int16_t* xq = acts.q.data() + r0 * K;
   const float* xd = acts.d.data() + r0 * nb;
   for (int64_t n = n0; n < n1; ++n) {
@@ -122,9 +122,20 @@ void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d
     for (int64_t b = 0; b < nb; ++b) {
       const __m256i w_lo = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock)));
       const __m256i w_hi = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock + 16)));
-      const float db = h2f(d[n * nb + b]);
-      for (int r = 0; r < R; ++r)
-        acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[r * nb + b]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
+      if constexpr (G == 32) {
+        const float db = h2f(d[n * ng + b]);
+        for (int r = 0; r < R; ++r)
+          acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[r * nb + b]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
+      } else {  // one scale per 16 weights: the two halves of the block are scaled apart
+        const float d0 = h2f(d[n * ng + 2 * b]), d1 = h2f(d[n * ng + 2 * b + 1]);
+        for (int r = 0; r < R; ++r) {
+          const int16_t* xb = xq + r * K + b * kBlock;
+          const __m256 lo = _mm256_cvtepi32_ps(_mm256_madd_epi16(w_lo, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xb))));
+          const __m256 hi = _mm256_cvtepi32_ps(_mm256_madd_epi16(w_hi, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xb + 16))));
+          const float xs = xd[r * nb + b];
+          acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * xs), lo, _mm256_fmadd_ps(_mm256_set1_ps(d1 * xs), hi, acc[r]));
+        }
+      }
     }
     for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]);
   }
@@ -171,14 +182,24 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d) {
   const int8_t* qp = qs.data_ptr<int8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   float* yp = y.data_ptr<float>();
+  const bool g16 = d.size(1) == K / 16;
   for_row_groups(M, [&](int64_t r0, int64_t rows) {
     float* yr = yp + r0 * N;
     at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
+      if (g16) {
+        switch (rows) {
+          case 1: q8_rows<1, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+          case 2: q8_rows<2, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+          case 3: q8_rows<3, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+          default: q8_rows<4, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+        }
+        return;
+      }
       switch (rows) {
-        case 1: q8_rows<1>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        case 2: q8_rows<2>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        case 3: q8_rows<3>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        default: q8_rows<4>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+        case 1: q8_rows<1, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+        case 2: q8_rows<2, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+        case 3: q8_rows<3, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
+        default: q8_rows<4, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
       }
     });
   });
@@ -205,7 +226,7 @@ inline void store8(at::BFloat16* out, __m256 v) {
 template <typename T>
 void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::optional<torch::Tensor>& m,
                   torch::Tensor& out, bool q4) {
-  const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock;
+  const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = q4 ? m->data_ptr<at::Half>() : nullptr;
   T* op = out.data_ptr<T>();
@@ -232,10 +253,12 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
           w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
           w[3] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
         }
-        const __m256 db = _mm256_set1_ps(h2f(dp[n * nb + b]));
-        const __m256 mb = _mm256_set1_ps(q4 ? h2f(mp[n * nb + b]) : 0.f);
+        const __m256 mb = _mm256_set1_ps(q4 ? h2f(mp[n * ng + b]) : 0.f);
         T* o = op + n * K + b * kBlock;
-        for (int j = 0; j < 4; ++j) store8(o + 8 * j, _mm256_fmadd_ps(w[j], db, mb));
+        for (int j = 0; j < 4; ++j) {
+          const __m256 db = _mm256_set1_ps(h2f(dp[n * ng + (b * kBlock + 8 * j) / G]));
+          store8(o + 8 * j, _mm256_fmadd_ps(w[j], db, mb));
+        }
       }
   });
 }
@@ -247,7 +270,8 @@ torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<t
   const bool q4 = qs.scalar_type() == torch::kByte;
   const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
-  TORCH_CHECK(d.size(0) == N && d.size(1) == K / kBlock, "scales must be half [N, K/32]");
+  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
+              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
   TORCH_CHECK(!q4 || (m.has_value() && m->sizes() == d.sizes() && m->is_contiguous()), "q4 weights need mins");
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
   if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4);
