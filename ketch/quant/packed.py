@@ -19,7 +19,7 @@ _Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 s
 
 
 def is_packable(type_name: str) -> bool:
-    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q6_K")
+    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q6_K", "Q5_0")
 
 
 @dataclass(slots=True)
@@ -64,6 +64,8 @@ def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> Packed
         return _pack_q4_k(raw, shape)
     if type_name == "Q6_K":
         return _pack_q6_k(raw, shape)
+    if type_name == "Q5_0":
+        return _pack_q5_0(raw, shape)
     size, scheme = _LAYOUTS[type_name]
     n, k = shape
     if k % BLOCK:
@@ -110,6 +112,21 @@ def _pack_q4_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
     minv = (-(dmin[..., None] * mn)).astype(np.float16).reshape(n, nsb * 8)
     return PackedWeight("q4", torch.from_numpy(np.ascontiguousarray(qs)), torch.from_numpy(scale),
                         torch.from_numpy(minv), "Q4_K")
+
+
+def _pack_q5_0(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q5_0 (d, 32 high bits, 16 bytes of nibbles) -> int8 (q - 16) with its fp16 scale, exactly."""
+    n, k = shape
+    if k % BLOCK:
+        raise ValueError(f"Q5_0 weight with {k} columns is not a whole number of 32-blocks")
+    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, k // BLOCK, 22)
+    d = b[..., 0:2].copy().view(np.float16)[..., 0]
+    qh = b[..., 2:6].copy().view("<u4")[..., 0]  # bit j: high bit of weight j
+    nib = b[..., 6:22]
+    high = ((qh[..., None] >> np.arange(32, dtype=np.uint32)) & 1).astype(np.uint8) << 4
+    low = np.concatenate((nib & 0x0F, nib >> 4), axis=-1)
+    q = ((low | high).astype(np.int16) - 16).astype(np.int8).reshape(n, k)
+    return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(q)), torch.from_numpy(d.copy()), None, "Q5_0")
 
 
 def _pack_q6_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
