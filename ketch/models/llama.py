@@ -217,7 +217,7 @@ class LlamaForCausalLM(nn.Module):
         for name, shards in packed_shards.items():
             count = 3 if "qkv_proj" in name else 2
             float_done = any(f"{name}#{i}" in loaded for i in range(count))
-            kinds = {(w.scheme, w.group) for w in shards.values()}
+            kinds = {w.kind for w in shards.values()}
             if len(shards) == count and not float_done and len(kinds) == 1:
                 self._use_packed(name, concat_rows([shards[i] for i in range(count)]))
                 loaded.add(name)

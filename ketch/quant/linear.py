@@ -43,13 +43,14 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
         return F.linear(x, w.dequantize(x.dtype))
     if x.shape[0] <= MAX_KERNEL_ROWS:
         xf = x.float().contiguous()
-        y = kernels.q4_linear(xf, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(xf, w.qs, w.d)
+        y = (kernels.q4_linear(xf, w.qs, w.d, w.m) if w.scheme == "q4"
+             else kernels.q8_linear(xf, w.qs, w.d, w.m, w.offset))
         return y.to(x.dtype)
     dense_dtype = scratch.gemm_dtype or x.dtype
     if dense_dtype not in (torch.float32, torch.bfloat16):
         dense_dtype = torch.float32
     n, k = w.shape
-    dense = kernels.dequantize_into(w.qs, w.d, w.m, scratch.get(n, k, dense_dtype, x.device))
+    dense = kernels.dequantize_into(w.qs, w.d, w.m, scratch.get(n, k, dense_dtype, x.device), w.offset)
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)
 
 
@@ -59,7 +60,7 @@ class PackedModule(nn.Module):
     def __init__(self, weight: PackedWeight, scratch: DequantScratch) -> None:
         super().__init__()
         self.scratch = scratch
-        self.scheme, self.source_type = weight.scheme, weight.source_type
+        self.scheme, self.source_type, self.offset = weight.scheme, weight.source_type, weight.offset
         self.rows, self.cols = weight.shape
         self.register_buffer("qs", weight.qs, persistent=False)
         self.register_buffer("d", weight.d, persistent=False)
@@ -67,7 +68,7 @@ class PackedModule(nn.Module):
 
     @property
     def packed(self) -> PackedWeight:
-        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type)
+        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type, self.offset)
 
     @property
     def num_weights(self) -> int:
@@ -101,7 +102,7 @@ class QuantEmbedding(PackedModule):
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         rows = PackedWeight(self.scheme, self.qs[ids], self.d[ids], self.m[ids] if self.m is not None else None,
-                            self.source_type)
+                            self.source_type, self.offset)
         return rows.dequantize(self.dtype)
 
     def as_linear(self, x: torch.Tensor) -> torch.Tensor:

@@ -19,7 +19,7 @@ _Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 s
 
 
 def is_packable(type_name: str) -> bool:
-    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q6_K", "Q5_0")
+    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q5_K", "Q6_K", "Q5_0", "Q5_1")
 
 
 @dataclass(slots=True)
@@ -29,8 +29,9 @@ class PackedWeight:
     scheme: str  # "q4" | "q8"
     qs: torch.Tensor  # q4: uint8 [N, K/2]; q8: int8 [N, K]
     d: torch.Tensor  # half [N, K/G]: one scale per group of G = 32 weights (16 for q8 from Q6_K)
-    m: torch.Tensor | None  # half [N, K/32] (q4 only)
+    m: torch.Tensor | None  # half [N, K/G] mins (q4 always; q8 for Q5_1/Q5_K)
     source_type: str  # the GGUF type it came from
+    offset: int = 0  # q8 only: value = (q + offset) * d + m; undoes centering of unsigned codes
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -42,6 +43,11 @@ class PackedWeight:
         return self.shape[1] // self.d.shape[1]
 
     @property
+    def kind(self) -> tuple[str, int, bool, int]:
+        """What must agree for weights to be stacked into one packed matrix."""
+        return self.scheme, self.group, self.m is not None, self.offset
+
+    @property
     def nbytes(self) -> int:
         return sum(t.numel() * t.element_size() for t in (self.qs, self.d, self.m) if t is not None)
 
@@ -51,8 +57,9 @@ class PackedWeight:
         d = self.d.float().unsqueeze(-1)
         if self.scheme == "q8":
             g = self.group
-            q = self.qs.view(n, k // g, g).float()
-            return (q * d).reshape(n, k).to(dtype)
+            q = self.qs.view(n, k // g, g).float() + self.offset
+            w = q * d if self.m is None else q * d + self.m.float().unsqueeze(-1)
+            return w.reshape(n, k).to(dtype)
         raw = self.qs.view(n, k // BLOCK, BLOCK // 2)
         q = torch.cat((raw & 0x0F, raw >> 4), dim=-1).float()
         return (q * d + self.m.float().unsqueeze(-1)).reshape(n, k).to(dtype)
@@ -64,8 +71,10 @@ def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> Packed
         return _pack_q4_k(raw, shape)
     if type_name == "Q6_K":
         return _pack_q6_k(raw, shape)
-    if type_name == "Q5_0":
-        return _pack_q5_0(raw, shape)
+    if type_name in ("Q5_0", "Q5_1"):
+        return _pack_q5(type_name, raw, shape)
+    if type_name == "Q5_K":
+        return _pack_q5_k(raw, shape)
     size, scheme = _LAYOUTS[type_name]
     n, k = shape
     if k % BLOCK:
@@ -98,13 +107,7 @@ def _pack_q4_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
     b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, nsb, _Q4_K_BYTES)
     d = b[..., 0:2].copy().view(np.float16)[..., 0].astype(np.float32)
     dmin = b[..., 2:4].copy().view(np.float16)[..., 0].astype(np.float32)
-    sc_bytes = b[..., 4:16].astype(np.uint16)
-    sc = np.empty((n, nsb, 8), dtype=np.float32)
-    mn = np.empty((n, nsb, 8), dtype=np.float32)
-    sc[..., :4] = sc_bytes[..., 0:4] & 63
-    mn[..., :4] = sc_bytes[..., 4:8] & 63
-    sc[..., 4:] = (sc_bytes[..., 8:12] & 0xF) | ((sc_bytes[..., 0:4] >> 6) << 4)
-    mn[..., 4:] = (sc_bytes[..., 8:12] >> 4) | ((sc_bytes[..., 4:8] >> 6) << 4)
+    sc, mn = _k_scales(b[..., 4:16])
     q = b[..., 16:].reshape(n, nsb, 4, 32)  # 4 chunks of 64 weights: low nibbles, then high
     vals = np.stack((q & 0x0F, q >> 4), axis=3).reshape(n, nsb * 8, 32)  # sub-blocks in order
     qs = (vals[..., :16] | (vals[..., 16:] << 4)).astype(np.uint8).reshape(n, k // 2)
@@ -114,19 +117,59 @@ def _pack_q4_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
                         torch.from_numpy(minv), "Q4_K")
 
 
-def _pack_q5_0(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
-    """Q5_0 (d, 32 high bits, 16 bytes of nibbles) -> int8 (q - 16) with its fp16 scale, exactly."""
+def _pack_q5(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q5_0 (d, 32 high bits, 16 bytes of nibbles) -> int8 (q - 16), exactly; Q5_1 adds an fp16
+    min m and keeps q (0..31) centered as q - 16 with offset 16."""
     n, k = shape
     if k % BLOCK:
-        raise ValueError(f"Q5_0 weight with {k} columns is not a whole number of 32-blocks")
-    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, k // BLOCK, 22)
+        raise ValueError(f"{type_name} weight with {k} columns is not a whole number of 32-blocks")
+    size, head = (22, 2) if type_name == "Q5_0" else (24, 4)
+    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, k // BLOCK, size)
     d = b[..., 0:2].copy().view(np.float16)[..., 0]
-    qh = b[..., 2:6].copy().view("<u4")[..., 0]  # bit j: high bit of weight j
-    nib = b[..., 6:22]
+    qh = b[..., head:head + 4].copy().view("<u4")[..., 0]  # bit j: high bit of weight j
+    nib = b[..., head + 4:head + 20]
     high = ((qh[..., None] >> np.arange(32, dtype=np.uint32)) & 1).astype(np.uint8) << 4
     low = np.concatenate((nib & 0x0F, nib >> 4), axis=-1)
-    q = ((low | high).astype(np.int16) - 16).astype(np.int8).reshape(n, k)
-    return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(q)), torch.from_numpy(d.copy()), None, "Q5_0")
+    q = torch.from_numpy(((low | high).astype(np.int16) - 16).astype(np.int8).reshape(n, k))
+    if type_name == "Q5_0":
+        return PackedWeight("q8", q, torch.from_numpy(d.copy()), None, "Q5_0")
+    m = b[..., 2:4].copy().view(np.float16)[..., 0]
+    return PackedWeight("q8", q, torch.from_numpy(d.copy()), torch.from_numpy(m.copy()), "Q5_1", offset=16)
+
+
+def _k_scales(sc_bytes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 8 six-bit (scale, min) pairs of a Q4_K/Q5_K super-block, from its 12 packed bytes."""
+    s = sc_bytes.astype(np.uint16)
+    sc = np.empty(s.shape[:-1] + (8,), dtype=np.float32)
+    mn = np.empty_like(sc)
+    sc[..., :4] = s[..., 0:4] & 63
+    mn[..., :4] = s[..., 4:8] & 63
+    sc[..., 4:] = (s[..., 8:12] & 0xF) | ((s[..., 0:4] >> 6) << 4)
+    mn[..., 4:] = (s[..., 8:12] >> 4) | ((s[..., 4:8] >> 6) << 4)
+    return sc, mn
+
+
+def _pack_q5_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q5_K -> int8 (q - 16), offset 16, fp16 scale d*sc and min -dmin*m per 32 (rounded as Q4_K)."""
+    n, k = shape
+    if k % _SUPER:
+        raise ValueError(f"Q5_K weight with {k} columns is not a whole number of 256-superblocks")
+    nsb = k // _SUPER
+    b = np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, nsb, 176)
+    d = b[..., 0:2].copy().view(np.float16)[..., 0].astype(np.float32)
+    dmin = b[..., 2:4].copy().view(np.float16)[..., 0].astype(np.float32)
+    sc, mn = _k_scales(b[..., 4:16])
+    qh = b[..., 16:48]  # [n, nsb, 32]: bit 2c / 2c+1 is the high bit of chunk c's low / high nibble
+    ql = b[..., 48:176].reshape(n, nsb, 4, 32)
+    shifts = np.arange(4, dtype=np.uint8)[:, None]
+    hi_lo = ((qh[..., None, :] >> (2 * shifts)) & 1) << 4
+    hi_hi = ((qh[..., None, :] >> (2 * shifts + 1)) & 1) << 4
+    vals = np.stack(((ql & 0x0F) | hi_lo, (ql >> 4) | hi_hi), axis=3).reshape(n, k)
+    q = (vals.astype(np.int16) - 16).astype(np.int8)
+    scale = (d[..., None] * sc).astype(np.float16).reshape(n, nsb * 8)
+    minv = (-(dmin[..., None] * mn)).astype(np.float16).reshape(n, nsb * 8)
+    return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(q)), torch.from_numpy(scale),
+                        torch.from_numpy(minv), "Q5_K", offset=16)
 
 
 def _pack_q6_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
@@ -149,8 +192,9 @@ def _pack_q6_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
 
 def concat_rows(parts: list[PackedWeight]) -> PackedWeight:
     """Stack weights along output features (fused q/k/v, gate/up); all parts share one scheme."""
-    schemes = {(p.scheme, p.group) for p in parts}
-    assert len(schemes) == 1, schemes
+    kinds = {p.kind for p in parts}
+    assert len(kinds) == 1, kinds
     cat = lambda ts: torch.cat(ts, dim=0) if ts[0] is not None else None  # noqa: E731
     return PackedWeight(parts[0].scheme, cat([p.qs for p in parts]), cat([p.d for p in parts]),
-                        cat([p.m for p in parts]), "+".join(sorted({p.source_type for p in parts})))
+                        cat([p.m for p in parts]), "+".join(sorted({p.source_type for p in parts})),
+                        parts[0].offset)

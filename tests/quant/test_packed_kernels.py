@@ -11,7 +11,18 @@ from ketch.quant.kernels import load_kernels
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
 from ketch.quant.packed import concat_rows, pack_gguf
 
-TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q8_0"]
+TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"]
+
+
+def _matmul(kernels, x, w):
+    if w.scheme == "q4":
+        return kernels.q4_linear(x, w.qs, w.d, w.m)
+    return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
+
+
+def _dense(kernels, w, dtype):
+    n, k = w.shape
+    return kernels.dequantize_into(w.qs, w.d, w.m, torch.empty(n, k, dtype=dtype), w.offset)
 
 
 def _packed(type_name: str, n: int, k: int, seed: int = 0):
@@ -27,8 +38,8 @@ def test_repacked_planes_dequantize_exactly(type_name):
     assert torch.equal(w.dequantize(), ref)
     assert w.shape == (96, 128)
     bits = w.nbytes * 8 / ref.numel()
-    # Q4_0 gains an fp16 min; Q5_0 is widened to int8 (5.5 bits in the file)
-    assert bits == {"Q4_0": 5.0, "Q4_1": 5.0, "Q5_0": 8.5, "Q8_0": 8.5}[type_name]
+    # Q4_0 gains an fp16 min; Q5_0/Q5_1 are widened to int8 (5.5/6 bits in the file)
+    assert bits == {"Q4_0": 5.0, "Q4_1": 5.0, "Q5_0": 8.5, "Q5_1": 9.0, "Q8_0": 8.5}[type_name]
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +77,9 @@ def test_kernels_match_dequantized_matmul(kernels, type_name, n, k):
     gen = torch.Generator().manual_seed(n * k)
     for m in (1, 2, 3, 4, 5, 9):
         x = torch.randn(m, k, generator=gen)
-        got = kernels.q4_linear(x, w.qs, w.d, w.m) if w.scheme == "q4" else kernels.q8_linear(x, w.qs, w.d)
-        _assert_within_kernel_bound(got, x, w)
+        _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
     for dtype in (torch.float32, torch.bfloat16):
-        dense = kernels.dequantize_into(w.qs, w.d, w.m, torch.empty(n, k, dtype=dtype))
-        assert torch.equal(dense, ref.to(dtype))
+        assert torch.equal(_dense(kernels, w, dtype), ref.to(dtype))
 
 
 @pytest.mark.parametrize("rows", [1, 7, 8, 9, 33])
@@ -152,6 +161,25 @@ def test_q6_k_repacks_into_int8_with_16_wide_scales(kernels):
     dense = w.dequantize()
     assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 d*sc rounding
     x = torch.randn(3, k, generator=torch.Generator().manual_seed(4))
-    _assert_within_kernel_bound(kernels.q8_linear(x, w.qs, w.d), x, w)
+    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
     for dtype in (torch.float32, torch.bfloat16):
-        assert torch.equal(kernels.dequantize_into(w.qs, w.d, None, torch.empty(n, k, dtype=dtype)), dense.to(dtype))
+        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
+
+
+def test_q5_k_repacks_into_int8_with_mins(kernels):
+    n, k = 40, 512
+    rng = np.random.default_rng(5)
+    raw = rng.integers(0, 256, size=(n, k // 256, 176), dtype=np.uint8)
+    for off in (0, 2):
+        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
+        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
+    raw = raw.reshape(n, -1)
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q5_K).reshape(n, k).astype(np.float32))
+    w = pack_gguf("Q5_K", raw, (n, k))
+    assert (w.scheme, w.group, w.offset, w.source_type) == ("q8", 32, 16, "Q5_K")
+    dense = w.dequantize()
+    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 d*sc, dmin*m
+    x = torch.randn(3, k, generator=torch.Generator().manual_seed(6))
+    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
+    for dtype in (torch.float32, torch.bfloat16):
+        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))

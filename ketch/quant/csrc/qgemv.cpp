@@ -3,7 +3,8 @@
 // Layouts (repacked at load, one row per output feature, blocks of 32 along K):
 //   q4: qs uint8 [N, K/2]  (llama.cpp nibble order: byte j = q[j] | q[j+16] << 4)
 //       d, m half [N, K/32], value = q * d + m   (Q4_0 is stored as d, m = -8 d)
-//   q8: qs int8  [N, K],   d half [N, K/G],      value = q * d, G = 32 (Q8_0) or 16 (Q6_K)
+//   q8: qs int8  [N, K],   d half [N, K/G],      value = q * d (+ (m + offset * d) with mins m
+//       half [N, K/G]); G = 32 or 16. `offset` undoes the centering of unsigned codes (Q5_1, Q5_K).
 // Each block contributes d * dot(q, x) + m * sum(x), so weights are never expanded in memory.
 // Activations are quantized per 32-block to int16 (step = max|x| / 32767, so each value is off by
 // at most max|x_block| / 65534: ~1.5e-5 relative, far below bf16's 4e-3) and the dot products run
@@ -42,11 +43,13 @@ struct Acts16 {
   std::vector<int16_t> q;  // [M, K]
   std::vector<float> d;    // [M, K/32] step of each block
   std::vector<float> sum;  // [M, K/32] exact float sum of each block
+  std::vector<float> sum16;  // [M, K/16] exact float sum of each half block
 };
 
 Acts16 quantize_acts16(const float* x, int64_t M, int64_t K) {
   const int64_t nb = K / kBlock;
-  Acts16 a{std::vector<int16_t>(M * K), std::vector<float>(M * nb), std::vector<float>(M * nb)};
+  Acts16 a{std::vector<int16_t>(M * K), std::vector<float>(M * nb), std::vector<float>(M * nb),
+           std::vector<float>(M * nb * 2)};
   const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
   for (int64_t i = 0; i < M * nb; ++i) {
     const float* p = x + i * kBlock;
@@ -66,7 +69,9 @@ Acts16 quantize_acts16(const float* x, int64_t M, int64_t K) {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + i * kBlock), lo);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + i * kBlock + 16), hi);
     a.d[i] = step;
-    a.sum[i] = hsum(_mm256_add_ps(_mm256_add_ps(v0, v1), _mm256_add_ps(v2, v3)));
+    a.sum16[2 * i] = hsum(_mm256_add_ps(v0, v1));
+    a.sum16[2 * i + 1] = hsum(_mm256_add_ps(v2, v3));
+    a.sum[i] = a.sum16[2 * i] + a.sum16[2 * i + 1];
   }
   return a;
 }
@@ -109,15 +114,17 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
   }
 }
 
-template <int R, int G>
-void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d, float* y, int64_t n0,
-             int64_t n1, int64_t N, int64_t K) {
+template <int R, int G, bool MIN>
+void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d, const at::Half* m, float offset,
+             float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
   const int64_t nb = K / kBlock, ng = K / G;
+  const float* xsum = G == 32 ? acts.sum.data() + r0 * nb : acts.sum16.data() + r0 * ng;
   const int16_t* xq = acts.q.data() + r0 * K;
   const float* xd = acts.d.data() + r0 * nb;
   for (int64_t n = n0; n < n1; ++n) {
     __m256 acc[R];
-    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    float accm[R];
+    for (int r = 0; r < R; ++r) { acc[r] = _mm256_setzero_ps(); accm[r] = 0.f; }
     const int8_t* qrow = qs + n * K;
     for (int64_t b = 0; b < nb; ++b) {
       const __m256i w_lo = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock)));
@@ -126,6 +133,10 @@ void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d
         const float db = h2f(d[n * ng + b]);
         for (int r = 0; r < R; ++r)
           acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[r * nb + b]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
+        if constexpr (MIN) {
+          const float mb = h2f(m[n * ng + b]) + offset * db;
+          for (int r = 0; r < R; ++r) accm[r] += mb * xsum[r * ng + b];
+        }
       } else {  // one scale per 16 weights: the two halves of the block are scaled apart
         const float d0 = h2f(d[n * ng + 2 * b]), d1 = h2f(d[n * ng + 2 * b + 1]);
         for (int r = 0; r < R; ++r) {
@@ -135,9 +146,36 @@ void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d
           const float xs = xd[r * nb + b];
           acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(d0 * xs), lo, _mm256_fmadd_ps(_mm256_set1_ps(d1 * xs), hi, acc[r]));
         }
+        if constexpr (MIN) {
+          const float m0 = h2f(m[n * ng + 2 * b]) + offset * d0, m1 = h2f(m[n * ng + 2 * b + 1]) + offset * d1;
+          for (int r = 0; r < R; ++r) accm[r] += m0 * xsum[r * ng + 2 * b] + m1 * xsum[r * ng + 2 * b + 1];
+        }
       }
     }
-    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]);
+    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]) + accm[r];
+  }
+}
+
+template <int G, bool MIN>
+void dispatch_rows(int64_t rows, const Acts16& a, int64_t r0, const int8_t* q, const at::Half* d, const at::Half* m,
+                   float off, float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  switch (rows) {
+    case 1: q8_rows<1, G, MIN>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    case 2: q8_rows<2, G, MIN>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    case 3: q8_rows<3, G, MIN>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    default: q8_rows<4, G, MIN>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+  }
+}
+
+void dispatch_q8(int64_t rows, bool g16, bool has_min, const Acts16& a, int64_t r0, const int8_t* q,
+                 const at::Half* d, const at::Half* m, float off, float* y, int64_t n0, int64_t n1, int64_t N,
+                 int64_t K) {
+  if (g16) {
+    if (has_min) dispatch_rows<16, true>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+    else dispatch_rows<16, false>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+  } else {
+    if (has_min) dispatch_rows<32, true>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+    else dispatch_rows<32, false>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
   }
 }
 
@@ -173,7 +211,8 @@ torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, torc
   return y;
 }
 
-torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d) {
+torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m,
+                        int64_t offset) {
   const int64_t N = qs.size(0), K = qs.size(1), M = x.size(0);
   check_inputs(x, qs, d, K);
   TORCH_CHECK(qs.scalar_type() == torch::kChar, "q8 weights must be int8");
@@ -183,24 +222,15 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d) {
   const at::Half* dp = d.data_ptr<at::Half>();
   float* yp = y.data_ptr<float>();
   const bool g16 = d.size(1) == K / 16;
+  const bool has_min = m.has_value();
+  TORCH_CHECK(!has_min || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+  const at::Half* mp = has_min ? m->data_ptr<at::Half>() : nullptr;
+  const float off = static_cast<float>(offset);
   for_row_groups(M, [&](int64_t r0, int64_t rows) {
     float* yr = yp + r0 * N;
     at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
-      if (g16) {
-        switch (rows) {
-          case 1: q8_rows<1, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-          case 2: q8_rows<2, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-          case 3: q8_rows<3, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-          default: q8_rows<4, 16>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        }
-        return;
-      }
-      switch (rows) {
-        case 1: q8_rows<1, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        case 2: q8_rows<2, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        case 3: q8_rows<3, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-        default: q8_rows<4, 32>(acts, r0, qp, dp, yr, n0, n1, N, K); break;
-      }
+      dispatch_q8(rows, g16, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
     });
   });
   return y;
@@ -225,10 +255,10 @@ inline void store8(at::BFloat16* out, __m256 v) {
 
 template <typename T>
 void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::optional<torch::Tensor>& m,
-                  torch::Tensor& out, bool q4) {
+                  torch::Tensor& out, bool q4, float offset) {
   const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
   const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = q4 ? m->data_ptr<at::Half>() : nullptr;
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   T* op = out.data_ptr<T>();
   const uint8_t* q4p = q4 ? qs.data_ptr<uint8_t>() : nullptr;
   const int8_t* q8p = q4 ? nullptr : qs.data_ptr<int8_t>();
@@ -253,11 +283,12 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
           w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
           w[3] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
         }
-        const __m256 mb = _mm256_set1_ps(q4 ? h2f(mp[n * ng + b]) : 0.f);
         T* o = op + n * K + b * kBlock;
         for (int j = 0; j < 4; ++j) {
-          const __m256 db = _mm256_set1_ps(h2f(dp[n * ng + (b * kBlock + 8 * j) / G]));
-          store8(o + 8 * j, _mm256_fmadd_ps(w[j], db, mb));
+          const int64_t g = n * ng + (b * kBlock + 8 * j) / G;
+          const float dv = h2f(dp[g]);
+          const float mv = mp ? h2f(mp[g]) + offset * dv : 0.f;
+          store8(o + 8 * j, _mm256_fmadd_ps(w[j], _mm256_set1_ps(dv), _mm256_set1_ps(mv)));
         }
       }
   });
@@ -266,7 +297,8 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
 }  // namespace
 
 // Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
-torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m, torch::Tensor out) {
+torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m, torch::Tensor out,
+                              int64_t offset) {
   const bool q4 = qs.scalar_type() == torch::kByte;
   const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
@@ -274,8 +306,9 @@ torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<t
               "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
   TORCH_CHECK(!q4 || (m.has_value() && m->sizes() == d.sizes() && m->is_contiguous()), "q4 weights need mins");
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
-  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4);
-  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4);
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->is_contiguous()), "mins must match scales");
+  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, static_cast<float>(offset));
+  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, static_cast<float>(offset));
   else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
   return out;
 }
