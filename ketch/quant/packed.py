@@ -19,7 +19,7 @@ _Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 s
 
 
 def is_packable(type_name: str) -> bool:
-    return type_name in _LAYOUTS or type_name in ("Q4_K", "Q5_K", "Q6_K", "Q5_0", "Q5_1")
+    return type_name in _LAYOUTS or type_name in ("Q2_K", "Q3_K", "Q4_K", "Q5_K", "Q6_K", "Q5_0", "Q5_1")
 
 
 @dataclass(slots=True)
@@ -75,6 +75,10 @@ def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> Packed
         return _pack_q5(type_name, raw, shape)
     if type_name == "Q5_K":
         return _pack_q5_k(raw, shape)
+    if type_name == "Q2_K":
+        return _pack_q2_k(raw, shape)
+    if type_name == "Q3_K":
+        return _pack_q3_k(raw, shape)
     size, scheme = _LAYOUTS[type_name]
     n, k = shape
     if k % BLOCK:
@@ -170,6 +174,57 @@ def _pack_q5_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
     minv = (-(dmin[..., None] * mn)).astype(np.float16).reshape(n, nsb * 8)
     return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(q)), torch.from_numpy(scale),
                         torch.from_numpy(minv), "Q5_K", offset=16)
+
+
+def _superblocks(type_name: str, raw: np.ndarray, shape: tuple[int, int], size: int) -> np.ndarray:
+    n, k = shape
+    if k % _SUPER:
+        raise ValueError(f"{type_name} weight with {k} columns is not a whole number of 256-superblocks")
+    return np.ascontiguousarray(raw, dtype=np.uint8).reshape(n, k // _SUPER, size)
+
+
+def _crumbs(q: np.ndarray) -> np.ndarray:
+    """2-bit codes of Q2_K/Q3_K in weight order: [.., 2 halves, 32 bytes] -> [.., 256]."""
+    shifts = (2 * np.arange(4, dtype=np.uint8))[None, :, None]
+    return ((q[..., :, None, :] >> shifts) & 3).reshape(*q.shape[:-2], _SUPER)
+
+
+def _pack_q2_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q2_K -> int8 (q - 2), offset 2, fp16 scale d*sc and min -dmin*m per 16 weights."""
+    n, k = shape
+    b = _superblocks("Q2_K", raw, shape, 84)
+    sc = b[..., 0:16]
+    q = _crumbs(b[..., 16:80].reshape(n, k // _SUPER, 2, 32))
+    d = b[..., 80:82].copy().view(np.float16)[..., 0].astype(np.float32)
+    dmin = b[..., 82:84].copy().view(np.float16)[..., 0].astype(np.float32)
+    scale = (d[..., None] * (sc & 0xF)).astype(np.float16).reshape(n, k // 16)
+    minv = (-(dmin[..., None] * (sc >> 4))).astype(np.float16).reshape(n, k // 16)
+    codes = (q.astype(np.int16) - 2).astype(np.int8).reshape(n, k)
+    return PackedWeight("q8", torch.from_numpy(codes), torch.from_numpy(scale), torch.from_numpy(minv),
+                        "Q2_K", offset=2)
+
+
+def _pack_q3_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
+    """Q3_K -> int8 signed codes (-4..3) with an fp16 scale d*(sc - 32) per 16 weights."""
+    n, k = shape
+    b = _superblocks("Q3_K", raw, shape, 110)
+    hmask = b[..., 0:32]
+    q = _crumbs(b[..., 32:96].reshape(n, k // _SUPER, 2, 32))
+    a = b[..., 96:108].copy().view("<u4").astype(np.uint32)  # 3 words of packed 6-bit scales
+    m1, m2 = np.uint32(0x03030303), np.uint32(0x0F0F0F0F)
+    tmp = a[..., 2]
+    words = np.stack((
+        (a[..., 0] & m2) | (((tmp >> 0) & m1) << 4), (a[..., 1] & m2) | (((tmp >> 2) & m1) << 4),
+        ((a[..., 0] >> 4) & m2) | (((tmp >> 4) & m1) << 4), ((a[..., 1] >> 4) & m2) | (((tmp >> 6) & m1) << 4),
+    ), axis=-1).astype("<u4")
+    sc = words.view(np.int8).astype(np.float32) - 32  # [n, nsb, 16]
+    d = b[..., 108:110].copy().view(np.float16)[..., 0].astype(np.float32)
+    # High bit j of weight l (within each 128-half, crumb j) is bit (4 * half + j) of hmask[l].
+    bits = np.arange(8, dtype=np.uint8).reshape(2, 4, 1)
+    high = ((hmask[..., None, None, :] >> bits) & 1).reshape(n, k // _SUPER, _SUPER)
+    codes = (q.astype(np.int16) - np.where(high == 1, 0, 4)).astype(np.int8).reshape(n, k)
+    scale = (d[..., None] * sc).astype(np.float16).reshape(n, k // 16)
+    return PackedWeight("q8", torch.from_numpy(np.ascontiguousarray(codes)), torch.from_numpy(scale), None, "Q3_K")
 
 
 def _pack_q6_k(raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:

@@ -183,3 +183,23 @@ def test_q5_k_repacks_into_int8_with_mins(kernels):
     _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
     for dtype in (torch.float32, torch.bfloat16):
         assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
+
+
+@pytest.mark.parametrize("type_name, size, scale_offsets", [("Q2_K", 84, (80, 82)), ("Q3_K", 110, (108,))])
+def test_low_bit_k_quants_repack_into_int8(kernels, type_name, size, scale_offsets):
+    n, k = 24, 512
+    rng = np.random.default_rng(7)
+    raw = rng.integers(0, 256, size=(n, k // 256, size), dtype=np.uint8)
+    for off in scale_offsets:
+        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
+        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
+    raw = raw.reshape(n, -1)
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType[type_name]).reshape(n, k).astype(np.float32))
+    w = pack_gguf(type_name, raw, (n, k))
+    assert (w.scheme, w.group) == ("q8", 16)
+    dense = w.dequantize()
+    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 sub-block scales
+    x = torch.randn(4, k, generator=torch.Generator().manual_seed(8))
+    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
+    for dtype in (torch.float32, torch.bfloat16):
+        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
