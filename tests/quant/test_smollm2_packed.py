@@ -55,3 +55,23 @@ def test_packed_decode_follows_the_float_reference(packed_fp32, smol_llm):
         ref = smol_llm.generate(prompt, params)[0].outputs[0].token_ids
         got = packed_fp32.generate(prompt, params)[0].outputs[0].token_ids
         assert got[:8] == ref[:8]
+
+
+def test_perplexity_agrees_with_transformers(smol_llm, hf_smol):
+    import math
+
+    import torch
+
+    ids = smol_llm.get_tokenizer().encode(TEXT)
+    ctx = 256
+    ours = perplexity(smol_llm.engine, ids, ctx=ctx)
+    nll, count = 0.0, 0
+    with torch.inference_mode():
+        for c in range(len(ids) // ctx):
+            chunk = torch.tensor([ids[c * ctx:(c + 1) * ctx]])
+            logprobs = torch.log_softmax(hf_smol(chunk).logits[0].float(), -1)
+            first = ctx // 2
+            nll -= float(logprobs[first:ctx - 1].gather(1, chunk[0, first + 1:, None]).sum())
+            count += ctx - 1 - first
+    assert ours.num_scored == count
+    assert abs(ours.ppl / math.exp(nll / count) - 1) <= 0.005
