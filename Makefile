@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
 	@# Build the packed-weight CPU kernels now rather than on first use (falls back if it cannot).
-	-$(BIN)/python -c "from ketch.quant.kernels import load_kernels; print('packed kernels:', 'built' if load_kernels() else 'unavailable, using the dequantize fallback')"
+	-$(BIN)/python -c "from ketch.kernels import load_kernels; print('packed kernels:', 'built' if load_kernels() else 'unavailable, using the dequantize fallback')"
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -18,7 +18,7 @@ from ketch.engine.scheduler import Scheduler
 from ketch.engine.sequence import Request, Sequence, SequenceStatus
 from ketch.formats.loader import ModelSource, resolve_model
 from ketch.models import count_parameters, load_model
-from ketch.quant.kernels import load_kernels
+from ketch.kernels import load_kernels
 from ketch.outputs import CompletionOutput, Logprob, RequestMetrics, RequestOutput
 from ketch.sampling import SamplingParams
 

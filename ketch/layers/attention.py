@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 
-from ketch.quant.kernels import load_ops
+from ketch.kernels import load_ops
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ketch.quant.kernels import load_ops
+from ketch.kernels import load_ops
 
 
 class RMSNorm(nn.Module):

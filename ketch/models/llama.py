@@ -13,7 +13,7 @@ from torch import nn
 from ketch.config import ModelConfig
 from ketch.layers.attention import AttentionMetadata, paged_attention
 from ketch.layers.linear import Linear, linear
-from ketch.quant.kernels import load_ops
+from ketch.kernels import load_ops
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear
 from ketch.quant.packed import PackedWeight, concat_rows
 from ketch.layers.norm import RMSNorm

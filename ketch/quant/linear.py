@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ketch.quant.kernels import load_kernels
+from ketch.kernels import load_kernels
 from ketch.quant.packed import PackedWeight
 
 # Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).

@@ -25,7 +25,7 @@ def test_gguf_of_each_family_matches_transformers(kind, tiny_models, tmp_path):
 def test_mixed_quant_gguf_keeps_what_it_can_packed(tiny_models, tmp_path):
     from torch import nn
 
-    from ketch.quant.kernels import load_kernels
+    from ketch.kernels import load_kernels
     from ketch.quant.linear import QuantEmbedding, QuantLinear
     from ketch.tools.perplexity import chunk_logits
 

@@ -7,7 +7,7 @@ import torch
 from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
-from ketch.quant.kernels import load_kernels
+from ketch.kernels import load_kernels
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
 from ketch.quant.packed import concat_rows, pack_gguf
 

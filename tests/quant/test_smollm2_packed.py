@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ketch import LLM, SamplingParams
-from ketch.quant.kernels import load_kernels
+from ketch.kernels import load_kernels
 from ketch.quant.linear import QuantEmbedding, QuantLinear
 from ketch.tools.perplexity import chunk_logits, perplexity
 

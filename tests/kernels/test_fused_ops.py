@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 
 from ketch.layers.rotary import apply_rotary
-from ketch.quant.kernels import load_ops
+from ketch.kernels import load_ops
 
 
 @pytest.fixture(scope="module")
