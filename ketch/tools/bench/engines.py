@@ -1,0 +1,204 @@
+"""One function per engine: ketch, HF transformers, llama.cpp (llama-cpp-python), same prompts."""
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from typing import Any
+
+import torch
+
+from ketch.tools.bench.common import OfflineBenchConfig, _log, _median_time, _timed
+
+def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict[str, Any]:
+    from ketch.sampling import SamplingParams
+
+    n = cfg.new_tokens
+    greedy = SamplingParams(temperature=0, max_tokens=n, ignore_eos=True)
+    one = SamplingParams(temperature=0, max_tokens=1, ignore_eos=True)
+    as_input = [{"prompt_token_ids": p} for p in prompts]
+    res: dict[str, Any] = {"device": str(llm.engine.device), "dtype": str(llm.engine.dtype).removeprefix("torch."),
+                           "packed_weights": llm.engine.keep_packed}
+
+    _log("ketch: warm-up")
+    llm.generate(as_input[:1], greedy)
+
+    ttft, out = _median_time(lambda: llm.generate(as_input[:1], one))
+    res["ttft_s"] = ttft
+    _log(f"ketch: TTFT {ttft * 1e3:.1f} ms")
+
+    wall, outs = _timed(lambda: llm.generate(as_input[:1], greedy))
+    o = outs[0]
+    m = o.metrics
+    got = len(o.outputs[0].token_ids)
+    if got != n:
+        raise RuntimeError(f"ketch produced {got} tokens, expected {n}")
+    res["decode_tok_s"] = (got - 1) / (m.finished_time - m.first_token_time)
+    res["single_stream_wall_s"] = wall
+    res["greedy_tokens"] = list(o.outputs[0].token_ids)
+    res["greedy_text"] = o.outputs[0].text
+    cached = [o.num_cached_tokens]
+    _log(f"ketch: single-stream decode {res['decode_tok_s']:.1f} tok/s")
+
+    res["throughput_tok_s"] = {}
+    for c in cfg.concurrency:
+        wall, outs = _timed(lambda: llm.generate(as_input[:c], greedy))
+        total = sum(len(x.outputs[0].token_ids) for x in outs)
+        if total != c * n:
+            raise RuntimeError(f"ketch produced {total} tokens at concurrency {c}, expected {c * n}")
+        cached += [x.num_cached_tokens for x in outs]
+        res["throughput_tok_s"][c] = c * n / wall
+        _log(f"ketch: c={c}: {c * n} tokens in {wall:.2f}s = {c * n / wall:.1f} tok/s")
+    res["prefix_cache_hit_tokens"] = sum(cached)
+    return res
+
+
+# ---- HF transformers --------------------------------------------------------------------------
+
+def _load_hf(source, dtype: torch.dtype, device: torch.device):
+    from transformers import AutoModelForCausalLM
+
+    if source.format == "gguf":
+        model = AutoModelForCausalLM.from_pretrained(str(source.path.parent), gguf_file=source.path.name,
+                                                     dtype=dtype)
+    else:
+        model = AutoModelForCausalLM.from_pretrained(str(source.path), dtype=dtype)
+    return model.to(device).eval()
+
+
+def _bench_hf(cfg: OfflineBenchConfig, prompts: list[list[int]], source, dtype: torch.dtype,
+              device: torch.device, pad_token_id: int | None) -> dict[str, Any]:
+    n = cfg.new_tokens
+    _log("HF: loading")
+    load_s, model = _timed(lambda: _load_hf(source, dtype, device))
+    res: dict[str, Any] = {"load_s": load_s, "device": str(device), "dtype": str(dtype).removeprefix("torch.")}
+    _log(f"HF: loaded in {load_s:.1f}s")
+
+    def gen(batch: list[list[int]], tokens: int) -> torch.Tensor:
+        ids = torch.tensor(batch, dtype=torch.long, device=device)
+        out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=tokens,
+                             min_new_tokens=tokens, do_sample=False, pad_token_id=pad_token_id)
+        if device.type == "cuda":
+            torch.cuda.synchronize(device)
+        return out[:, ids.shape[1]:]
+
+    try:
+        with torch.inference_mode():
+            _log("HF: warm-up")
+            gen(prompts[:1], n)
+            ttft, _ = _median_time(lambda: gen(prompts[:1], 1))
+            res["ttft_s"] = ttft
+            _log(f"HF: TTFT {ttft * 1e3:.1f} ms")
+            t_n, out = _timed(lambda: gen(prompts[:1], n))
+            got = out.shape[1]
+            if got != n:
+                raise RuntimeError(f"HF produced {got} tokens, expected {n}")
+            res["decode_tok_s"] = (n - 1) / (t_n - ttft)
+            res["single_stream_wall_s"] = t_n
+            res["greedy_tokens"] = out[0].tolist()
+            _log(f"HF: single-stream decode {res['decode_tok_s']:.1f} tok/s")
+            res["throughput_tok_s"] = {}
+            for c in cfg.concurrency:
+                wall, out = _timed(lambda: gen(prompts[:c], n))
+                if tuple(out.shape) != (c, n):
+                    raise RuntimeError(f"HF produced {tuple(out.shape)} tokens at concurrency {c}")
+                res["throughput_tok_s"][c] = c * n / wall
+                _log(f"HF: c={c}: {c * n} tokens in {wall:.2f}s = {c * n / wall:.1f} tok/s")
+    finally:
+        del model
+        gc.collect()
+        if device.type == "cuda":
+            torch.cuda.empty_cache()
+    return res
+
+
+# ---- llama.cpp --------------------------------------------------------------------------------
+
+_LLAMA_CPP_PROBE = """
+import sys, llama_cpp
+llm = llama_cpp.Llama(model_path=sys.argv[1], n_ctx=64, n_threads=1, n_batch=512, verbose=False)
+llm.eval(list(range(1, 33)))
+"""
+
+
+def _llama_cpp_extra_bufts_work(path) -> bool:
+    """Whether llama.cpp survives a small prefill with its default (extra buffer type) weights.
+
+    Some builds pick AMX tile kernels that die with SIGILL where the CPU lists AMX but the VM does
+    not let it run; a crash would take the whole benchmark down, so try it in a child process first.
+    """
+    try:
+        proc = subprocess.run([sys.executable, "-c", _LLAMA_CPP_PROBE, str(path)], capture_output=True,
+                              timeout=120)
+    except subprocess.TimeoutExpired:
+        return False
+    return proc.returncode == 0
+
+
+def _load_llama_cpp(path, n_ctx: int, threads: int, extra_bufts: bool):
+    import llama_cpp
+    import llama_cpp.llama_cpp as lib
+
+    default_params = lib.llama_model_default_params
+
+    def params():
+        p = default_params()
+        p.use_extra_bufts = extra_bufts
+        return p
+
+    # Llama() builds its model params from this function and does not expose use_extra_bufts.
+    lib.llama_model_default_params = params
+    try:
+        return llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
+                               n_batch=512, verbose=False)
+    finally:
+        lib.llama_model_default_params = default_params
+
+
+def _bench_llama_cpp(cfg: OfflineBenchConfig, prompts: list[list[int]], source, threads: int,
+                     eos_ids: list[int]) -> dict[str, Any]:
+    n = cfg.new_tokens
+    extra_bufts = _llama_cpp_extra_bufts_work(source.path)
+    if not extra_bufts:
+        _log("[yellow]llama.cpp: its default weight layout (AMX / repacked extra buffer types) crashes "
+             "this CPU in a probe process; running with use_extra_bufts=False[/yellow]")
+    _log("llama.cpp: loading")
+    load_s, llm = _timed(lambda: _load_llama_cpp(source.path, cfg.prompt_len + n + 16, threads, extra_bufts))
+    res: dict[str, Any] = {"load_s": load_s, "use_extra_bufts": extra_bufts}
+    _log(f"llama.cpp: loaded in {load_s:.1f}s")
+    # Forbid end-of-generation tokens so every run makes exactly the tokens asked for.
+    eog = set(eos_ids) | {llm.token_eos()}
+    bias = {int(t): float("-inf") for t in eog if 0 <= t < llm.n_vocab()}
+
+    def complete(tokens: int) -> dict[str, Any]:
+        llm.reset()  # n_tokens = 0: the next call evaluates the whole prompt again
+        out = llm.create_completion(prompt=list(prompts[0]), max_tokens=tokens, temperature=0,
+                                    logit_bias=bias)
+        if out["usage"]["prompt_tokens"] != cfg.prompt_len:
+            raise RuntimeError(f"llama.cpp saw {out['usage']['prompt_tokens']} prompt tokens, "
+                               f"expected {cfg.prompt_len}")
+        return out
+
+    try:
+        _log("llama.cpp: warm-up")
+        complete(n)
+        ttft, _ = _median_time(lambda: complete(1))
+        res["ttft_s"] = ttft
+        _log(f"llama.cpp: TTFT {ttft * 1e3:.1f} ms")
+        t_n, out = _timed(lambda: complete(n))
+        got = out["usage"]["completion_tokens"]
+        res["completion_tokens"] = got
+        res["decode_tok_s"] = (got - 1) / (t_n - ttft)
+        res["single_stream_wall_s"] = t_n
+        res["greedy_text"] = out["choices"][0]["text"]
+        _log(f"llama.cpp: single-stream decode {res['decode_tok_s']:.1f} tok/s ({got} tokens)")
+    finally:
+        if hasattr(llm, "close"):
+            llm.close()
+        del llm
+        gc.collect()
+    return res
+
+
+# ---- driver -----------------------------------------------------------------------------------
+

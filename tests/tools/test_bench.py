@@ -1,0 +1,31 @@
+"""The offline benchmark runs end to end (figures are printed, never asserted: machines are noisy)."""
+from __future__ import annotations
+
+import pytest
+
+from ketch.tools.bench import OfflineBenchConfig, run_offline
+from ketch.tools.bench.common import build_prompts
+
+
+@pytest.mark.parametrize("kwargs", [{"prompt_len": 0}, {"new_tokens": 1}, {"concurrency": []},
+                                    {"concurrency": [0]}, {"dtype": "int3"}, {"hf_dtype": "auto"},
+                                    {"num_threads": -1}])
+def test_config_rejects_bad_values(kwargs):
+    with pytest.raises(ValueError):
+        OfflineBenchConfig(model="x", **kwargs)
+
+
+def test_prompts_are_distinct_windows_of_exact_length():
+    prompts = build_prompts(lambda s: [ord(c) for c in s], count=8, prompt_len=40)
+    assert len(prompts) == 8 and all(len(p) == 40 for p in prompts)
+    assert len({tuple(p[:16]) for p in prompts}) == 8  # no shared first KV block
+
+
+def test_run_offline_on_a_tiny_model(tiny_models, capsys):
+    path, _ = tiny_models("llama")
+    results = run_offline(OfflineBenchConfig(model=str(path), prompt_len=16, new_tokens=4, concurrency=[1, 2],
+                                             run_hf=False, run_llama_cpp=False, dtype="float32"))
+    ketch = results["ketch"]
+    assert ketch["ttft_s"] > 0 and ketch["decode_tok_s"] > 0
+    assert set(ketch["throughput_tok_s"]) == {1, 2}
+    assert "single-stream decode" in capsys.readouterr().out
