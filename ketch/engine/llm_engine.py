@@ -39,7 +39,7 @@ class LLMEngine:
         self.tokenizer = self.source.tokenizer
         # GGUF quants stay packed where the CPU kernels run (by default only with dtype "auto").
         wanted = config.dtype == "auto" if config.keep_quantized is None else config.keep_quantized
-        self.keep_packed = (wanted and self.device.type == "cpu" and self.source.format == "gguf"
+        self.keep_packed = (wanted and self.device.type == "cpu" and self.source.has_packable_weights
                             and load_kernels() is not None)
         gemm_dtype = None
         if self.keep_packed and config.dtype == "auto":

@@ -36,10 +36,23 @@ class ModelSource:
         if self.format == "gguf":
             reader = self.gguf_reader or gguf.open_reader(self.path)
             yield from gguf.iter_tensors(reader, self.hf_config, keep_packed)
-        elif self.format == "safetensors":
-            yield from _iter_safetensors(self.path)
+            return
+        tensors = _iter_safetensors(self.path) if self.format == "safetensors" else _iter_torch(self.path)
+        if self.quantization_config is not None:
+            from ketch.quant.gptq import iter_quantized
+            yield from iter_quantized(tensors, self.quantization_config, keep_packed)
         else:
-            yield from _iter_torch(self.path)
+            yield from tensors
+
+    @property
+    def quantization_config(self) -> dict[str, Any] | None:
+        """A HF checkpoint's ``quantization_config`` (GPTQ/AWQ), None for float checkpoints."""
+        qcfg = self.hf_config.get("quantization_config") if self.format != "gguf" else None
+        return qcfg if isinstance(qcfg, dict) else None
+
+    @property
+    def has_packable_weights(self) -> bool:
+        return self.format == "gguf" or self.quantization_config is not None
 
 
 def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSource:
@@ -96,8 +109,11 @@ def _open_hf_dir(path: Path) -> ModelSource:
         fmt = "pytorch"
     else:
         raise ValueError(f"{path}: no *.safetensors or *.bin/*.pt weights found")
-    dtype = str(hf_cfg.get("torch_dtype") or hf_cfg.get("dtype") or "float32")
-    return ModelSource(path, fmt, hf_cfg, config, tokenizer, dtype.replace("torch.", "").upper())
+    dtype = str(hf_cfg.get("torch_dtype") or hf_cfg.get("dtype") or "float32").replace("torch.", "").upper()
+    qcfg = hf_cfg.get("quantization_config")
+    if isinstance(qcfg, dict) and qcfg.get("quant_method"):
+        dtype = f"{str(qcfg['quant_method']).upper()} {qcfg.get('bits', qcfg.get('w_bit', '?'))}-bit"
+    return ModelSource(path, fmt, hf_cfg, config, tokenizer, dtype)
 
 
 def _iter_safetensors(path: Path) -> Iterator[tuple[str, torch.Tensor]]:

@@ -1,0 +1,106 @@
+"""GPTQ and AWQ checkpoints (4-bit, group-wise, as AutoGPTQ / AutoAWQ / transformers write them).
+
+Per linear layer ``P``: ``P.qweight`` (int32, eight 4-bit codes per word), ``P.qzeros`` (int32,
+packed zero points), ``P.scales`` (fp16 [K/g, N]) and, for GPTQ, ``P.g_idx``. The codes map onto
+ketch's q4 planes: each 32-wide block takes its group's scale and min ``-zero * scale`` (rounded
+to fp16, like the K-quant sub-block scales). Act-order GPTQ (``desc_act``, a shuffled ``g_idx``)
+does not fit contiguous blocks; those layers are dequantized at load instead.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import torch
+
+from ketch.quant.packed import BLOCK, PackedWeight
+
+_PARTS = ("qweight", "qzeros", "scales", "g_idx")
+_AWQ_ORDER = (0, 4, 1, 5, 2, 6, 3, 7)  # AutoAWQ interleaves the 8 nibbles of a word
+
+
+def _unpack_rows(words: torch.Tensor) -> torch.Tensor:
+    """int32 [R, C] -> uint8 codes [R * 8, C]; code j of a word sits at bits 4j..4j+3."""
+    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
+    codes = (words.unsqueeze(1) >> shifts.view(1, 8, 1)) & 0xF  # [R, 8, C]
+    return codes.reshape(-1, words.shape[1]).to(torch.uint8)
+
+
+def _unpack_cols(words: torch.Tensor, order: tuple[int, ...] | None = None) -> torch.Tensor:
+    """int32 [R, C] -> uint8 codes [R, C * 8], packed along columns."""
+    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
+    codes = (words.unsqueeze(-1) >> shifts) & 0xF  # [R, C, 8]
+    if order is not None:  # position p of the word holds logical column order.index(p)
+        codes = codes[..., list(order)]
+    return codes.reshape(words.shape[0], -1).to(torch.uint8)
+
+
+def codes_and_params(parts: dict[str, torch.Tensor], method: str, fmt: str
+                     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None]:
+    """(codes uint8 [K, N], zeros float [G, N], scales float [G, N], g_idx or None)."""
+    scales = parts["scales"].float()
+    if method == "awq":
+        codes = _unpack_cols(parts["qweight"], _AWQ_ORDER)
+        zeros = _unpack_cols(parts["qzeros"], _AWQ_ORDER).float()
+        return codes, zeros, scales, None
+    codes = _unpack_rows(parts["qweight"])
+    zeros = _unpack_cols(parts["qzeros"]).float()
+    if fmt != "gptq_v2":
+        zeros = zeros + 1  # the original GPTQ format stores zero - 1
+    return codes, zeros, scales, parts.get("g_idx")
+
+
+def dequantize_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str) -> torch.Tensor:
+    """The float weight [N, K] (reference path, and act-order layers)."""
+    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt)
+    k = codes.shape[0]
+    groups = g_idx.long() if g_idx is not None else torch.arange(k) // (k // scales.shape[0])
+    return ((codes.float() - zeros[groups]) * scales[groups]).T.contiguous()
+
+
+def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str) -> PackedWeight | None:
+    """ketch's q4 planes for one layer, or None when its layout cannot be kept packed."""
+    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt)
+    k, n = codes.shape
+    group = k // scales.shape[0]
+    if group % BLOCK or k % BLOCK:
+        return None
+    if g_idx is not None and not torch.equal(g_idx.long(), torch.arange(k) // group):
+        return None  # act-order: groups are not contiguous runs of the input
+    per_block = group // BLOCK
+    d = scales.repeat_interleave(per_block, dim=0).T  # [N, K/32]
+    m = (-(zeros * scales)).repeat_interleave(per_block, dim=0).T
+    q = codes.T.reshape(n, k // BLOCK, BLOCK)
+    qs = (q[..., :16] | (q[..., 16:] << 4)).reshape(n, k // 2).contiguous()
+    return PackedWeight("q4", qs, d.to(torch.float16).contiguous(), m.to(torch.float16).contiguous(),
+                        method.upper())
+
+
+def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, Any], keep_packed: bool
+                   ) -> Iterator[tuple[str, torch.Tensor | PackedWeight]]:
+    """Turn a GPTQ/AWQ checkpoint's tensors into (``P.weight``, packed or float) pairs."""
+    method = str(qcfg.get("quant_method", "")).lower()
+    if method not in ("gptq", "awq"):
+        raise ValueError(f"unsupported quantization method {method!r} (supported: gptq, awq)")
+    bits = int(qcfg.get("bits", qcfg.get("w_bit", 4)))
+    if bits != 4:
+        raise NotImplementedError(f"{method} with {bits}-bit weights is not supported yet (only 4-bit)")
+    fmt = str(qcfg.get("checkpoint_format", "gptq"))
+    pending: dict[str, dict[str, torch.Tensor]] = {}
+    needed = {"qweight", "qzeros", "scales"}
+    for name, tensor in tensors:
+        prefix, _, part = name.rpartition(".")
+        if part not in _PARTS:
+            yield name, tensor
+            continue
+        group = pending.setdefault(prefix, {})
+        group[part] = tensor
+        if needed <= group.keys() and (method == "awq" or "g_idx" in group):
+            del pending[prefix]
+            packed = pack_gptq(group, method, fmt) if keep_packed else None
+            yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt)
+    for prefix, group in pending.items():  # GPTQ files without g_idx
+        if not needed <= group.keys():
+            raise ValueError(f"{prefix}: incomplete {method} tensors (have {sorted(group)})")
+        packed = pack_gptq(group, method, fmt) if keep_packed else None
+        yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt)
