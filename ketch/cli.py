@@ -211,6 +211,28 @@ def bench_offline(
                                    hf_dtype=hf_dtype))
 
 
+@app.command()
+def quantize(
+    model: Annotated[str, typer.Argument(help="float model: store name, .gguf file, or HF directory")],
+    out: Annotated[str, typer.Option("--out", "-o", help="directory to write the quantized checkpoint to")],
+    method: Annotated[str, typer.Option(help="rtn (GPTQ and AWQ with calibration: not yet)")] = "rtn",
+    bits: Annotated[int, typer.Option(help="bits per weight (4)")] = 4,
+    group_size: Annotated[int, typer.Option(help="weights sharing one scale/zero (multiple of 32)")] = 128,
+    layout: Annotated[str, typer.Option(help="checkpoint layout: gptq or awq")] = "gptq",
+) -> None:
+    """Quantize a model's linear weights to 4 bits and write a GPTQ- or AWQ-layout safetensors checkpoint."""
+    from pathlib import Path
+
+    from ketch.quant.quantize import QuantizeConfig, quantize_model
+
+    with _user_errors():
+        cfg = QuantizeConfig(method=method, bits=bits, group_size=group_size, layout=layout)
+        t0 = time.perf_counter()
+        path = quantize_model(model, Path(out), cfg)
+        size = sum(f.stat().st_size for f in path.iterdir())
+        err.print(f"wrote {path} ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f}s")
+
+
 @eval_app.command("ppl")
 def eval_ppl(
     model: Annotated[str, typer.Argument(help="store name, .gguf file, or HF model directory")] = DEFAULT_MODEL,

@@ -49,6 +49,13 @@ class Tokenizer:
     def id_to_token(self, token_id: int) -> str | None:
         return self._tok.id_to_token(token_id)
 
+    def save(self, path: Path) -> None:
+        """Write ``tokenizer.json`` and ``tokenizer_config.json`` (with the chat template) into ``path``."""
+        self._tok.save(str(path / "tokenizer.json"))
+        cfg = {"bos_token": self.bos_token, "eos_token": self.eos_token, "chat_template": self.chat_template}
+        (path / "tokenizer_config.json").write_text(json.dumps({k: v for k, v in cfg.items() if v is not None},
+                                                               indent=2))
+
     # ---- constructors -------------------------------------------------------------------
 
     @classmethod

@@ -53,3 +53,28 @@ def test_unsupported_quantization_is_a_clear_error(tiny_models, tmp_path):
     (tmp_path / "q" / "config.json").write_text(json.dumps(cfg))
     with pytest.raises(NotImplementedError, match="3-bit"):
         LLM(str(tmp_path / "q"), dtype="float32")
+
+
+def test_ketch_quantize_rtn_writes_a_loadable_gptq_checkpoint(smollm2_path, smol_llm, tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from ketch.cli import app
+    from ketch.tools.perplexity import perplexity
+
+    runner = CliRunner()
+    bad = runner.invoke(app, ["quantize", str(smollm2_path), "--out", str(tmp_path / "bad"), "--group-size", "128"])
+    assert bad.exit_code == 1 and "multiple of group_size" in bad.output
+    done = runner.invoke(app, ["quantize", str(smollm2_path), "--out", str(tmp_path / "q"), "--group-size", "64"])
+    assert done.exit_code == 0, done.output
+    first, second = LLM(str(tmp_path / "q")), LLM(str(tmp_path / "q"))
+    assert first.engine.source.quantization == "GPTQ 4-bit" and first.num_parameters == smol_llm.num_parameters
+    params = SamplingParams(temperature=0, max_tokens=24)
+    msgs = [{"role": "user", "content": "What is the capital of France?"}]
+    a, b = first.chat(msgs, params)[0].outputs[0], second.chat(msgs, params)[0].outputs[0]
+    assert a.token_ids == b.token_ids and "Paris" in a.text  # a reload gives identical outputs
+    text = (Path(__file__).parents[1] / "data" / "declaration.txt").read_text()
+    ids = smol_llm.get_tokenizer().encode(text)
+    ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
+    assert ref < perplexity(first.engine, ids, ctx=256).ppl < 3 * ref  # RTN costs quality, within reason
