@@ -19,6 +19,26 @@ def smollm2_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def kernels():
+    from ketch.kernels import load_kernels
+
+    module = load_kernels()
+    if module is None:
+        pytest.skip("packed kernels unavailable on this CPU/compiler")
+    return module
+
+
+@pytest.fixture(scope="session")
+def ops():
+    from ketch.kernels import load_ops
+
+    module = load_ops()
+    if module is None:
+        pytest.skip("fused ops unavailable on this CPU/compiler")
+    return module
+
+
+@pytest.fixture(scope="session")
 def smol_llm(smollm2_path):
     from ketch import LLM
 

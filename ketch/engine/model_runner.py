@@ -8,6 +8,7 @@ import torch
 from ketch.config import CacheConfig, ModelConfig
 from ketch.engine.scheduler import SchedulerOutput
 from ketch.engine.sequence import Sequence
+from ketch.kernels import load_ops
 from ketch.layers.attention import AttentionMetadata, PrefillSpan
 
 
@@ -25,6 +26,8 @@ class ModelRunner:
         self.block_size = cache_config.block_size
         self.device = device
         self.window = model_config.sliding_window if any(model_config.layer_is_sliding) else None
+        # Decode attention through the fused C++ op (fp32 on CPU) when it is built.
+        self.fused_decode = device.type == "cpu" and dtype == torch.float32 and load_ops() is not None
         shape = (num_blocks, self.block_size, model_config.num_key_value_heads, model_config.head_dim)
         self.kv_caches = [(torch.zeros(shape, device=device, dtype=dtype),
                            torch.zeros(shape, device=device, dtype=dtype))
@@ -67,17 +70,19 @@ class ModelRunner:
             max_blocks = -(-max_ctx // bs)
             table = torch.tensor([s.block_table[:max_blocks] + [0] * (max_blocks - len(s.block_table[:max_blocks]))
                                   for s in decodes], dtype=torch.long)
-            gather = (table.unsqueeze(-1) * bs + torch.arange(bs)).view(len(decodes), -1)[:, :max_ctx]
-            cols = torch.arange(max_ctx)
-            mask = cols < ctx.unsqueeze(1)
-            meta.decode_gather = gather.to(dev)
-            meta.decode_mask = mask.view(len(decodes), 1, 1, max_ctx).to(dev)
-            meta.decode_block_table = table.to(dev)
-            meta.decode_context_lens = ctx.to(dev)
-            meta.sliding_window = window
-            if window is not None:
-                wmask = mask & (cols >= (ctx - window).unsqueeze(1))
-                meta.decode_window_mask = wmask.view(len(decodes), 1, 1, max_ctx).to(dev)
+            if self.fused_decode:  # the fused op reads block tables directly: no gather, no mask
+                meta.decode_block_table = table.to(dev)
+                meta.decode_context_lens = ctx.to(dev)
+                meta.sliding_window = window
+            else:
+                gather = (table.unsqueeze(-1) * bs + torch.arange(bs)).view(len(decodes), -1)[:, :max_ctx]
+                cols = torch.arange(max_ctx)
+                mask = cols < ctx.unsqueeze(1)
+                meta.decode_gather = gather.to(dev)
+                meta.decode_mask = mask.view(len(decodes), 1, 1, max_ctx).to(dev)
+                if window is not None:
+                    wmask = mask & (cols >= (ctx - window).unsqueeze(1))
+                    meta.decode_window_mask = wmask.view(len(decodes), 1, 1, max_ctx).to(dev)
         start = len(decodes)
         for seq, n in batch[len(decodes):]:
             nc = seq.num_computed_tokens

@@ -37,7 +37,8 @@ class AttentionMetadata:
     decode_mask: torch.Tensor | None  # [num_decodes, 1, 1, max_context] bool, True = attend
     decode_window_mask: torch.Tensor | None  # same restricted to the sliding window
     prefills: list[PrefillSpan] = field(default_factory=list)
-    decode_block_table: torch.Tensor | None = None  # [num_decodes, max_blocks] int64, for the fused op
+    # Set instead of decode_gather/decode_mask when the fused decode op runs:
+    decode_block_table: torch.Tensor | None = None  # [num_decodes, max_blocks] int64
     decode_context_lens: torch.Tensor | None = None  # [num_decodes] int64
     sliding_window: int | None = None
 
@@ -75,12 +76,10 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
 
     out = torch.empty_like(q)
     nd = meta.num_decodes
-    ops = load_ops()
-    if nd and ops is not None and q.dtype == torch.float32 and q.device.type == "cpu" \
-            and meta.decode_block_table is not None:
+    if nd and meta.decode_block_table is not None:  # the runner chose the fused op
         window = meta.sliding_window if is_sliding and meta.sliding_window else 0
-        out[:nd] = ops.paged_decode_attention(q[:nd], k_cache, v_cache, meta.decode_block_table,
-                                              meta.decode_context_lens, scale, window, softcap or 0.0)
+        out[:nd] = load_ops().paged_decode_attention(q[:nd], k_cache, v_cache, meta.decode_block_table,
+                                                     meta.decode_context_lens, scale, window, softcap or 0.0)
     elif nd:
         idx = meta.decode_gather
         kd = k_flat[idx].transpose(1, 2)  # [nd, Hkv, L, D]

@@ -6,15 +6,8 @@ import torch
 import torch.nn.functional as F
 
 from ketch.layers.rotary import apply_rotary
-from ketch.kernels import load_ops
 
 
-@pytest.fixture(scope="module")
-def ops():
-    o = load_ops()
-    if o is None:
-        pytest.skip("fused ops unavailable on this CPU/compiler")
-    return o
 
 
 def test_add_rms_norm(ops):

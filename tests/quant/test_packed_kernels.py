@@ -7,7 +7,6 @@ import torch
 from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
-from ketch.kernels import load_kernels
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
 from ketch.quant.packed import concat_rows, pack_gguf
 
@@ -42,12 +41,6 @@ def test_repacked_planes_dequantize_exactly(type_name):
     assert bits == {"Q4_0": 5.0, "Q4_1": 5.0, "Q5_0": 8.5, "Q5_1": 9.0, "Q8_0": 8.5}[type_name]
 
 
-@pytest.fixture(scope="module")
-def kernels():
-    k = load_kernels()
-    if k is None:
-        pytest.skip("packed kernels unavailable on this CPU/compiler")
-    return k
 
 
 def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w) -> None:
