@@ -1,9 +1,10 @@
-"""GPTQ and AWQ checkpoints (4-bit, group-wise, as AutoGPTQ / AutoAWQ / transformers write them).
+"""GPTQ (4- and 8-bit) and AWQ (4-bit) group-wise checkpoints, as AutoGPTQ / AutoAWQ / transformers
+write them.
 
 Per linear layer ``P``: ``P.qweight`` (int32, eight 4-bit codes per word), ``P.qzeros`` (int32,
 packed zero points), ``P.scales`` (fp16 [K/g, N]) and, for GPTQ, ``P.g_idx``. The codes map onto
-ketch's q4 planes: each 32-wide block takes its group's scale and min ``-zero * scale`` (rounded
-to fp16, like the K-quant sub-block scales). Act-order GPTQ (``desc_act``, a shuffled ``g_idx``)
+ketch's q4 (or, 8-bit, q8) planes: each 32-wide block takes its group's scale and min
+``-zero * scale`` (rounded to fp16, like the K-quant sub-block scales). Act-order GPTQ (``desc_act``, a shuffled ``g_idx``)
 does not fit contiguous blocks; those layers are dequantized at load instead.
 """
 from __future__ import annotations
@@ -19,48 +20,49 @@ _PARTS = ("qweight", "qzeros", "scales", "g_idx")
 _AWQ_ORDER = (0, 4, 1, 5, 2, 6, 3, 7)  # AutoAWQ interleaves the 8 nibbles of a word
 
 
-def _unpack_rows(words: torch.Tensor) -> torch.Tensor:
-    """int32 [R, C] -> uint8 codes [R * 8, C]; code j of a word sits at bits 4j..4j+3."""
-    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
-    codes = (words.unsqueeze(1) >> shifts.view(1, 8, 1)) & 0xF  # [R, 8, C]
-    return codes.reshape(-1, words.shape[1]).to(torch.uint8)
+def _unpack_rows(words: torch.Tensor, bits: int = 4) -> torch.Tensor:
+    """int32 [R, C] -> codes [R * 32/bits, C] (int32); code j of a word sits at bits j*bits.."""
+    per = 32 // bits
+    shifts = torch.arange(0, 32, bits, dtype=torch.int32)
+    codes = (words.unsqueeze(1) >> shifts.view(1, per, 1)) & ((1 << bits) - 1)  # [R, per, C]
+    return codes.reshape(-1, words.shape[1])
 
 
-def _unpack_cols(words: torch.Tensor, order: tuple[int, ...] | None = None) -> torch.Tensor:
-    """int32 [R, C] -> uint8 codes [R, C * 8], packed along columns."""
-    shifts = torch.arange(0, 32, 4, dtype=torch.int32)
-    codes = (words.unsqueeze(-1) >> shifts) & 0xF  # [R, C, 8]
+def _unpack_cols(words: torch.Tensor, order: tuple[int, ...] | None = None, bits: int = 4) -> torch.Tensor:
+    """int32 [R, C] -> codes [R, C * 32/bits] (int32), packed along columns."""
+    shifts = torch.arange(0, 32, bits, dtype=torch.int32)
+    codes = (words.unsqueeze(-1) >> shifts) & ((1 << bits) - 1)  # [R, C, per]
     if order is not None:  # position p of the word holds logical column order.index(p)
         codes = codes[..., list(order)]
-    return codes.reshape(words.shape[0], -1).to(torch.uint8)
+    return codes.reshape(words.shape[0], -1)
 
 
-def codes_and_params(parts: dict[str, torch.Tensor], method: str, fmt: str
+def codes_and_params(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4
                      ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None]:
-    """(codes uint8 [K, N], zeros float [G, N], scales float [G, N], g_idx or None)."""
+    """(codes int32 [K, N], zeros float [G, N], scales float [G, N], g_idx or None)."""
     scales = parts["scales"].float()
     if method == "awq":
         codes = _unpack_cols(parts["qweight"], _AWQ_ORDER)
         zeros = _unpack_cols(parts["qzeros"], _AWQ_ORDER).float()
         return codes, zeros, scales, None
-    codes = _unpack_rows(parts["qweight"])
-    zeros = _unpack_cols(parts["qzeros"]).float()
+    codes = _unpack_rows(parts["qweight"], bits)
+    zeros = _unpack_cols(parts["qzeros"], bits=bits).float()
     if fmt != "gptq_v2":
         zeros = zeros + 1  # the original GPTQ format stores zero - 1
     return codes, zeros, scales, parts.get("g_idx")
 
 
-def dequantize_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str) -> torch.Tensor:
+def dequantize_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4) -> torch.Tensor:
     """The float weight [N, K] (reference path, and act-order layers)."""
-    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt)
+    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt, bits)
     k = codes.shape[0]
     groups = g_idx.long() if g_idx is not None else torch.arange(k) // (k // scales.shape[0])
     return ((codes.float() - zeros[groups]) * scales[groups]).T.contiguous()
 
 
-def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str) -> PackedWeight | None:
-    """ketch's q4 planes for one layer, or None when its layout cannot be kept packed."""
-    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt)
+def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4) -> PackedWeight | None:
+    """ketch's q4 (4-bit) or q8 (8-bit) planes for one layer, or None when its layout cannot be kept packed."""
+    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt, bits)
     k, n = codes.shape
     group = k // scales.shape[0]
     if group % BLOCK or k % BLOCK:
@@ -70,7 +72,11 @@ def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str) -> PackedWe
     per_block = group // BLOCK
     d = scales.repeat_interleave(per_block, dim=0).T  # [N, K/32]
     m = (-(zeros * scales)).repeat_interleave(per_block, dim=0).T
-    q = codes.T.reshape(n, k // BLOCK, BLOCK)
+    if bits == 8:  # codes 0..255 centered to int8 (q - 128); the kernel adds the 128 back exactly
+        q8 = (codes.T - 128).to(torch.int8).contiguous()
+        return PackedWeight("q8", q8, d.to(torch.float16).contiguous(), m.to(torch.float16).contiguous(),
+                            f"{method.upper()}8", offset=128)
+    q = codes.T.to(torch.uint8).reshape(n, k // BLOCK, BLOCK)
     qs = (q[..., :16] | (q[..., 16:] << 4)).reshape(n, k // 2).contiguous()
     return PackedWeight("q4", qs, d.to(torch.float16).contiguous(), m.to(torch.float16).contiguous(),
                         method.upper())
@@ -83,8 +89,9 @@ def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, 
     if method not in ("gptq", "awq"):
         raise ValueError(f"unsupported quantization method {method!r} (supported: gptq, awq)")
     bits = int(qcfg.get("bits", qcfg.get("w_bit", 4)))
-    if bits != 4:
-        raise NotImplementedError(f"{method} with {bits}-bit weights is not supported yet (only 4-bit)")
+    if bits not in (4, 8) or (method == "awq" and bits != 4):
+        raise NotImplementedError(f"{method} with {bits}-bit weights is not supported yet "
+                                  "(supported: 4-bit GPTQ/AWQ, 8-bit GPTQ)")
     fmt = str(qcfg.get("checkpoint_format", "gptq"))
     pending: dict[str, dict[str, torch.Tensor]] = {}
     needed = {"qweight", "qzeros", "scales"}
@@ -97,10 +104,10 @@ def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, 
         group[part] = tensor
         if needed <= group.keys() and (method == "awq" or "g_idx" in group):
             del pending[prefix]
-            packed = pack_gptq(group, method, fmt) if keep_packed else None
-            yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt)
+            packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
+            yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)
     for prefix, group in pending.items():  # GPTQ files without g_idx
         if not needed <= group.keys():
             raise ValueError(f"{prefix}: incomplete {method} tensors (have {sorted(group)})")
-        packed = pack_gptq(group, method, fmt) if keep_packed else None
-        yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt)
+        packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
+        yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)

@@ -14,8 +14,9 @@ from ketch.quant.quantize import (QuantizeConfig, dequantize_rtn, is_quantizable
                                   quantization_config, rtn_quantize)
 
 
-def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: int = 32) -> dict[str, torch.Tensor]:
-    cfg = QuantizeConfig(group_size=group, layout=method)
+def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: int = 32,
+                    bits: int = 4) -> dict[str, torch.Tensor]:
+    cfg = QuantizeConfig(group_size=group, layout=method, bits=bits)
     out.mkdir(parents=True, exist_ok=True)
     tensors: dict[str, torch.Tensor] = {}
     dense: dict[str, torch.Tensor] = {}
@@ -25,7 +26,7 @@ def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: in
         if not is_quantizable(name):
             tensors[name] = t.contiguous()
             continue
-        dense[name] = dequantize_rtn(*rtn_quantize(t, group), group).contiguous()
+        dense[name] = dequantize_rtn(*rtn_quantize(t, group, bits)).contiguous()
         tensors.update(layer_tensors(name[: -len(".weight")], t, cfg))
     save_file({k: v.contiguous() for k, v in tensors.items()}, str(out / "model.safetensors"))
     hf_cfg = json.loads((src / "config.json").read_text())

@@ -11,10 +11,10 @@ from tests.models.test_parity_tiny import _prompts
 from tests.quant.gptq_writer import write_quantized
 
 
-@pytest.mark.parametrize("method", ["gptq", "awq"])
-def test_quantized_checkpoint_matches_its_dequantized_reference(method, tiny_models, tmp_path):
+@pytest.mark.parametrize("method, bits, group", [("gptq", 4, 32), ("awq", 4, 32), ("gptq", 8, -1)])
+def test_quantized_checkpoint_matches_its_dequantized_reference(method, bits, group, tiny_models, tmp_path):
     path, hf = tiny_models("qwen2")  # biases too
-    dense = write_quantized(hf, path, tmp_path / method, method=method, group=32)
+    dense = write_quantized(hf, path, tmp_path / method, method=method, group=group, bits=bits)
     reference = type(hf)(hf.config).eval()
     state = hf.state_dict()
     state.update(dense)
@@ -25,7 +25,7 @@ def test_quantized_checkpoint_matches_its_dequantized_reference(method, tiny_mod
     params = SamplingParams(temperature=0, max_tokens=16, ignore_eos=True)
     got = [o.outputs[0].token_ids for o in ref_llm.generate([{"prompt_token_ids": p} for p in prompts], params)]
     assert got == [hf_greedy(reference, p, 16) for p in prompts]
-    assert ref_llm.engine.source.quantization == f"{method.upper()} 4-bit"
+    assert ref_llm.engine.source.quantization == f"{method.upper()} {bits}-bit"
 
     # fp32 activations with packed weights: differences come only from the kernels' int16 rounding
     # (dtype "auto" may run prefill GEMMs in bf16, which is checked by the SmolLM2 perplexity tests).
