@@ -18,24 +18,23 @@ def smollm2_path() -> Path:
     return ModelStore().pull(DEFAULT_MODEL, quiet=True)
 
 
+def _built(name: str):
+    import ketch.kernels
+
+    module = getattr(ketch.kernels, f"load_{name}")()
+    if module is None:
+        pytest.skip(f"the {name} C++ extension is unavailable on this CPU/compiler")
+    return module
+
+
 @pytest.fixture(scope="session")
 def kernels():
-    from ketch.kernels import load_kernels
-
-    module = load_kernels()
-    if module is None:
-        pytest.skip("packed kernels unavailable on this CPU/compiler")
-    return module
+    return _built("kernels")
 
 
 @pytest.fixture(scope="session")
 def ops():
-    from ketch.kernels import load_ops
-
-    module = load_ops()
-    if module is None:
-        pytest.skip("fused ops unavailable on this CPU/compiler")
-    return module
+    return _built("ops")
 
 
 @pytest.fixture(scope="session")

@@ -150,13 +150,9 @@ def _ffn_norm_name(model_type: str) -> str:
     return "pre_feedforward_layernorm" if model_type in ("gemma2", "gemma3_text") else "post_attention_layernorm"
 
 
-def _unpermute(w: np.ndarray, n_heads: int) -> np.ndarray:
-    """Undo llama.cpp's Q/K row permutation (interleaved rope -> rotate-half rope)."""
-    rows = w.shape[0]
-    return w.reshape(n_heads, rows // n_heads // 2, 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
-
-
 def _unpermute_rows(t: torch.Tensor, n_heads: int) -> torch.Tensor:
+    """Undo llama.cpp's Q/K row permutation (interleaved rope -> rotate-half rope); works on float
+    weights and on the row-aligned planes of packed ones alike."""
     rows = t.shape[0]
     return t.reshape(n_heads, rows // n_heads // 2, 2, -1).transpose(1, 2).reshape(rows, *t.shape[1:]).contiguous()
 
@@ -205,12 +201,12 @@ def iter_tensors(reader, hf_cfg: dict[str, Any], keep_packed: bool = False
             arr = dequantize(t.data, t.tensor_type)
         except (NotImplementedError, ValueError) as exc:
             raise GGUFError(f"{path}: tensor {name} of type {t.tensor_type.name} cannot be read ({exc})") from exc
-        arr = np.array(arr, dtype=np.float32).reshape(shape)  # a writable copy, detached from the file
+        tensor = torch.from_numpy(np.array(arr, dtype=np.float32).reshape(shape))  # writable, off the file
         if heads:
-            arr = _unpermute(arr, heads)
+            tensor = _unpermute_rows(tensor, heads)
         if is_gemma and hf.endswith("norm.weight"):
-            arr = arr - 1.0  # llama.cpp's converter stored (1 + w); our norms add the 1
-        yield hf, torch.from_numpy(arr)
+            tensor = tensor - 1.0  # llama.cpp's converter stored (1 + w); our norms add the 1
+        yield hf, tensor
 
 
 def quantization_summary(meta: dict[str, Any]) -> str:

@@ -95,6 +95,11 @@ def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, 
     fmt = str(qcfg.get("checkpoint_format", "gptq"))
     pending: dict[str, dict[str, torch.Tensor]] = {}
     needed = {"qweight", "qzeros", "scales"}
+
+    def weight(prefix: str, group: dict[str, torch.Tensor]) -> tuple[str, torch.Tensor | PackedWeight]:
+        packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
+        return f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)
+
     for name, tensor in tensors:
         prefix, _, part = name.rpartition(".")
         if part not in _PARTS:
@@ -104,10 +109,8 @@ def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, 
         group[part] = tensor
         if needed <= group.keys() and (method == "awq" or "g_idx" in group):
             del pending[prefix]
-            packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
-            yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)
+            yield weight(prefix, group)
     for prefix, group in pending.items():  # GPTQ files without g_idx
         if not needed <= group.keys():
             raise ValueError(f"{prefix}: incomplete {method} tensors (have {sorted(group)})")
-        packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
-        yield f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)
+        yield weight(prefix, group)
