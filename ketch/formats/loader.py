@@ -38,15 +38,19 @@ class ModelSource:
             yield from gguf.iter_tensors(reader, self.hf_config, keep_packed)
             return
         tensors = _iter_safetensors(self.path) if self.format == "safetensors" else _iter_torch(self.path)
-        if self.quantization_config is not None:
+        qcfg = self.quantization_config
+        if qcfg is not None and str(qcfg.get("quant_method", "")).lower() == "exl2":
+            from ketch.quant.exl2 import iter_exl2
+            yield from iter_exl2(tensors, keep_packed, self.config.vocab_size)
+        elif qcfg is not None:
             from ketch.quant.gptq import iter_quantized
-            yield from iter_quantized(tensors, self.quantization_config, keep_packed)
+            yield from iter_quantized(tensors, qcfg, keep_packed)
         else:
             yield from tensors
 
     @property
     def quantization_config(self) -> dict[str, Any] | None:
-        """A HF checkpoint's ``quantization_config`` (GPTQ/AWQ), None for float checkpoints."""
+        """A HF checkpoint's ``quantization_config`` (GPTQ/AWQ/EXL2), None for float checkpoints."""
         qcfg = self.hf_config.get("quantization_config") if self.format != "gguf" else None
         return qcfg if isinstance(qcfg, dict) else None
 
@@ -111,6 +115,16 @@ def _open_hf_dir(path: Path) -> ModelSource:
         raise ValueError(f"{path}: no *.safetensors or *.bin/*.pt weights found")
     dtype = str(hf_cfg.get("torch_dtype") or hf_cfg.get("dtype") or "float32").replace("torch.", "").upper()
     qcfg = hf_cfg.get("quantization_config")
+    is_exl2 = isinstance(qcfg, dict) and str(qcfg.get("quant_method", "")).lower() == "exl2"
+    if fmt == "safetensors" and (is_exl2 or not isinstance(qcfg, dict)):
+        # exllamav2 names its checkpoints in config.json only with -cf; the tensors always tell.
+        from ketch.quant.exl2 import exl2_bits_per_weight
+        bpw = exl2_bits_per_weight(sorted(path.glob("*.safetensors")))
+        if bpw is not None:
+            hf_cfg["quantization_config"] = {**(qcfg or {}), "quant_method": "exl2"}
+            return ModelSource(path, fmt, hf_cfg, config, tokenizer, f"EXL2 ({bpw:.2f} bpw)")
+    if is_exl2:
+        raise ValueError(f"{path}: config.json says EXL2 but no *.q_weight tensors were found")
     if isinstance(qcfg, dict) and qcfg.get("quant_method"):
         dtype = f"{str(qcfg['quant_method']).upper()} {qcfg.get('bits', qcfg.get('w_bit', '?'))}-bit"
     return ModelSource(path, fmt, hf_cfg, config, tokenizer, dtype)
