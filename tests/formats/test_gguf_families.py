@@ -33,7 +33,7 @@ def test_mixed_quant_gguf_keeps_what_it_can_packed(tiny_models, tmp_path):
         pytest.skip("packed kernels unavailable here")
     path, hf = tiny_models("llama")
     quant = {"attn_q": "Q8_0", "attn_k": "Q8_0", "ffn_gate": "Q4_1", "ffn_up": "Q4_1", "ffn_down": "Q4_0",
-             "attn_output": "Q8_0", "token_embd": "Q8_0"}  # attn_v stays F32: q/k/v cannot fuse packed
+             "attn_output": "Q5_1", "token_embd": "Q5_0"}  # attn_v stays F32: q/k/v cannot fuse packed
     gguf_file = write_gguf(hf, path, tmp_path / "mixed.gguf", quant)
     ref = LLM(str(gguf_file), dtype="float32", block_size=4)
     packed = LLM(str(gguf_file), dtype="float32", keep_quantized=True, block_size=4)
@@ -41,7 +41,8 @@ def test_mixed_quant_gguf_keeps_what_it_can_packed(tiny_models, tmp_path):
     assert isinstance(layer.self_attn.qkv_proj, nn.Linear)  # mixed types: dequantized
     assert isinstance(layer.mlp.gate_up_proj, QuantLinear) and layer.mlp.gate_up_proj.source_type == "Q4_1"
     assert isinstance(layer.mlp.down_proj, QuantLinear) and isinstance(layer.self_attn.o_proj, QuantLinear)
-    assert isinstance(packed.engine.model.embed_tokens, QuantEmbedding)  # and the tied LM head
+    assert layer.self_attn.o_proj.scheme == "q5" and layer.mlp.down_proj.packed.m is None  # Q5_1; Q4_0: no mins
+    assert isinstance(packed.engine.model.embed_tokens, QuantEmbedding)  # and the tied LM head (Q5_0)
     assert packed.num_parameters == ref.num_parameters == hf.num_parameters()
     ids = sum(_prompts(), [])[:60]
     want, got = chunk_logits(ref.engine, ids), chunk_logits(packed.engine, ids)

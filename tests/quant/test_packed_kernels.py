@@ -7,6 +7,7 @@ import torch
 from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
+from ketch.kernels import load_kernels
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
 from ketch.quant.packed import concat_rows, pack_gguf
 
@@ -16,12 +17,17 @@ TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"]
 def _matmul(kernels, x, w):
     if w.scheme == "q4":
         return kernels.q4_linear(x, w.qs, w.d, w.m)
-    return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
+    if w.scheme == "q8":
+        return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
+    return kernels.lowbit_linear(x, w.scheme, w.qs, w.d, w.m)
 
 
 def _dense(kernels, w, dtype):
     n, k = w.shape
-    return kernels.dequantize_into(w.qs, w.d, w.m, torch.empty(n, k, dtype=dtype), w.offset)
+    out = torch.empty(n, k, dtype=dtype)
+    if w.scheme in ("q4", "q8"):
+        return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset)
+    return kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out)
 
 
 def _packed(type_name: str, n: int, k: int, seed: int = 0):
@@ -36,25 +42,24 @@ def test_repacked_planes_dequantize_exactly(type_name):
     w, ref = _packed(type_name, 96, 128)
     assert torch.equal(w.dequantize(), ref)
     assert w.shape == (96, 128)
-    bits = w.nbytes * 8 / ref.numel()
-    # Q4_0 gains an fp16 min; Q5_0/Q5_1 are widened to int8 (5.5/6 bits in the file)
-    assert bits == {"Q4_0": 5.0, "Q4_1": 5.0, "Q5_0": 8.5, "Q5_1": 9.0, "Q8_0": 8.5}[type_name]
+    assert w.nbytes * 8 / ref.numel() == {"Q4_0": 4.5, "Q4_1": 5.0, "Q5_0": 5.5, "Q5_1": 6.0, "Q8_0": 8.5}[type_name]
 
 
+# What the kernels subtract from the reference codes before the integer dot product (and add back
+# through the block sums): the centering of unsigned codes.
+def _kernel_center(w) -> int:
+    if w.scheme == "q8":
+        return w.offset
+    return {"q4": 8, "q5": 16, "q4_k": 8, "q5_k": 16, "q2_k": 2}.get(w.scheme, 0) if w.m is not None else 0
 
 
 def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w) -> None:
     """The documented bound: activations rounded to int16 per 32-block (step = max|x| / 32767)
-    multiply the integer part of each weight, centered for 4-bit ((q - 8) * d), so each product
-    is off by at most that magnitude * step / 2; plus fp32 rounding of the sums."""
+    multiply the integer part of each weight, centered for unsigned codes ((q - 8) * d for 4-bit),
+    so each product is off by at most that magnitude * step / 2; plus fp32 rounding of the sums."""
     n, k = w.shape
-    if w.scheme == "q4":
-        raw = w.qs.view(n, k // 32, 16)
-        q = torch.cat((raw & 0x0F, raw >> 4), dim=-1).double() - 8
-        mag = (q * w.d.double().unsqueeze(-1)).abs()
-    else:
-        g = w.group
-        mag = (w.qs.view(n, k // g, g).double() * w.d.double().unsqueeze(-1)).abs().view(n, k // 32, 32)
+    codes, scale, _ = w.decode()
+    mag = ((codes.double() - _kernel_center(w)) * scale.double()).abs().reshape(n, k // 32, 32)
     m = x.shape[0]
     step = x.view(m, k // 32, 32).abs().amax(-1).double() / 32767
     bound = (mag.sum(-1) @ (step / 2).T).T
@@ -118,81 +123,84 @@ def test_bad_shapes_are_refused(kernels):
         pack_gguf("Q4_1", np.zeros((4, 10), dtype=np.uint8), (4, 20))
 
 
-def _random_q4_k(n: int, k: int, seed: int = 0) -> np.ndarray:
-    """Random Q4_K blocks (gguf-py cannot quantize to K-quants): any bits are valid but d/dmin."""
+# Every packable GGUF type: (bytes per block, weights per block, offsets of its fp16 fields). Random
+# bytes exercise every code, high bit and sub-block scale; the fp16 fields get sane scales.
+GGUF_BLOCKS = {"Q4_0": (18, 32, (0,)), "Q4_1": (20, 32, (0, 2)), "Q5_0": (22, 32, (0,)), "Q5_1": (24, 32, (0, 2)),
+               "Q8_0": (34, 32, (0,)), "Q2_K": (84, 256, (80, 82)), "Q3_K": (110, 256, (108,)),
+               "Q4_K": (144, 256, (0, 2)), "Q5_K": (176, 256, (0, 2)), "Q6_K": (210, 256, (208,))}
+SCHEMES = {"Q4_0": "q4", "Q4_1": "q4", "Q5_0": "q5", "Q5_1": "q5", "Q8_0": "q8", "Q2_K": "q2_k",
+           "Q3_K": "q3_k", "Q4_K": "q4_k", "Q5_K": "q5_k", "Q6_K": "q6_k"}
+
+
+def _random_blocks(type_name: str, n: int, k: int, seed: int = 0) -> np.ndarray:
+    size, weights, halves = GGUF_BLOCKS[type_name]
     rng = np.random.default_rng(seed)
-    raw = rng.integers(0, 256, size=(n, k // 256, 144), dtype=np.uint8)
-    for off in (0, 2):
-        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
-        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
+    raw = rng.integers(0, 256, size=(n, k // weights, size), dtype=np.uint8)
+    for i, off in enumerate(halves):  # the second fp16 is a min: either sign for Q4_1/Q5_1
+        lo = -2e-2 if i and weights == 32 else 1e-3
+        vals = rng.uniform(lo, 2e-2, size=(n, k // weights)).astype(np.float16)
+        raw[..., off:off + 2] = vals.view(np.uint8).reshape(n, k // weights, 2)
     return raw.reshape(n, -1)
 
 
-def test_q4_k_repacks_into_q4_planes(kernels):
-    n, k = 48, 512
-    raw = _random_q4_k(n, k)
-    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q4_K).reshape(n, k).astype(np.float32))
-    w = pack_gguf("Q4_K", raw, (n, k))
-    assert w.scheme == "q4" and w.source_type == "Q4_K"
-    # Documented: sub-block scale d*sc and min dmin*m are rounded to fp16 (<= 2^-11 relative).
-    dense = w.dequantize()
-    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())
-    x = torch.randn(2, k, generator=torch.Generator().manual_seed(1))
-    _assert_within_kernel_bound(kernels.q4_linear(x, w.qs, w.d, w.m), x, w)
+def _gguf_reference(type_name: str, raw: np.ndarray, n: int, k: int) -> torch.Tensor:
+    return torch.from_numpy(dequantize(raw, GGMLQuantizationType[type_name]).reshape(n, k).astype(np.float32))
 
 
-def test_q6_k_repacks_into_int8_with_16_wide_scales(kernels):
-    n, k = 40, 512
-    rng = np.random.default_rng(3)
-    raw = rng.integers(0, 256, size=(n, k // 256, 210), dtype=np.uint8)
-    scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
-    raw[..., 208:210] = scales.view(np.uint8).reshape(n, k // 256, 2)
-    raw = raw.reshape(n, -1)
-    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q6_K).reshape(n, k).astype(np.float32))
-    w = pack_gguf("Q6_K", raw, (n, k))
-    assert (w.scheme, w.group, w.source_type) == ("q8", 16, "Q6_K")
-    dense = w.dequantize()
-    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 d*sc rounding
-    x = torch.randn(3, k, generator=torch.Generator().manual_seed(4))
-    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
-    for dtype in (torch.float32, torch.bfloat16):
-        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
-
-
-def test_q5_k_repacks_into_int8_with_mins(kernels):
-    n, k = 40, 512
-    rng = np.random.default_rng(5)
-    raw = rng.integers(0, 256, size=(n, k // 256, 176), dtype=np.uint8)
-    for off in (0, 2):
-        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
-        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
-    raw = raw.reshape(n, -1)
-    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType.Q5_K).reshape(n, k).astype(np.float32))
-    w = pack_gguf("Q5_K", raw, (n, k))
-    assert (w.scheme, w.group, w.offset, w.source_type) == ("q8", 32, 16, "Q5_K")
-    dense = w.dequantize()
-    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 d*sc, dmin*m
-    x = torch.randn(3, k, generator=torch.Generator().manual_seed(6))
-    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
-    for dtype in (torch.float32, torch.bfloat16):
-        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
-
-
-@pytest.mark.parametrize("type_name, size, scale_offsets", [("Q2_K", 84, (80, 82)), ("Q3_K", 110, (108,))])
-def test_low_bit_k_quants_repack_into_int8(kernels, type_name, size, scale_offsets):
+@pytest.mark.parametrize("type_name", list(GGUF_BLOCKS))
+def test_every_type_dequantizes_exactly_within_ten_percent_of_the_file(type_name):
     n, k = 24, 512
-    rng = np.random.default_rng(7)
-    raw = rng.integers(0, 256, size=(n, k // 256, size), dtype=np.uint8)
-    for off in scale_offsets:
-        scales = rng.uniform(1e-3, 2e-2, size=(n, k // 256)).astype(np.float16)
-        raw[..., off:off + 2] = scales.view(np.uint8).reshape(n, k // 256, 2)
-    raw = raw.reshape(n, -1)
-    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType[type_name]).reshape(n, k).astype(np.float32))
+    raw = _random_blocks(type_name, n, k, seed=len(type_name) + GGUF_BLOCKS[type_name][0])
     w = pack_gguf(type_name, raw, (n, k))
-    assert (w.scheme, w.group) == ("q8", 16)
-    dense = w.dequantize()
-    assert float((dense - ref).abs().max()) <= 2.0 ** -10 * float(ref.abs().max())  # fp16 sub-block scales
-    x = torch.randn(4, k, generator=torch.Generator().manual_seed(8))
-    _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
+    assert (w.scheme, w.shape, w.source_type) == (SCHEMES[type_name], (n, k), type_name)
+    assert torch.equal(w.dequantize(), _gguf_reference(type_name, raw, n, k))
+    assert w.nbytes <= 1.10 * raw.nbytes, (w.nbytes, raw.nbytes)
+
+
+@pytest.mark.parametrize("type_name", list(GGUF_BLOCKS))
+@pytest.mark.parametrize("n, k", [(40, 256), (130, 768)])
+def test_every_type_kernel_matches_the_reference(kernels, type_name, n, k):
+    raw = _random_blocks(type_name, n, k, seed=n + k)
+    w = pack_gguf(type_name, raw, (n, k))
+    ref = w.dequantize()
+    gen = torch.Generator().manual_seed(n * k)
+    for m in (1, 2, 3, 4, 5, 8):
+        x = torch.randn(m, k, generator=gen)
+        _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
     for dtype in (torch.float32, torch.bfloat16):
-        assert torch.equal(_dense(kernels, w, dtype), dense.to(dtype))
+        assert torch.equal(_dense(kernels, w, dtype), ref.to(dtype))
+    x = torch.randn(12, k, generator=gen)  # many rows: dequantize into the scratch buffer + GEMM
+    torch.testing.assert_close(packed_matmul(x, w, DequantScratch()), x @ ref.T, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("type_name", ["Q5_1", "Q3_K", "Q4_K", "Q6_K"])
+def test_low_bit_rows_slice_stack_and_fall_back(type_name, monkeypatch):
+    a_raw, b_raw = _random_blocks(type_name, 32, 256, seed=1), _random_blocks(type_name, 16, 256, seed=2)
+    a, b = pack_gguf(type_name, a_raw, (32, 256)), pack_gguf(type_name, b_raw, (16, 256))
+    ref = torch.cat([_gguf_reference(type_name, a_raw, 32, 256), _gguf_reference(type_name, b_raw, 16, 256)])
+    fused = concat_rows([a, b])
+    assert fused.kind == a.kind and torch.equal(fused.dequantize(), ref)
+    emb = QuantEmbedding(fused, torch.float32, DequantScratch())
+    ids = torch.tensor([47, 0, 31, 32, 5])
+    assert torch.equal(emb(ids), ref[ids])
+    x = torch.randn(3, 256, generator=torch.Generator().manual_seed(0))
+    if load_kernels() is not None:
+        _assert_within_kernel_bound(packed_matmul(x, fused, DequantScratch()), x, fused)
+    import ketch.quant.linear as linear  # no kernels (KETCH_DISABLE_KERNELS=1): dequantize + F.linear
+
+    monkeypatch.setattr(linear, "load_kernels", lambda: None)
+    torch.testing.assert_close(packed_matmul(x, fused, DequantScratch()), x @ ref.T)
+
+
+def test_low_bit_shapes_are_refused(kernels):
+    w = pack_gguf("Q4_K", _random_blocks("Q4_K", 8, 512), (8, 512))
+    with pytest.raises(RuntimeError, match="multiple of 256"):
+        kernels.lowbit_linear(torch.randn(1, 480), w.scheme, w.qs, w.d, w.m)
+    with pytest.raises(RuntimeError, match="codes must be"):
+        kernels.lowbit_linear(torch.randn(1, 256), w.scheme, w.qs, w.d, w.m)
+    with pytest.raises(RuntimeError, match="need mins"):
+        kernels.lowbit_linear(torch.randn(1, 512), w.scheme, w.qs, w.d, None)
+    with pytest.raises(RuntimeError, match="unknown packed scheme"):
+        kernels.lowbit_linear(torch.randn(1, 512), "q7", w.qs, w.d, w.m)
+    with pytest.raises(ValueError, match="256-superblocks"):
+        pack_gguf("Q6_K", np.zeros((4, 105), dtype=np.uint8), (4, 128))

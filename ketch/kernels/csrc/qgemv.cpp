@@ -1,19 +1,44 @@
 // Matrix-vector (and few-row matrix) products straight from GGUF-style packed weights.
 //
-// Layouts (repacked at load, one row per output feature, blocks of 32 along K):
+// Layouts (repacked at load, one row per output feature; every plane is row-aligned, so rows can
+// be sliced, permuted and stacked):
 //   q4: qs uint8 [N, K/2]  (llama.cpp nibble order: byte j = q[j] | q[j+16] << 4)
-//       d, m half [N, K/32], value = q * d + m   (Q4_0 is stored as d, m = -8 d)
+//       d, m half [N, K/32], value = q * d + m; without m (Q4_0) value = (q - 8) * d
 //   q8: qs int8  [N, K],   d half [N, K/G],      value = q * d (+ (m + offset * d) with mins m
-//       half [N, K/G]); G = 32 or 16. `offset` undoes the centering of unsigned codes (Q5_1, Q5_K).
+//       half [N, K/G]); G = 32 or 16. `offset` undoes the centering of unsigned codes (GPTQ 8-bit).
+//   q5 (Q5_0/Q5_1): qs uint8 [N, K/32 * 20]: per 32-block 16 bytes of nibbles (q4 order) and 4
+//       bytes of high bits (weight i's is bit i/4 of byte i%4); d, m half [N, K/32];
+//       value = (q - 16) * d without m (Q5_0), q * d + m with it (Q5_1).
+//   K-quants: qs uint8 [N, K/256 * B], one B-byte record per 256-weight super-block holding the
+//       codes as GGUF lays them out plus integer sub-block scales; d half [N, K/256] (the super
+//       scale), m half [N, K/256] (the super min, where the type has mins):
+//     q4_k (B=144): 128 B nibbles (32-byte chunk c: low nibbles = sub-block 2c, high = 2c+1),
+//                   8 B scales, 8 B mins (6-bit); value = d*sc*q - m*mn per 32
+//     q5_k (B=176): q4_k's nibbles, 32 B high bits (bit j of byte l: weight l of sub-block j),
+//                   8 B scales, 8 B mins
+//     q6_k (B=208): GGUF's ql (128 B), qh (64 B), 16 int8 scales; value = d*sc*(q - 32) per 16
+//     q2_k (B=80):  64 B of 2-bit codes (byte l of half h: weights 128h + 32s + l at bits 2s),
+//                   16 B of (scale | min << 4) per 16; value = d*sc*q - m*mn
+//     q3_k (B=112): 32 B high-bit mask (bit 4h+s of byte l), q2_k's 64 B of 2-bit codes, 16 int8
+//                   scales (sc - 32); value = d*sc*(q - (high ? 0 : 4))
 // Each block contributes d * dot(q, x) + m * sum(x), so weights are never expanded in memory.
 // Activations are quantized per 32-block to int16 (step = max|x| / 32767, so each value is off by
 // at most max|x_block| / 65534: ~1.5e-5 relative, far below bf16's 4e-3) and the dot products run
 // in exact integer arithmetic (madd_epi16), about half the instructions of a float unpack; the
-// min term uses the exact float block sums. Up to 4 activation rows share one pass over the
-// weights; the row count is a template parameter so the accumulators live in registers.
+// min term uses the exact float block sums. K-quant codes are multiplied by their integer
+// sub-block scale before the dot product (|q * sc| <= 4096: the int32 sums stay below 2^30, and
+// their conversion to float rounds at most 2^-24 relative), so one float multiply-add per 32
+// weights carries both scales. Up to 4 activation rows
+// share one pass over the weights; the row count is a template parameter so the accumulators live
+// in registers.
 #include <torch/extension.h>
 #include <ATen/Parallel.h>
 #include <immintrin.h>
+
+#include <cstring>
+#include <iterator>
+#include <string>
+#include <utility>
 
 namespace {
 
@@ -83,7 +108,7 @@ inline __m256 idot32(__m256i w_lo, __m256i w_hi, const int16_t* xq) {
   return _mm256_cvtepi32_ps(_mm256_add_epi32(a, b));
 }
 
-template <int R>
+template <int R, bool MIN>
 void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m,
              float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
   const int64_t nb = K / kBlock;
@@ -103,11 +128,13 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
       const __m256i w_lo = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm_and_si128(raw, low4)), eight);
       const __m256i w_hi = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(raw, 4), low4)), eight);
       const float db = h2f(d[n * nb + b]);
-      const float mb = h2f(m[n * nb + b]) + 8.f * db;
       for (int r = 0; r < R; ++r) {
         const int64_t i = r * nb + b;
         acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[i]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
-        accm[r] += mb * xs[i];
+      }
+      if constexpr (MIN) {  // without mins (Q4_0) the centered codes are the whole value
+        const float mb = h2f(m[n * nb + b]) + 8.f * db;
+        for (int r = 0; r < R; ++r) accm[r] += mb * xs[r * nb + b];
       }
     }
     for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]) + accm[r];
@@ -186,25 +213,37 @@ void for_row_groups(int64_t M, Fn&& fn) {
 
 }  // namespace
 
-torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, torch::Tensor m) {
+torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m) {
   const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
   check_inputs(x, qs, d, K);
   TORCH_CHECK(qs.scalar_type() == torch::kByte, "q4 weights must be uint8");
-  TORCH_CHECK(m.sizes() == d.sizes() && m.scalar_type() == torch::kHalf && m.is_contiguous(), "mins must match scales");
+  TORCH_CHECK(d.size(1) == K / kBlock, "q4 scales must be half [N, K/32]");
+  const bool has_min = m.has_value();
+  TORCH_CHECK(!has_min || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
   auto y = torch::empty({M, N}, x.options());
   const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
   const uint8_t* qp = qs.data_ptr<uint8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = m.data_ptr<at::Half>();
+  const at::Half* mp = has_min ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   for_row_groups(M, [&](int64_t r0, int64_t rows) {
     float* yr = yp + r0 * N;
     at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
-      switch (rows) {
-        case 1: q4_rows<1>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        case 2: q4_rows<2>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        case 3: q4_rows<3>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        default: q4_rows<4>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      if (has_min) {
+        switch (rows) {
+          case 1: q4_rows<1, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          case 2: q4_rows<2, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          case 3: q4_rows<3, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          default: q4_rows<4, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        }
+      } else {
+        switch (rows) {
+          case 1: q4_rows<1, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          case 2: q4_rows<2, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          case 3: q4_rows<3, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+          default: q4_rows<4, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        }
       }
     });
   });
@@ -287,7 +326,7 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
         for (int j = 0; j < 4; ++j) {
           const int64_t g = n * ng + (b * kBlock + 8 * j) / G;
           const float dv = h2f(dp[g]);
-          const float mv = mp ? h2f(mp[g]) + offset * dv : 0.f;
+          const float mv = (mp ? h2f(mp[g]) : 0.f) + offset * dv;
           store8(o + 8 * j, _mm256_fmadd_ps(w[j], _mm256_set1_ps(dv), _mm256_set1_ps(mv)));
         }
       }
@@ -304,17 +343,411 @@ torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<t
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
   TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
               "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
-  TORCH_CHECK(!q4 || (m.has_value() && m->sizes() == d.sizes() && m->is_contiguous()), "q4 weights need mins");
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
   TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->is_contiguous()), "mins must match scales");
-  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, static_cast<float>(offset));
-  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, static_cast<float>(offset));
+  // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
+  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
+  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, off);
+  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off);
+  else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
+  return out;
+}
+
+// ---- q5 and the K-quants (Q2_K..Q6_K): codes as tight as the GGUF file, decoded in registers.
+
+namespace {
+
+constexpr int64_t kSuper = 256;  // K-quant super-block
+
+inline __m256i load256(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
+inline __m256i bytes(int v) { return _mm256_set1_epi8(static_cast<char>(v)); }
+
+// 8 consecutive bytes as 8 floats.
+inline __m256 u8x8(const uint8_t* p) {
+  return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))));
+}
+inline __m256 i8x8(const uint8_t* p) {
+  return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))));
+}
+
+template <typename F, int... I>
+inline void unroll_seq(F&& f, std::integer_sequence<int, I...>) { (f(std::integral_constant<int, I>{}), ...); }
+template <int Count, typename F>
+inline void unroll(F&& f) { unroll_seq(f, std::make_integer_sequence<int, Count>{}); }
+
+// q5: 32 int8 codes q - 16 of one 20-byte block, in weight order.
+inline __m256i q5_codes(const uint8_t* p) {
+  // Both nibble halves at once: the upper 128-bit lane shifted right by 4.
+  const __m256i raw = _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  const __m256i nib = _mm256_and_si256(_mm256_srlv_epi32(raw, _mm256_setr_epi32(0, 0, 0, 0, 4, 4, 4, 4)), bytes(0x0F));
+  int32_t h;
+  std::memcpy(&h, p + 16, 4);
+  // Byte i of the broadcast holds high-bit byte i % 4; weight i's bit is i / 4 of it.
+  const __m256i bit = _mm256_setr_epi8(1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 32, 32, 32, 32,
+                                       64, 64, 64, 64, -128, -128, -128, -128);
+  const __m256i clear = _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_set1_epi32(h), bit), _mm256_setzero_si256());
+  return _mm256_or_si256(nib, _mm256_and_si256(clear, bytes(0xF0)));  // no high bit: nib - 16 as int8
+}
+
+template <int R, bool MIN>
+void q5_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m,
+             float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  const int64_t nb = K / kBlock;
+  const int16_t* xq = acts.q.data() + r0 * K;
+  const float* xd = acts.d.data() + r0 * nb;
+  const float* xs = acts.sum.data() + r0 * nb;
+  for (int64_t n = n0; n < n1; ++n) {
+    __m256 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    const uint8_t* qrow = qs + n * nb * 20;
+    const at::Half* drow = d + n * nb;
+    for (int64_t b = 0; b < nb; ++b) {
+      const __m256i c = q5_codes(qrow + b * 20);
+      const __m256i w_lo = _mm256_cvtepi8_epi16(_mm256_castsi256_si128(c));
+      const __m256i w_hi = _mm256_cvtepi8_epi16(_mm256_extracti128_si256(c, 1));
+      const float db = h2f(drow[b]);
+      for (int r = 0; r < R; ++r)
+        acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[r * nb + b]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
+    }
+    float tail[R] = {};
+    if constexpr (MIN) {  // Q5_1: q * d + m = (q - 16) * d + (m + 16 d), 8 blocks at a time
+      const at::Half* mrow = m + n * nb;
+      int64_t b = 0;
+      for (; b + 8 <= nb; b += 8) {
+        const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(drow + b)));
+        const __m256 mv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mrow + b)));
+        const __m256 coef = _mm256_fmadd_ps(_mm256_set1_ps(16.f), dv, mv);
+        for (int r = 0; r < R; ++r) acc[r] = _mm256_fmadd_ps(coef, _mm256_loadu_ps(xs + r * nb + b), acc[r]);
+      }
+      for (; b < nb; ++b) {
+        const float mb = 16.f * h2f(drow[b]) + h2f(mrow[b]);
+        for (int r = 0; r < R; ++r) tail[r] += mb * xs[r * nb + b];
+      }
+    }
+    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]) + tail[r];
+  }
+}
+
+// K-quant super-block decoders. codes<t>() gives the 32 codes of sub-block t (0..7) as int8, in
+// weight order, as the reference multiplies them by their scale; centered<t>() is codes - kCenter,
+// what the matmul multiplies (smaller integers, so the int16 rounding of x weighs less); the center
+// is added back through the block sums together with the mins. scale(g) / minimum(g): the integer scale and min of
+// 16-weight group g; scales8(i) / mins8(i): those of sum groups 8i..8i+7 (sum groups are 32 or
+// kSumGroup weights wide) as floats.
+struct Q4K {
+  static constexpr int kBytes = 144, kCenter = 8, kSumGroup = 32;
+  static constexpr bool kMin = true;
+  const uint8_t* p;
+  explicit Q4K(const uint8_t* p_) : p(p_) {}
+  template <int t> __m256i codes() const {
+    const __m256i v = load256(p + 32 * (t / 2));
+    return _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+  }
+  template <int t> __m256i centered() const { return _mm256_sub_epi8(codes<t>(), bytes(kCenter)); }
+  int scale(int g) const { return p[128 + g / 2]; }
+  int minimum(int g) const { return p[136 + g / 2]; }
+  __m256 scales8(int) const { return u8x8(p + 128); }
+  __m256 mins8(int) const { return u8x8(p + 136); }
+};
+
+struct Q5K {
+  static constexpr int kBytes = 176, kCenter = 16, kSumGroup = 32;
+  static constexpr bool kMin = true;
+  const uint8_t* p;
+  const __m256i qh;
+  explicit Q5K(const uint8_t* p_) : p(p_), qh(load256(p_ + 128)) {}
+  template <int t> __m256i codes() const {
+    const __m256i v = load256(p + 32 * (t / 2));
+    const __m256i nib = _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i bit = bytes(1 << t);
+    return _mm256_or_si256(nib, _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(qh, bit), bit), bytes(0x10)));
+  }
+  template <int t> __m256i centered() const {  // q - 16 straight: a clear high bit sets 0xF0 (-16)
+    const __m256i v = load256(p + 32 * (t / 2));
+    const __m256i nib = _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i clear = _mm256_cmpeq_epi8(_mm256_and_si256(qh, bytes(1 << t)), _mm256_setzero_si256());
+    return _mm256_or_si256(nib, _mm256_and_si256(clear, bytes(0xF0)));
+  }
+  int scale(int g) const { return p[160 + g / 2]; }
+  int minimum(int g) const { return p[168 + g / 2]; }
+  __m256 scales8(int) const { return u8x8(p + 160); }
+  __m256 mins8(int) const { return u8x8(p + 168); }
+};
+
+struct Q6K {
+  static constexpr int kBytes = 208, kCenter = 0, kSumGroup = 0;
+  static constexpr bool kMin = false;
+  const uint8_t* p;
+  explicit Q6K(const uint8_t* p_) : p(p_) {}
+  template <int t> __m256i codes() const {  // half t / 4; 32-byte ql chunk t % 2, nibble (t / 2) % 2
+    constexpr int h = t / 4, s = t % 4;
+    const __m256i v = load256(p + 64 * h + 32 * (s % 2));
+    const __m256i nib = _mm256_and_si256(s / 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i hb = _mm256_and_si256(load256(p + 128 + 32 * h), bytes(3 << (2 * s)));
+    // The 2 high bits to bits 4-5 of each byte (masked first, so no bit crosses a byte).
+    const __m256i hi = s == 0 ? _mm256_slli_epi16(hb, 4) : s == 1 ? _mm256_slli_epi16(hb, 2)
+                       : s == 2 ? hb : _mm256_srli_epi16(hb, 2);
+    return _mm256_sub_epi8(_mm256_or_si256(nib, hi), bytes(32));
+  }
+  template <int t> __m256i centered() const { return codes<t>(); }
+  int scale(int g) const { return static_cast<int8_t>(p[192 + g]); }
+  int minimum(int) const { return 0; }
+  __m256 scales8(int i) const { return i8x8(p + 192 + 8 * i); }
+  __m256 mins8(int) const { return _mm256_setzero_ps(); }
+};
+
+struct Q2K {
+  static constexpr int kBytes = 80, kCenter = 2, kSumGroup = 16;
+  static constexpr bool kMin = true;
+  const uint8_t* p;
+  explicit Q2K(const uint8_t* p_) : p(p_) {}
+  template <int t> __m256i codes() const {
+    return _mm256_and_si256(_mm256_srli_epi16(load256(p + 32 * (t / 4)), 2 * (t % 4)), bytes(3));
+  }
+  template <int t> __m256i centered() const { return _mm256_sub_epi8(codes<t>(), bytes(kCenter)); }
+  int scale(int g) const { return p[64 + g] & 0x0F; }
+  int minimum(int g) const { return p[64 + g] >> 4; }
+  __m256 scales8(int i) const {
+    const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + 64 + 8 * i));
+    return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_and_si128(v, _mm_set1_epi8(0x0F))));
+  }
+  __m256 mins8(int i) const {
+    const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + 64 + 8 * i));
+    return _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0F))));
+  }
+};
+
+struct Q3K {
+  static constexpr int kBytes = 112, kCenter = 0, kSumGroup = 0;
+  static constexpr bool kMin = false;
+  const uint8_t* p;
+  const __m256i hm;
+  explicit Q3K(const uint8_t* p_) : p(p_), hm(load256(p_)) {}
+  template <int t> __m256i codes() const {
+    const __m256i low = _mm256_and_si256(_mm256_srli_epi16(load256(p + 32 + 32 * (t / 4)), 2 * (t % 4)), bytes(3));
+    const __m256i clear = _mm256_cmpeq_epi8(_mm256_and_si256(hm, bytes(1 << t)), _mm256_setzero_si256());
+    return _mm256_or_si256(low, _mm256_and_si256(clear, bytes(0xFC)));  // no high bit: low - 4 as int8
+  }
+  template <int t> __m256i centered() const { return codes<t>(); }
+  int scale(int g) const { return static_cast<int8_t>(p[96 + g]); }
+  int minimum(int) const { return 0; }
+  __m256 scales8(int i) const { return i8x8(p + 96 + 8 * i); }
+  __m256 mins8(int) const { return _mm256_setzero_ps(); }
+};
+
+template <class S, int R>
+void kq_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m,
+             float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  const int64_t nb = K / kBlock, nsb = K / kSuper;
+  const int16_t* xq = acts.q.data() + r0 * K;
+  const float* xd = acts.d.data() + r0 * nb;
+  constexpr int kGroups = S::kSumGroup ? static_cast<int>(kSuper) / S::kSumGroup : 0;  // sum groups per super-block
+  const int64_t xs_stride = nsb * kGroups;
+  const float* xs = S::kSumGroup == 32 ? acts.sum.data() + r0 * nb : acts.sum16.data() + r0 * 2 * nb;
+  for (int64_t n = n0; n < n1; ++n) {
+    __m256 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+    const uint8_t* row = qs + n * nsb * S::kBytes;
+    for (int64_t sb = 0; sb < nsb; ++sb) {
+      const S blk(row + sb * S::kBytes);
+      __m256 part[R];
+      for (int r = 0; r < R; ++r) part[r] = _mm256_setzero_ps();
+      unroll<8>([&](auto tc) {
+        constexpr int t = decltype(tc)::value;
+        const __m256i c = blk.template centered<t>();
+        const __m256i w_lo = _mm256_mullo_epi16(_mm256_cvtepi8_epi16(_mm256_castsi256_si128(c)),
+                                                _mm256_set1_epi16(static_cast<int16_t>(blk.scale(2 * t))));
+        const __m256i w_hi = _mm256_mullo_epi16(_mm256_cvtepi8_epi16(_mm256_extracti128_si256(c, 1)),
+                                                _mm256_set1_epi16(static_cast<int16_t>(blk.scale(2 * t + 1))));
+        const int64_t b = sb * 8 + t;
+        for (int r = 0; r < R; ++r)
+          part[r] = _mm256_fmadd_ps(_mm256_broadcast_ss(xd + r * nb + b), idot32(w_lo, w_hi, xq + r * K + b * kBlock),
+                                    part[r]);
+      });
+      const float dd = h2f(d[n * nsb + sb]);
+      const __m256 ddv = _mm256_set1_ps(dd);
+      for (int r = 0; r < R; ++r) acc[r] = _mm256_fmadd_ps(ddv, part[r], acc[r]);
+      if constexpr (kGroups != 0) {  // per sum group: (center * d * sc - dmin * mn) * sum(x)
+        const __m256 dm = _mm256_set1_ps(S::kMin ? h2f(m[n * nsb + sb]) : 0.f);
+        for (int i = 0; i < kGroups / 8; ++i) {
+          __m256 coef = _mm256_mul_ps(_mm256_set1_ps(S::kCenter * dd), blk.scales8(i));
+          if constexpr (S::kMin) coef = _mm256_fnmadd_ps(dm, blk.mins8(i), coef);
+          for (int r = 0; r < R; ++r)
+            acc[r] = _mm256_fmadd_ps(coef, _mm256_loadu_ps(xs + r * xs_stride + sb * kGroups + 8 * i), acc[r]);
+        }
+      }
+    }
+    for (int r = 0; r < R; ++r) y[r * N + n] = hsum(acc[r]);
+  }
+}
+
+enum Scheme { kQ5 = 0, kQ2K, kQ3K, kQ4K, kQ5K, kQ6K };
+
+struct SchemeInfo {
+  const char* name;
+  int64_t unit;   // weights per record
+  int64_t bytes;  // bytes per record in qs
+  int mins;       // 0: none, 1: required, 2: optional
+};
+
+constexpr SchemeInfo kSchemes[] = {
+    {"q5", 32, 20, 2}, {"q2_k", 256, Q2K::kBytes, 1}, {"q3_k", 256, Q3K::kBytes, 0},
+    {"q4_k", 256, Q4K::kBytes, 1}, {"q5_k", 256, Q5K::kBytes, 1}, {"q6_k", 256, Q6K::kBytes, 0},
+};
+
+int scheme_id(const std::string& name) {
+  for (int i = 0; i < static_cast<int>(std::size(kSchemes)); ++i)
+    if (name == kSchemes[i].name) return i;
+  TORCH_CHECK(false, "unknown packed scheme '", name, "'");
+  return -1;
+}
+
+template <int R>
+void lowbit_rows(int scheme, bool has_min, const Acts16& a, int64_t r0, const uint8_t* q, const at::Half* d,
+                 const at::Half* m, float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  switch (scheme) {
+    case kQ5:
+      if (has_min) q5_rows<R, true>(a, r0, q, d, m, y, n0, n1, N, K);
+      else q5_rows<R, false>(a, r0, q, d, m, y, n0, n1, N, K);
+      break;
+    case kQ2K: kq_rows<Q2K, R>(a, r0, q, d, m, y, n0, n1, N, K); break;
+    case kQ3K: kq_rows<Q3K, R>(a, r0, q, d, m, y, n0, n1, N, K); break;
+    case kQ4K: kq_rows<Q4K, R>(a, r0, q, d, m, y, n0, n1, N, K); break;
+    case kQ5K: kq_rows<Q5K, R>(a, r0, q, d, m, y, n0, n1, N, K); break;
+    default: kq_rows<Q6K, R>(a, r0, q, d, m, y, n0, n1, N, K); break;
+  }
+}
+
+// Checks a packed weight of `scheme` for K input features; returns the scheme's id.
+int check_lowbit(const std::string& scheme, const torch::Tensor& qs, const torch::Tensor& d,
+                 const c10::optional<torch::Tensor>& m, int64_t K) {
+  const int id = scheme_id(scheme);
+  const SchemeInfo& s = kSchemes[id];
+  TORCH_CHECK(K % s.unit == 0, scheme, " weights need K to be a multiple of ", s.unit, ", got ", K);
+  TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == torch::kByte && qs.is_contiguous() &&
+              qs.size(1) == K / s.unit * s.bytes, scheme, " codes must be contiguous uint8 [N, ", K / s.unit * s.bytes, "]");
+  TORCH_CHECK(d.dim() == 2 && d.scalar_type() == torch::kHalf && d.is_contiguous() && d.size(0) == qs.size(0) &&
+              d.size(1) == K / s.unit, scheme, " scales must be contiguous half [N, ", K / s.unit, "]");
+  TORCH_CHECK(s.mins != 1 || m.has_value(), scheme, " weights need mins");
+  TORCH_CHECK(s.mins != 0 || !m.has_value(), scheme, " weights have no mins");
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+  return id;
+}
+
+// Dequantization: every product (scale * code) is exact in fp32 (at most 11 + 7 + 5 significant
+// bits), so one fma gives exactly what gguf's reference computes with a multiply and a subtract.
+template <class S, typename T>
+void kq_dequant(const uint8_t* qs, const at::Half* d, const at::Half* m, T* out, int64_t N, int64_t K) {
+  const int64_t nsb = K / kSuper;
+  at::parallel_for(0, N, 16, [&](int64_t n0, int64_t n1) {
+    for (int64_t n = n0; n < n1; ++n)
+      for (int64_t sb = 0; sb < nsb; ++sb) {
+        const S blk(qs + (n * nsb + sb) * S::kBytes);
+        const float dd = h2f(d[n * nsb + sb]);
+        const float dm = S::kMin ? h2f(m[n * nsb + sb]) : 0.f;
+        T* o = out + n * K + sb * kSuper;
+        unroll<8>([&](auto tc) {
+          constexpr int t = decltype(tc)::value;
+          const __m256i c = blk.template codes<t>();
+          const __m128i lo = _mm256_castsi256_si128(c), hi = _mm256_extracti128_si256(c, 1);
+          const __m256 w[4] = {_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(lo)),
+                               _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(lo, 8))),
+                               _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(hi)),
+                               _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(hi, 8)))};
+          for (int j = 0; j < 4; ++j) {
+            const int g = 2 * t + j / 2;
+            const __m256 sc = _mm256_set1_ps(dd * static_cast<float>(blk.scale(g)));
+            const __m256 mn = _mm256_set1_ps(-(dm * static_cast<float>(blk.minimum(g))));
+            store8(o + 32 * t + 8 * j, _mm256_fmadd_ps(w[j], sc, mn));
+          }
+        });
+      }
+  });
+}
+
+template <typename T>
+void q5_dequant(const uint8_t* qs, const at::Half* d, const at::Half* m, T* out, int64_t N, int64_t K) {
+  const int64_t nb = K / kBlock;
+  at::parallel_for(0, N, 16, [&](int64_t n0, int64_t n1) {
+    for (int64_t n = n0; n < n1; ++n)
+      for (int64_t b = 0; b < nb; ++b) {
+        const __m256i c = q5_codes(qs + (n * nb + b) * 20);
+        const __m128i lo = _mm256_castsi256_si128(c), hi = _mm256_extracti128_si256(c, 1);
+        const __m256 w[4] = {_mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(lo)),
+                             _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(lo, 8))),
+                             _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(hi)),
+                             _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(hi, 8)))};
+        const __m256 dv = _mm256_set1_ps(h2f(d[n * nb + b]));
+        // Q5_0: (q - 16) * d; Q5_1: q * d + m, with q = (q - 16) + 16 exact.
+        const __m256 off = _mm256_set1_ps(m ? 16.f : 0.f);
+        const __m256 mv = _mm256_set1_ps(m ? h2f(m[n * nb + b]) : 0.f);
+        T* o = out + n * K + b * kBlock;
+        for (int j = 0; j < 4; ++j) store8(o + 8 * j, _mm256_fmadd_ps(_mm256_add_ps(w[j], off), dv, mv));
+      }
+  });
+}
+
+template <typename T>
+void lowbit_dequant(int scheme, const uint8_t* q, const at::Half* d, const at::Half* m, T* out, int64_t N, int64_t K) {
+  switch (scheme) {
+    case kQ5: q5_dequant<T>(q, d, m, out, N, K); break;
+    case kQ2K: kq_dequant<Q2K, T>(q, d, m, out, N, K); break;
+    case kQ3K: kq_dequant<Q3K, T>(q, d, m, out, N, K); break;
+    case kQ4K: kq_dequant<Q4K, T>(q, d, m, out, N, K); break;
+    case kQ5K: kq_dequant<Q5K, T>(q, d, m, out, N, K); break;
+    default: kq_dequant<Q6K, T>(q, d, m, out, N, K); break;
+  }
+}
+
+}  // namespace
+
+// y = x @ W.T for the schemes q5, q2_k, q3_k, q4_k, q5_k, q6_k (layouts at the top of this file).
+torch::Tensor lowbit_linear(torch::Tensor x, const std::string& scheme, torch::Tensor qs, torch::Tensor d,
+                            c10::optional<torch::Tensor> m) {
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  const int64_t N = qs.size(0), K = x.size(1), M = x.size(0);
+  const int id = check_lowbit(scheme, qs, d, m, K);
+  auto y = torch::empty({M, N}, x.options());
+  const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
+  const uint8_t* qp = qs.data_ptr<uint8_t>();
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  float* yp = y.data_ptr<float>();
+  const bool has_min = mp != nullptr;
+  for_row_groups(M, [&](int64_t r0, int64_t rows) {
+    float* yr = yp + r0 * N;
+    at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
+      switch (rows) {
+        case 1: lowbit_rows<1>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 2: lowbit_rows<2>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 3: lowbit_rows<3>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        default: lowbit_rows<4>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      }
+    });
+  });
+  return y;
+}
+
+torch::Tensor lowbit_dequantize_into(const std::string& scheme, torch::Tensor qs, torch::Tensor d,
+                                     c10::optional<torch::Tensor> m, torch::Tensor out) {
+  TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == qs.size(0), "out must be contiguous [N, K]");
+  const int64_t N = out.size(0), K = out.size(1);
+  const int id = check_lowbit(scheme, qs, d, m, K);
+  const uint8_t* qp = qs.data_ptr<uint8_t>();
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  if (out.scalar_type() == torch::kFloat) lowbit_dequant<float>(id, qp, dp, mp, out.data_ptr<float>(), N, K);
+  else if (out.scalar_type() == torch::kBFloat16) lowbit_dequant<at::BFloat16>(id, qp, dp, mp, out.data_ptr<at::BFloat16>(), N, K);
   else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
   return out;
 }
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("dequantize_into", &dequantize_into, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
-  mod.def("q4_linear", &q4_linear, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1), fp32 activations");
+  mod.def("q4_linear", &q4_linear, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations");
   mod.def("q8_linear", &q8_linear, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
+  mod.def("lowbit_linear", &lowbit_linear, "y = x @ W.T for q5 (Q5_0/Q5_1) and K-quant (q2_k..q6_k) weights");
+  mod.def("lowbit_dequantize_into", &lowbit_dequantize_into,
+          "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }
