@@ -41,16 +41,24 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
     kernels = load_kernels() if x.device.type == "cpu" else None
     if kernels is None:
         return F.linear(x, w.dequantize(x.dtype))
+    if w.perm is not None:  # the planes keep the checkpoint's (act-order) column order
+        x = x.index_select(-1, w.perm)
     if x.shape[0] <= MAX_KERNEL_ROWS:
         xf = x.float().contiguous()
-        y = (kernels.q4_linear(xf, w.qs, w.d, w.m) if w.scheme == "q4"
-             else kernels.q8_linear(xf, w.qs, w.d, w.m, w.offset))
+        if w.scheme == "q4":
+            y = kernels.q4_linear(xf, w.qs, w.d, w.m)
+        elif w.scheme == "q8":
+            y = kernels.q8_linear(xf, w.qs, w.d, w.m, w.offset)
+        else:  # q5 and the K-quants
+            y = kernels.lowbit_linear(xf, w.scheme, w.qs, w.d, w.m)
         return y.to(x.dtype)
     dense_dtype = scratch.gemm_dtype or x.dtype
     if dense_dtype not in (torch.float32, torch.bfloat16):
         dense_dtype = torch.float32
     n, k = w.shape
-    dense = kernels.dequantize_into(w.qs, w.d, w.m, scratch.get(n, k, dense_dtype, x.device), w.offset)
+    out = scratch.get(n, k, dense_dtype, x.device)
+    dense = (kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset) if w.scheme in ("q4", "q8")
+             else kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out))
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)
 
 
@@ -65,10 +73,11 @@ class PackedModule(nn.Module):
         self.register_buffer("qs", weight.qs, persistent=False)
         self.register_buffer("d", weight.d, persistent=False)
         self.register_buffer("m", weight.m, persistent=False)
+        self.register_buffer("perm", weight.perm, persistent=False)
 
     @property
     def packed(self) -> PackedWeight:
-        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type, self.offset)
+        return PackedWeight(self.scheme, self.qs, self.d, self.m, self.source_type, self.offset, self.perm)
 
     @property
     def num_weights(self) -> int:
@@ -102,7 +111,7 @@ class QuantEmbedding(PackedModule):
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         rows = PackedWeight(self.scheme, self.qs[ids], self.d[ids], self.m[ids] if self.m is not None else None,
-                            self.source_type, self.offset)
+                            self.source_type, self.offset, self.perm)
         return rows.dequantize(self.dtype)
 
     def as_linear(self, x: torch.Tensor) -> torch.Tensor:
