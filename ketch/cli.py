@@ -215,18 +215,26 @@ def bench_offline(
 def quantize(
     model: Annotated[str, typer.Argument(help="float model: store name, .gguf file, or HF directory")],
     out: Annotated[str, typer.Option("--out", "-o", help="directory to write the quantized checkpoint to")],
-    method: Annotated[str, typer.Option(help="rtn (GPTQ and AWQ with calibration: not yet)")] = "rtn",
-    bits: Annotated[int, typer.Option(help="bits per weight (4)")] = 4,
-    group_size: Annotated[int, typer.Option(help="weights sharing one scale/zero (multiple of 32)")] = 128,
-    layout: Annotated[str, typer.Option(help="checkpoint layout: gptq or awq")] = "gptq",
+    method: Annotated[str, typer.Option(help="rtn (round to nearest), gptq (Hessian error feedback) or awq "
+                                             "(activation-aware scaling); gptq and awq run calibration text")] = "rtn",
+    bits: Annotated[int, typer.Option(help="bits per weight: 4 (group-wise) or 8")] = 4,
+    group_size: Annotated[int, typer.Option(help="weights sharing one scale/zero: 32, 64, 128 (multiple of 32) "
+                                                 "or -1 for one per output channel")] = 128,
+    layout: Annotated[Optional[str], typer.Option(help="checkpoint layout: gptq or awq (default: awq for "
+                                                       "--method awq at 4 bits, else gptq)")] = None,
+    calibration_file: Annotated[Optional[str], typer.Option("--calib", help="UTF-8 calibration text for gptq/awq "
+                                                            "(default: Python's bundled pydoc topics)")] = None,
+    num_samples: Annotated[int, typer.Option(help="calibration windows")] = 32,
+    seq_len: Annotated[int, typer.Option(help="tokens per calibration window")] = 512,
 ) -> None:
-    """Quantize a model's linear weights to 4 bits and write a GPTQ- or AWQ-layout safetensors checkpoint."""
+    """Quantize a model's linear weights and write a GPTQ- or AWQ-layout safetensors checkpoint."""
     from pathlib import Path
 
     from ketch.quant.quantize import QuantizeConfig, quantize_model
 
     with _user_errors():
-        cfg = QuantizeConfig(method=method, bits=bits, group_size=group_size, layout=layout)
+        cfg = QuantizeConfig(method=method, bits=bits, group_size=group_size, layout=layout,
+                             calibration_file=calibration_file, num_samples=num_samples, seq_len=seq_len)
         t0 = time.perf_counter()
         path = quantize_model(model, Path(out), cfg)
         size = sum(f.stat().st_size for f in path.iterdir())

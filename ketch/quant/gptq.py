@@ -15,6 +15,7 @@ from typing import Any
 import torch
 
 from ketch.quant.packed import BLOCK, PackedWeight
+from ketch.quant.rtn import group_index
 
 _PARTS = ("qweight", "qzeros", "scales", "g_idx")
 _AWQ_ORDER = (0, 4, 1, 5, 2, 6, 3, 7)  # AutoAWQ interleaves the 8 nibbles of a word
@@ -37,41 +38,52 @@ def _unpack_cols(words: torch.Tensor, order: tuple[int, ...] | None = None, bits
     return codes.reshape(words.shape[0], -1)
 
 
-def codes_and_params(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4
-                     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor | None]:
-    """(codes int32 [K, N], zeros float [G, N], scales float [G, N], g_idx or None)."""
+def codes_and_params(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4, group: int = -1
+                     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(codes int32 [K, N], zeros float [G, N], scales float [G, N], group of each input row [K]).
+
+    Rows follow ``g_idx`` when the checkpoint has one, else runs of ``group`` rows (the last one
+    may be short, as AutoGPTQ writes for widths that are not a multiple of the group size).
+    """
     scales = parts["scales"].float()
     if method == "awq":
         codes = _unpack_cols(parts["qweight"], _AWQ_ORDER)
         zeros = _unpack_cols(parts["qzeros"], _AWQ_ORDER).float()
-        return codes, zeros, scales, None
-    codes = _unpack_rows(parts["qweight"], bits)
-    zeros = _unpack_cols(parts["qzeros"], bits=bits).float()
-    if fmt != "gptq_v2":
-        zeros = zeros + 1  # the original GPTQ format stores zero - 1
-    return codes, zeros, scales, parts.get("g_idx")
-
-
-def dequantize_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4) -> torch.Tensor:
-    """The float weight [N, K] (reference path, and act-order layers)."""
-    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt, bits)
+    else:
+        codes = _unpack_rows(parts["qweight"], bits)
+        zeros = _unpack_cols(parts["qzeros"], bits=bits).float()
+        if fmt != "gptq_v2":
+            zeros = zeros + 1  # the original GPTQ format stores zero - 1
     k = codes.shape[0]
-    groups = g_idx.long() if g_idx is not None else torch.arange(k) // (k // scales.shape[0])
-    return ((codes.float() - zeros[groups]) * scales[groups]).T.contiguous()
+    g_idx = parts.get("g_idx")
+    rows = g_idx.long() if g_idx is not None and method != "awq" else group_index(k, group)
+    if rows.shape != (k,) or int(rows.max()) >= scales.shape[0] or int(rows.min()) < 0 \
+            or zeros.shape[0] != scales.shape[0]:
+        raise ValueError(f"{method} tensors disagree: {k} input rows, {scales.shape[0]} scale groups, "
+                         f"{zeros.shape[0]} zero groups (group_size {group})")
+    return codes, zeros, scales, rows
 
 
-def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4) -> PackedWeight | None:
+def dequantize_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4,
+                    group: int = -1) -> torch.Tensor:
+    """The float weight [N, K] (reference path, and act-order layers)."""
+    codes, zeros, scales, rows = codes_and_params(parts, method, fmt, bits, group)
+    return ((codes.float() - zeros[rows]) * scales[rows]).T.contiguous()
+
+
+def pack_gptq(parts: dict[str, torch.Tensor], method: str, fmt: str, bits: int = 4,
+              group: int = -1) -> PackedWeight | None:
     """ketch's q4 (4-bit) or q8 (8-bit) planes for one layer, or None when its layout cannot be kept packed."""
-    codes, zeros, scales, g_idx = codes_and_params(parts, method, fmt, bits)
+    codes, zeros, scales, rows = codes_and_params(parts, method, fmt, bits, group)
     k, n = codes.shape
-    group = k // scales.shape[0]
-    if group % BLOCK or k % BLOCK:
+    if k % BLOCK:
         return None
-    if g_idx is not None and not torch.equal(g_idx.long(), torch.arange(k) // group):
+    blocks = rows.view(k // BLOCK, BLOCK)
+    if not bool((blocks == blocks[:, :1]).all()) or not bool((rows[1:] >= rows[:-1]).all()):
         return None  # act-order: groups are not contiguous runs of the input
-    per_block = group // BLOCK
-    d = scales.repeat_interleave(per_block, dim=0).T  # [N, K/32]
-    m = (-(zeros * scales)).repeat_interleave(per_block, dim=0).T
+    block_group = blocks[:, 0]
+    d = scales[block_group].T  # [N, K/32]
+    m = (-(zeros * scales))[block_group].T
     if bits == 8:  # codes 0..255 centered to int8 (q - 128); the kernel adds the 128 back exactly
         q8 = (codes.T - 128).to(torch.int8).contiguous()
         return PackedWeight("q8", q8, d.to(torch.float16).contiguous(), m.to(torch.float16).contiguous(),
@@ -93,24 +105,26 @@ def iter_quantized(tensors: Iterator[tuple[str, torch.Tensor]], qcfg: dict[str, 
         raise NotImplementedError(f"{method} with {bits}-bit weights is not supported yet "
                                   "(supported: 4-bit GPTQ/AWQ, 8-bit GPTQ)")
     fmt = str(qcfg.get("checkpoint_format", "gptq"))
+    group_size = int(qcfg.get("group_size", qcfg.get("q_group_size", -1)))
     pending: dict[str, dict[str, torch.Tensor]] = {}
     needed = {"qweight", "qzeros", "scales"}
 
-    def weight(prefix: str, group: dict[str, torch.Tensor]) -> tuple[str, torch.Tensor | PackedWeight]:
-        packed = pack_gptq(group, method, fmt, bits) if keep_packed else None
-        return f"{prefix}.weight", packed if packed is not None else dequantize_gptq(group, method, fmt, bits)
+    def weight(prefix: str, parts: dict[str, torch.Tensor]) -> tuple[str, torch.Tensor | PackedWeight]:
+        packed = pack_gptq(parts, method, fmt, bits, group_size) if keep_packed else None
+        return f"{prefix}.weight", packed if packed is not None else dequantize_gptq(parts, method, fmt, bits,
+                                                                                    group_size)
 
     for name, tensor in tensors:
         prefix, _, part = name.rpartition(".")
         if part not in _PARTS:
             yield name, tensor
             continue
-        group = pending.setdefault(prefix, {})
-        group[part] = tensor
-        if needed <= group.keys() and (method == "awq" or "g_idx" in group):
+        parts = pending.setdefault(prefix, {})
+        parts[part] = tensor
+        if needed <= parts.keys() and (method == "awq" or "g_idx" in parts):
             del pending[prefix]
-            yield weight(prefix, group)
-    for prefix, group in pending.items():  # GPTQ files without g_idx
-        if not needed <= group.keys():
-            raise ValueError(f"{prefix}: incomplete {method} tensors (have {sorted(group)})")
-        yield weight(prefix, group)
+            yield weight(prefix, parts)
+    for prefix, parts in pending.items():  # GPTQ files without g_idx
+        if not needed <= parts.keys():
+            raise ValueError(f"{prefix}: incomplete {method} tensors (have {sorted(parts)})")
+        yield weight(prefix, parts)

@@ -1,8 +1,10 @@
 """`ketch quantize`: float weights -> a 4-bit (GPTQ or AWQ layout) or 8-bit (GPTQ layout) checkpoint.
 
-This step implements round-to-nearest (RTN) with an asymmetric zero point per group; the
-checkpoint layout is the one AutoGPTQ / AutoAWQ write, so ketch's loader (and theirs) read it.
-Calibrated GPTQ and AWQ (which choose better codes/scales) are not built yet.
+Three ways to choose the codes, all on the same asymmetric per-group grid (``ketch.quant.rtn``):
+round-to-nearest, GPTQ (error feedback through the inputs' Hessian) and AWQ (activation-aware
+channel scaling and clipping); the last two run the model on calibration text
+(``ketch.quant.calibration``). The checkpoint layout is the one AutoGPTQ / AutoAWQ write, so
+ketch's loader (and theirs) read it.
 """
 from __future__ import annotations
 
@@ -14,9 +16,15 @@ import torch
 from safetensors.torch import save_file
 from tqdm import tqdm
 
-from ketch.formats.loader import resolve_model
+from ketch.formats.loader import ModelSource, resolve_model
+from ketch.quant.calibration import (CalibrationConfig, CalibrationResult, calibrate, calibration_samples,
+                                     read_calibration_text)
+from ketch.quant.rtn import group_index, rtn_quantize
 
 _AWQ_PACK = (0, 2, 4, 6, 1, 3, 5, 7)  # AutoAWQ's nibble interleave (position i holds column _AWQ_PACK[i])
+
+
+METHODS = ("rtn", "gptq", "awq")
 
 
 @dataclass(slots=True)
@@ -24,11 +32,18 @@ class QuantizeConfig:
     method: str = "rtn"
     bits: int = 4
     group_size: int = 128
-    layout: str = "gptq"  # "gptq" | "awq"
+    layout: str | None = None  # "gptq" | "awq"; None: the method's own (awq for AWQ, else gptq)
+    calibration_file: str | None = None  # None: the built-in calibration text
+    num_samples: int = 32
+    seq_len: int = 512
 
     def __post_init__(self) -> None:
-        if self.method != "rtn":
-            raise NotImplementedError(f"quantization method {self.method!r} is not supported yet (supported: rtn)")
+        if self.method not in METHODS:
+            raise ValueError(f"unknown quantization method {self.method!r} (supported: {', '.join(METHODS)})")
+        if self.layout is None:
+            self.layout = "awq" if self.method == "awq" and self.bits == 4 else "gptq"
+        if self.num_samples < 1 or self.seq_len < 16:
+            raise ValueError(f"need num_samples >= 1 and seq_len >= 16, got {self.num_samples} and {self.seq_len}")
         if self.bits not in (4, 8):
             raise NotImplementedError(f"{self.bits}-bit output is not supported yet (supported: 4, 8)")
         if self.group_size != -1 and (self.group_size <= 0 or self.group_size % 32):
@@ -37,29 +52,6 @@ class QuantizeConfig:
             raise ValueError(f"layout must be 'gptq' or 'awq', got {self.layout!r}")
         if self.layout == "awq" and self.bits != 4:
             raise ValueError("the AWQ layout holds 4-bit weights only; use --layout gptq for 8 bits")
-
-
-def rtn_quantize(w: torch.Tensor, group: int, bits: int = 4) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """w [N, K] -> codes int32 [K, N] in 0..2^bits-1, zeros int32 [K/g, N], scales float [K/g, N] (fp16-exact).
-
-    ``group`` -1 means one group per output channel (all K inputs).
-    """
-    n, k = w.shape
-    group = k if group == -1 else group
-    if k % group:
-        raise ValueError(f"{k} input features are not a multiple of group_size {group}")
-    top = (1 << bits) - 1
-    g = w.float().T.reshape(k // group, group, n)
-    lo, hi = g.amin(1).clamp(max=0), g.amax(1).clamp(min=0)  # keep 0 representable
-    scales = ((hi - lo).clamp(min=1e-8) / top).half().float()
-    zeros = torch.round(-lo / scales).clamp(0, top)
-    codes = torch.round(g / scales.unsqueeze(1) + zeros.unsqueeze(1)).clamp(0, top)
-    return codes.reshape(k, n).to(torch.int32), zeros.to(torch.int32), scales
-
-
-def dequantize_rtn(codes: torch.Tensor, zeros: torch.Tensor, scales: torch.Tensor) -> torch.Tensor:
-    group = codes.shape[0] // scales.shape[0]
-    return ((codes.float() - zeros.float().repeat_interleave(group, 0)) * scales.repeat_interleave(group, 0)).T
 
 
 def pack_rows(codes: torch.Tensor, bits: int = 4) -> torch.Tensor:
@@ -83,15 +75,14 @@ def _as_int32(x: torch.Tensor) -> torch.Tensor:
     return torch.where(x >= 2**31, x - 2**32, x).to(torch.int32)  # same bits, signed
 
 
-def layer_tensors(prefix: str, w: torch.Tensor, cfg: QuantizeConfig) -> dict[str, torch.Tensor]:
-    """The checkpoint tensors that stand for one linear weight."""
-    codes, zeros, scales = rtn_quantize(w, cfg.group_size, cfg.bits)
+def layer_tensors(prefix: str, codes: torch.Tensor, zeros: torch.Tensor, scales: torch.Tensor,
+                  cfg: QuantizeConfig) -> dict[str, torch.Tensor]:
+    """The checkpoint tensors that stand for one linear weight (codes [K, N], zeros/scales [K/g, N])."""
     if cfg.layout == "gptq":
-        group = codes.shape[0] // scales.shape[0]
         return {f"{prefix}.qweight": pack_rows(codes, cfg.bits),
                 f"{prefix}.qzeros": pack_cols(zeros - 1, bits=cfg.bits),  # the original GPTQ format stores zero - 1
                 f"{prefix}.scales": scales.half(),
-                f"{prefix}.g_idx": torch.arange(codes.shape[0], dtype=torch.int32) // group}
+                f"{prefix}.g_idx": group_index(codes.shape[0], cfg.group_size).to(torch.int32)}
     return {f"{prefix}.qweight": pack_cols(codes, _AWQ_PACK), f"{prefix}.qzeros": pack_cols(zeros, _AWQ_PACK),
             f"{prefix}.scales": scales.half()}
 
@@ -112,19 +103,21 @@ def quantize_model(model: str, out_dir: Path, cfg: QuantizeConfig, quiet: bool =
     source = resolve_model(model)
     if source.quantization_config is not None:
         raise ValueError(f"{model} is already {source.quantization}; quantize a float model")
+    _check_shapes(source, cfg)
+    calibrated = _calibrate(source, cfg, quiet) if cfg.method != "rtn" else CalibrationResult()
+    codes_by_name = {k.removeprefix("model."): v for k, v in calibrated.codes.items()}
+    overrides = {k.removeprefix("model."): v for k, v in calibrated.overrides.items()}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     tensors: dict[str, torch.Tensor] = {}
-    for name, t in tqdm(source.iter_weights(), desc=f"quantizing ({cfg.method}, {cfg.bits}-bit, "
-                        f"g{cfg.group_size})", unit=" tensors", disable=quiet):
+    for name, t in tqdm(source.iter_weights(), desc=f"writing ({cfg.method}, {cfg.bits}-bit, g{cfg.group_size})",
+                        unit=" tensors", disable=quiet):
+        key = name.removeprefix("model.")
         if is_quantizable(name) and t.dim() == 2:
-            if cfg.group_size != -1 and t.shape[1] % cfg.group_size:
-                divisors = [g for g in (32, 64, 128, 256) if t.shape[1] % g == 0]
-                raise ValueError(f"{name} has {t.shape[1]} input features, not a multiple of group_size "
-                                 f"{cfg.group_size}; use one of {divisors or [32]}")
-            tensors.update(layer_tensors(name[: -len(".weight")], t, cfg))
+            codes = codes_by_name.get(key) or rtn_quantize(t, cfg.group_size, cfg.bits)
+            tensors.update(layer_tensors(name[: -len(".weight")], *codes, cfg))
         else:
-            tensors[name] = t.contiguous()
+            tensors[name] = overrides.get(key, t).to(t.dtype).contiguous()
     save_file({k: v.contiguous() for k, v in tensors.items()}, str(out_dir / "model.safetensors"),
               metadata={"format": "pt"})
     hf_cfg = {k: v for k, v in source.hf_config.items() if not k.startswith("__")}
@@ -133,3 +126,26 @@ def quantize_model(model: str, out_dir: Path, cfg: QuantizeConfig, quiet: bool =
     (out_dir / "config.json").write_text(json.dumps(hf_cfg, indent=2))
     source.tokenizer.save(out_dir)
     return out_dir
+
+
+def _check_shapes(source: ModelSource, cfg: QuantizeConfig) -> None:
+    """Fail before any work if a layer's input width cannot be packed (a short last group is fine)."""
+    c = source.config
+    for name, k in (("hidden_size", c.hidden_size), ("intermediate_size", c.intermediate_size),
+                    ("num_attention_heads * head_dim", c.num_attention_heads * c.head_dim)):
+        if k % 32:
+            raise ValueError(f"{name} = {k} is not a multiple of 32; ketch's 4/8-bit layouts need that")
+
+
+def _calibrate(source: ModelSource, cfg: QuantizeConfig, quiet: bool) -> CalibrationResult:
+    """Run GPTQ or AWQ on the float model (fp32, CPU) over the calibration text."""
+    from ketch.models import load_model  # the model runtime is only needed for calibrated methods
+
+    text = read_calibration_text(cfg.calibration_file)
+    samples = calibration_samples(source.tokenizer.encode(text, add_special_tokens=False),
+                                  cfg.num_samples, cfg.seq_len)
+    if cfg.seq_len > source.config.max_position_embeddings:
+        raise ValueError(f"seq_len {cfg.seq_len} is past the model's {source.config.max_position_embeddings} positions")
+    model = load_model(source, torch.device("cpu"), torch.float32)
+    ccfg = CalibrationConfig(cfg.method, cfg.bits, cfg.group_size, len(samples), cfg.seq_len)
+    return calibrate(model, samples, ccfg, quiet=quiet)

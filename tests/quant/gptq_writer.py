@@ -10,8 +10,8 @@ from pathlib import Path
 import torch
 from safetensors.torch import save_file
 
-from ketch.quant.quantize import (QuantizeConfig, dequantize_rtn, is_quantizable, layer_tensors,
-                                  quantization_config, rtn_quantize)
+from ketch.quant.quantize import QuantizeConfig, is_quantizable, layer_tensors, quantization_config
+from ketch.quant.rtn import dequantize_codes, rtn_quantize
 
 
 def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: int = 32,
@@ -26,8 +26,9 @@ def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: in
         if not is_quantizable(name):
             tensors[name] = t.contiguous()
             continue
-        dense[name] = dequantize_rtn(*rtn_quantize(t, group, bits)).contiguous()
-        tensors.update(layer_tensors(name[: -len(".weight")], t, cfg))
+        codes = rtn_quantize(t, group, bits)
+        dense[name] = dequantize_codes(*codes, group).contiguous()
+        tensors.update(layer_tensors(name[: -len(".weight")], *codes, cfg))
     save_file({k: v.contiguous() for k, v in tensors.items()}, str(out / "model.safetensors"))
     hf_cfg = json.loads((src / "config.json").read_text())
     hf_cfg["quantization_config"] = quantization_config(cfg)
