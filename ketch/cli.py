@@ -1,6 +1,7 @@
 """The ``ketch`` command line: pull, list, rm, generate, chat, bench, serve."""
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Iterator
@@ -226,6 +227,9 @@ def quantize(
                                                             "(default: Python's bundled pydoc topics)")] = None,
     num_samples: Annotated[int, typer.Option(help="calibration windows")] = 32,
     seq_len: Annotated[int, typer.Option(help="tokens per calibration window")] = 512,
+    report: Annotated[bool, typer.Option("--report", help="then measure the source and the result side by side: "
+                                                          "file size, weights in memory, perplexity, decode and "
+                                                          "prefill speed (see `ketch eval report`)")] = False,
 ) -> None:
     """Quantize a model's linear weights and write a GPTQ- or AWQ-layout safetensors checkpoint."""
     from pathlib import Path
@@ -239,6 +243,43 @@ def quantize(
         path = quantize_model(model, Path(out), cfg)
         size = sum(f.stat().st_size for f in path.iterdir())
         err.print(f"wrote {path} ({size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f}s")
+        if report:
+            _report([model, str(path)], None, 512, "auto", False)
+
+
+def _report(models: list[str], file: str | None, ctx: int, dtype: str, as_json: bool) -> None:
+    from pathlib import Path
+
+    from ketch.tools import quality_report
+
+    path = Path(file) if file else quality_report.DEFAULT_TEXT
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from exc
+    rows = []
+    for m in models:
+        err.print(f"[dim]measuring {m}[/dim]")
+        rows.append(quality_report.measure(m, text, ctx=ctx, dtype=dtype))
+    if as_json:
+        print(json.dumps(quality_report.as_json(rows), indent=2))
+    else:
+        quality_report.print_report(rows, ctx)
+
+
+@eval_app.command("report")
+def eval_report(
+    models: Annotated[list[str], typer.Argument(help="formats of one model: store names, .gguf files or HF "
+                                                     "directories (the first is the baseline of the ratios)")],
+    file: Annotated[Optional[str], typer.Option("--file", "-f", help="UTF-8 text for perplexity and speed "
+                                                "(default: the bundled GPL-3 text)")] = None,
+    ctx: Annotated[int, typer.Option(help="perplexity chunk length")] = 512,
+    dtype: DtypeOpt = "auto",
+    json_out: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
+) -> None:
+    """File size, weights in memory, perplexity, decode and prefill tokens/s for each model."""
+    with _user_errors():
+        _report(models, file, ctx, dtype, json_out)
 
 
 @eval_app.command("ppl")
