@@ -87,16 +87,18 @@ TINY_CONFIGS: dict[str, dict] = {
 }
 
 
-def make_tiny_hf_model(kind: str, path: Path, fmt: str = "safetensors"):
-    """Save a random-weight HF model of family ``kind`` to ``path``; return the HF model."""
+def make_tiny_hf_model(kind: str, path: Path, fmt: str = "safetensors", **overrides):
+    """Save a random-weight HF model of family ``kind`` to ``path``; return the HF model.
+
+    ``overrides`` replace config fields (e.g. hidden_size=256 for K-quants' 256-weight rows)."""
     transformers = pytest.importorskip("transformers")
     spec = dict(TINY_CONFIGS[kind])
     model_type = spec.pop("model_type")
-    config = transformers.AutoConfig.for_model(
-        model_type, vocab_size=TINY_VOCAB, hidden_size=64, intermediate_size=128, num_hidden_layers=4,
-        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=256, rms_norm_eps=1e-6,
-        bos_token_id=256, eos_token_id=257, pad_token_id=257,
-        initializer_range=0.2, attn_implementation="eager", **spec)
+    fields = dict(vocab_size=TINY_VOCAB, hidden_size=64, intermediate_size=128, num_hidden_layers=4,
+                  num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=256, rms_norm_eps=1e-6,
+                  bos_token_id=256, eos_token_id=257, pad_token_id=257,
+                  initializer_range=0.2, attn_implementation="eager", **spec)
+    config = transformers.AutoConfig.for_model(model_type, **{**fields, **overrides})
     if model_type == "gemma3_text":
         config.layer_types = ["sliding_attention" if (i + 1) % 2 else "full_attention"
                               for i in range(config.num_hidden_layers)]

@@ -14,7 +14,7 @@ from ketch.config import ModelConfig
 from ketch.layers.attention import AttentionMetadata, paged_attention
 from ketch.layers.linear import Linear, linear
 from ketch.kernels import load_ops
-from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear
+from ketch.quant.linear import DequantScratch, MultiQuantLinear, QuantEmbedding, QuantLinear
 from ketch.quant.packed import PackedWeight, concat_rows
 from ketch.layers.norm import RMSNorm
 from ketch.layers.rotary import RotaryEmbedding, apply_rotary
@@ -181,12 +181,13 @@ class LlamaForCausalLM(nn.Module):
     def load_weights(self, weights: Iterable[tuple[str, torch.Tensor | PackedWeight]]) -> None:
         """Copy HF-named tensors in, fusing q/k/v and gate/up; fail on missing or unknown names.
 
-        A :class:`PackedWeight` replaces its float layer with a packed one (fused layers only when
-        every shard arrives packed in one scheme; otherwise the shards are dequantized).
+        A :class:`PackedWeight` replaces its float layer with a packed one. A fused layer is built
+        once all its weight shards are in (see :meth:`_load_fused`): one stacked packed matrix when
+        the shards agree, else a :class:`MultiQuantLinear` that keeps each part in its own form.
         """
         params = dict(self.named_parameters())
         loaded: set[str] = set()
-        packed_shards: dict[str, dict[int, PackedWeight]] = {}
+        pending: dict[str, dict[int, torch.Tensor | PackedWeight]] = {}  # fused weights, by shard
         fused = {"q_proj": ("qkv_proj", 0), "k_proj": ("qkv_proj", 1), "v_proj": ("qkv_proj", 2),
                  "gate_proj": ("gate_up_proj", 0), "up_proj": ("gate_up_proj", 1)}
         for name, tensor in weights:
@@ -209,42 +210,84 @@ class LlamaForCausalLM(nn.Module):
                 else:
                     self._copy(name, params[name], tensor)
                 loaded.add(name)
-            elif isinstance(tensor, PackedWeight):
-                packed_shards.setdefault(name, {})[shard] = tensor
-            else:
+            elif name.endswith(".weight"):
+                shards = pending.setdefault(name, {})
+                shards[shard] = tensor
+                if len(shards) == len(self._shard_sizes(name, params[name])):
+                    self._load_fused(name, params[name], [shards[i] for i in range(len(shards))])
+                    del pending[name]
+                    loaded.add(name)
+            else:  # a bias shard: straight into the fused bias, whichever module now owns it
                 self._copy_shard(name, params[name], tensor, shard)
                 loaded.add(f"{name}#{shard}")
-        for name, shards in packed_shards.items():
-            count = 3 if "qkv_proj" in name else 2
-            float_done = any(f"{name}#{i}" in loaded for i in range(count))
-            kinds = {w.kind for w in shards.values()}
-            if len(shards) == count and not float_done and len(kinds) == 1:
-                self._use_packed(name, concat_rows([shards[i] for i in range(count)]))
-                loaded.add(name)
-                continue
-            for i, w in shards.items():  # mixed types: this layer runs in float
-                self._copy_shard(name, params[name], w.dequantize(), i)
-                loaded.add(f"{name}#{i}")
-        missing = sorted(n for n in params if n not in loaded and not any(
-            f"{n}#{i}" in loaded for i in range(3)))
+        fused_bias_done = lambda n: n.endswith(("qkv_proj.bias", "gate_up_proj.bias")) and all(  # noqa: E731
+            f"{n}#{i}" in loaded for i in range(len(self._shard_sizes(n, params[n]))))
+        missing = sorted(n for n in params if n not in loaded and not fused_bias_done(n))
         if missing:
             raise ValueError(f"checkpoint is missing {len(missing)} tensors, e.g. {missing[:3]}")
 
-    def _use_packed(self, name: str, weight: PackedWeight) -> None:
-        """Swap the float layer owning ``name`` for one that keeps ``weight`` packed."""
+    def _shard_sizes(self, name: str, param: nn.Parameter) -> tuple[int, ...]:
+        """Output rows of each shard of the fused ``name`` (q, k, v or gate, up)."""
+        if name.endswith(("qkv_proj.weight", "qkv_proj.bias")):
+            return self.layers[0].self_attn.split
+        half = param.shape[0] // 2
+        return half, half
+
+    def _load_fused(self, name: str, param: nn.Parameter, shards: list[torch.Tensor | PackedWeight]) -> None:
+        """Install a fused weight from its shards, in order.
+
+        All float: copied into the float layer. Otherwise consecutive shards that can share one
+        matrix are stacked (packed ones of one :attr:`PackedWeight.kind`, float ones), and the layer
+        becomes a :class:`QuantLinear` if that leaves one packed matrix, else a
+        :class:`MultiQuantLinear` over the stacks: a Q4_K_M file's Q4_K q/k and Q6_K v stay packed
+        as two parts, a float shard next to packed ones becomes a dense part.
+        """
+        sizes = self._shard_sizes(name, param)
+        for i, (t, rows) in enumerate(zip(shards, sizes)):
+            if tuple(t.shape) != (rows, param.shape[1]):
+                raise ValueError(f"tensor for {name!r} shard {i} has shape {tuple(t.shape)}, "
+                                 f"expected {(rows, param.shape[1])}")
+        if not any(isinstance(t, PackedWeight) for t in shards):
+            for i, t in enumerate(shards):
+                self._copy_shard(name, param, t, i)
+            return
+        runs: list[tuple[object, list]] = []  # (kind, or None for float, shards)
+        for t in shards:
+            kind = t.kind if isinstance(t, PackedWeight) else None
+            if runs and runs[-1][0] == kind:
+                runs[-1][1].append(t)
+            else:
+                runs.append((kind, [t]))
+        parts: list[torch.Tensor | PackedWeight] = []
+        for kind, run in runs:
+            if kind is None:
+                dense = run[0] if len(run) == 1 else torch.cat(run)
+                parts.append(dense.to(device=self.device, dtype=param.dtype).contiguous())
+            else:
+                parts.append(run[0] if len(run) == 1 else concat_rows(run))
+        self._use_packed(name, parts[0] if len(parts) == 1 else parts)
+
+    def _use_packed(self, name: str, weight: PackedWeight | list[PackedWeight | torch.Tensor]) -> None:
+        """Swap the float layer owning ``name`` for one that keeps ``weight`` packed (a list: the
+        row blocks of a :class:`MultiQuantLinear`)."""
         module_name = name.rsplit(".", 1)[0]
         old = self.get_submodule(module_name)
+        shape = weight.shape if isinstance(weight, PackedWeight) else (
+            sum(p.shape[0] for p in weight), weight[0].shape[1])
+        if isinstance(old, (nn.Linear, nn.Embedding)) and tuple(old.weight.shape) != tuple(shape):
+            raise ValueError(f"tensor {name!r} has shape {tuple(shape)}, expected {tuple(old.weight.shape)}")
         if isinstance(old, nn.Linear):
-            if tuple(old.weight.shape) != weight.shape:
-                raise ValueError(f"tensor {name!r} has shape {weight.shape}, expected {tuple(old.weight.shape)}")
-            new: nn.Module = QuantLinear(weight, old.bias, self.scratch)  # the bias Parameter itself: loaded later
-        elif isinstance(old, nn.Embedding):
-            if tuple(old.weight.shape) != weight.shape:
-                raise ValueError(f"tensor {name!r} has shape {weight.shape}, expected {tuple(old.weight.shape)}")
+            cls = QuantLinear if isinstance(weight, PackedWeight) else MultiQuantLinear
+            new: nn.Module = cls(weight, None, self.scratch)
+        elif isinstance(old, nn.Embedding) and isinstance(weight, PackedWeight):
             new = QuantEmbedding(weight, old.weight.dtype, self.scratch)
         else:
             raise ValueError(f"tensor {name!r} is quantized but its layer cannot run quantized")
         new.to(self.device)
+        if isinstance(old, nn.Linear):
+            # The bias Parameter itself: real if its shards came first, else still meta and
+            # installed later (by _copy or _copy_shard) on the new module.
+            new.bias = old.bias
         parent_name, _, child = module_name.rpartition(".")
         setattr(self.get_submodule(parent_name) if parent_name else self, child, new)
 
@@ -266,11 +309,7 @@ class LlamaForCausalLM(nn.Module):
         return param
 
     def _copy_shard(self, name: str, param: nn.Parameter, tensor: torch.Tensor, shard: int) -> None:
-        if name.endswith("qkv_proj.weight") or name.endswith("qkv_proj.bias"):
-            sizes = self.layers[0].self_attn.split
-        else:
-            half = param.shape[0] // 2
-            sizes = (half, half)
+        sizes = self._shard_sizes(name, param)
         offset = sum(sizes[:shard])
         if tensor.shape[0] != sizes[shard] or tuple(tensor.shape[1:]) != tuple(param.shape[1:]):
             raise ValueError(f"tensor for {name!r} shard {shard} has shape {tuple(tensor.shape)}")

@@ -30,9 +30,10 @@ packed planes hold, so the packed and dequantized paths agree exactly.
 Packing at load: a layer whose groups are all <= 4 bits becomes the q4 scheme (its codes as nibbles,
 d = scale and m = -2^(bits-1) * scale per 32-wide block, both exact in fp16); a layer with any wider
 group becomes q8 (int8 code - 2^(bits-1), d = scale, no min). Columns stay in the stored (permuted)
-order and the packed layer carries ``perm`` to reorder the activations instead. Fused siblings
-(q/k/v, gate/up) share one scheme so they still stack. A layer where some 32-wide block would span
-two groups (K or a group size not a multiple of 32) is dequantized at load.
+order and the packed layer carries ``perm`` to reorder the activations instead. Each layer gets its
+own scheme: fused siblings (q/k/v, gate/up) that differ stay separate parts of one fused layer
+(``MultiQuantLinear``) rather than widening a q4 sibling to q8. A layer where some 32-wide block
+would span two groups (K or a group size not a multiple of 32) is dequantized at load.
 
 Detection: exllamav2 writes ``quantization_config`` {"quant_method": "exl2", "bits": target bpw, ...}
 into config.json only when it compiles a full model (``-cf``); most EXL2 repos have just the tensors,
@@ -54,9 +55,6 @@ log = logging.getLogger(__name__)
 BITS = (2, 3, 4, 5, 6, 8)
 _REQUIRED = ("q_weight", "q_scale", "q_scale_max", "q_groups", "q_invperm")
 _DERIVED = ("q_perm", "q_group_map")  # rebuilt from q_invperm / q_groups, like exllamav2 does
-_SIBLINGS = {"q_proj": ("q_proj", "k_proj", "v_proj"), "k_proj": ("q_proj", "k_proj", "v_proj"),
-             "v_proj": ("q_proj", "k_proj", "v_proj"), "gate_proj": ("gate_proj", "up_proj"),
-             "up_proj": ("gate_proj", "up_proj")}
 
 
 @dataclass(slots=True)
@@ -199,18 +197,7 @@ def iter_exl2(tensors: Iterable[tuple[str, torch.Tensor]], keep_packed: bool, vo
               ) -> Iterator[tuple[str, torch.Tensor | PackedWeight]]:
     """Turn an EXL2 checkpoint's tensors into (``P.weight``, packed or float) pairs; others pass through."""
     pending: dict[str, dict[str, torch.Tensor]] = {}
-    families: dict[tuple[str, tuple[str, ...]], dict[str, Exl2Layer]] = {}
     unpacked: list[str] = []
-
-    def emit(layers: list[Exl2Layer]) -> Iterator[tuple[str, torch.Tensor | PackedWeight]]:
-        # One scheme for fused siblings: llama's loader stacks q/k/v (gate/up) only when they agree.
-        scheme = "q8" if any(layer.max_bits > 4 for layer in layers) else "q4"
-        for layer in layers:
-            packed = layer.pack(scheme) if keep_packed else None
-            if keep_packed and packed is None:
-                unpacked.append(layer.name)
-            yield f"{layer.name}.weight", packed if packed is not None else layer.dequantize()
-
     for name, tensor in tensors:
         prefix, _, part = name.rpartition(".")
         if part in _DERIVED:
@@ -224,20 +211,12 @@ def iter_exl2(tensors: Iterable[tuple[str, torch.Tensor]], keep_packed: bool, vo
             continue
         del pending[prefix]
         layer = decode_exl2(group, prefix, vocab_size if prefix.endswith("lm_head") else None)
-        parent, _, leaf = prefix.rpartition(".")
-        family = _SIBLINGS.get(leaf)
-        if not keep_packed or family is None:
-            yield from emit([layer])
-            continue
-        members = families.setdefault((parent, family), {})
-        members[leaf] = layer
-        if len(members) == len(family):
-            del families[(parent, family)]
-            yield from emit([members[f] for f in family])
+        packed = layer.pack() if keep_packed else None  # q4 if every group is <= 4 bits, else q8
+        if keep_packed and packed is None:
+            unpacked.append(layer.name)
+        yield f"{layer.name}.weight", packed if packed is not None else layer.dequantize()
     for prefix, group in pending.items():
         decode_exl2(group, prefix)  # raises, naming what is missing
-    for members in families.values():  # a family with a float or absent sibling
-        yield from emit(list(members.values()))
     if unpacked:
         log.warning("ketch: %d EXL2 layer(s) (e.g. %s) have groups that do not split into 32-wide blocks; "
                     "dequantized to float at load", len(unpacked), unpacked[0])

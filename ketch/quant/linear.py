@@ -1,6 +1,6 @@
-"""Layers that keep their weight packed: QuantLinear and QuantEmbedding (GGUF Q4_0/Q4_1/Q8_0).
+"""Layers that keep their weight packed: QuantLinear, MultiQuantLinear and QuantEmbedding.
 
-Few activation rows (decode) go through the packed kernels, reading 4.5-8.5 bits per weight.
+Few activation rows (decode) go through the packed kernels, reading 2.6-8.5 bits per weight.
 Many rows (prefill) dequantize the weight once per call into the activation dtype and use the
 BLAS/oneDNN GEMM, whose cost there is dominated by the arithmetic, not by reading the weight.
 """
@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ketch.kernels import load_kernels
+from ketch.layers.linear import linear
 from ketch.quant.packed import PackedWeight
 
 # Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).
@@ -52,14 +53,23 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
         else:  # q5 and the K-quants
             y = kernels.lowbit_linear(xf, w.scheme, w.qs, w.d, w.m)
         return y.to(x.dtype)
-    dense_dtype = scratch.gemm_dtype or x.dtype
-    if dense_dtype not in (torch.float32, torch.bfloat16):
-        dense_dtype = torch.float32
+    dense_dtype = _dense_dtype(scratch, x)
     n, k = w.shape
-    out = scratch.get(n, k, dense_dtype, x.device)
-    dense = (kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset) if w.scheme in ("q4", "q8")
-             else kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out))
+    dense = _dequantize_into(kernels, w, scratch.get(n, k, dense_dtype, x.device))
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)
+
+
+def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
+    """The dtype many-row products dequantize to (the kernels write float32 or bfloat16)."""
+    dtype = scratch.gemm_dtype or x.dtype
+    return dtype if dtype in (torch.float32, torch.bfloat16) else torch.float32
+
+
+def _dequantize_into(kernels, w: PackedWeight, out: torch.Tensor) -> torch.Tensor:
+    """Write ``w`` (planes' column order) into the contiguous [N, K] ``out``; returns ``out``."""
+    if w.scheme in ("q4", "q8"):
+        return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset)
+    return kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out)
 
 
 class PackedModule(nn.Module):
@@ -99,6 +109,87 @@ class QuantLinear(PackedModule):
 
     def extra_repr(self) -> str:
         return f"{self.in_features} -> {self.out_features}, {self.source_type}"
+
+
+class DenseLinear(nn.Module):
+    """A float row block of a :class:`MultiQuantLinear` (a shard the checkpoint stores as F16/F32)."""
+
+    def __init__(self, weight: torch.Tensor) -> None:
+        super().__init__()
+        self.weight = nn.Parameter(weight, requires_grad=False)
+        self.out_features, self.in_features = weight.shape
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return linear(x, self.weight.to(x.dtype))
+
+    def extra_repr(self) -> str:
+        return f"{self.in_features} -> {self.out_features}, {self.weight.dtype}"
+
+
+class MultiQuantLinear(nn.Module):
+    """A fused projection (q/k/v, gate/up) whose row blocks are stored in different forms.
+
+    llama.cpp's ``*_K_M``/``*_K_S`` files give e.g. attn_v Q6_K next to Q4_K attn_q/attn_k, and
+    EXL2 picks a width per layer; stacking such parts in one scheme would widen the narrow ones.
+    Each part (a :class:`QuantLinear`, or a :class:`DenseLinear` for a float shard) keeps its own
+    form: decode runs one kernel per part and concatenates the outputs along the features; prefill
+    dequantizes every part into its rows of the shared scratch buffer and runs one GEMM (one GEMM
+    per part when the parts read the activations in different column orders, EXL2's ``perm``).
+    """
+
+    def __init__(self, parts: list[PackedWeight | torch.Tensor], bias: torch.Tensor | None,
+                 scratch: DequantScratch) -> None:
+        super().__init__()
+        if len(parts) < 2:
+            raise ValueError("MultiQuantLinear needs at least two parts (one part: QuantLinear)")
+        self.scratch = scratch
+        self.parts = nn.ModuleList(
+            QuantLinear(p, None, scratch) if isinstance(p, PackedWeight) else DenseLinear(p) for p in parts)
+        self.sizes = [p.out_features for p in self.parts]
+        self.in_features = self.parts[0].in_features
+        self.out_features = sum(self.sizes)
+        if any(p.in_features != self.in_features for p in self.parts):
+            raise ValueError(f"parts of a fused layer differ in input size: {[p.in_features for p in self.parts]}")
+        if bias is not None and not isinstance(bias, nn.Parameter):
+            bias = nn.Parameter(bias, requires_grad=False)
+        self.bias = bias
+        perms = [p.perm if isinstance(p, QuantLinear) else None for p in self.parts]
+        # One GEMM for many rows needs every part to read x in the same column order.
+        self._one_gemm = all(q is None for q in perms) or (
+            all(q is not None for q in perms) and all(torch.equal(q, perms[0]) for q in perms[1:]))
+
+    @property
+    def source_type(self) -> str:
+        return "+".join(p.source_type if isinstance(p, QuantLinear) else str(p.weight.dtype).removeprefix("torch.")
+                        for p in self.parts)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        kernels = load_kernels() if x.device.type == "cpu" else None
+        if kernels is not None and x.shape[0] > MAX_KERNEL_ROWS and self._one_gemm:
+            y = self._dequantized_gemm(x, kernels)
+        else:
+            y = torch.cat([part(x) for part in self.parts], dim=-1)
+        return y.add_(self.bias.to(y.dtype)) if self.bias is not None else y  # y is this call's own
+
+    def _dequantized_gemm(self, x: torch.Tensor, kernels) -> torch.Tensor:
+        """Prefill: every part dequantized into its rows of one scratch matrix, then one GEMM."""
+        dense_dtype = _dense_dtype(self.scratch, x)
+        dense = self.scratch.get(self.out_features, self.in_features, dense_dtype, x.device)
+        row = 0
+        for part, n in zip(self.parts, self.sizes):
+            rows = dense[row:row + n]  # contiguous: whole rows of a row-major matrix
+            if isinstance(part, QuantLinear):
+                _dequantize_into(kernels, part.packed, rows)
+            else:
+                rows.copy_(part.weight)
+            row += n
+        perm = getattr(self.parts[0], "perm", None)
+        if perm is not None:
+            x = x.index_select(-1, perm)
+        return F.linear(x.to(dense_dtype), dense).to(x.dtype)
+
+    def extra_repr(self) -> str:
+        return f"{self.in_features} -> {' + '.join(map(str, self.sizes))}, {self.source_type}"
 
 
 class QuantEmbedding(PackedModule):

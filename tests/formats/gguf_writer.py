@@ -55,9 +55,78 @@ def _llama3_factors(rs: dict, head_dim: int, theta: float) -> np.ndarray:
     return np.array(out, dtype=np.float32)
 
 
+def _pack_k_scales(sc: np.ndarray, mn: np.ndarray) -> np.ndarray:
+    """8 six-bit scales and mins per super-block [B, 8] -> llama.cpp's 12 bytes (get_scale_min_k4)."""
+    out = np.empty(sc.shape[:-1] + (12,), dtype=np.uint8)
+    out[..., 0:4] = sc[..., :4] | ((sc[..., 4:] >> 4) << 6)
+    out[..., 4:8] = mn[..., :4] | ((mn[..., 4:] >> 4) << 6)
+    out[..., 8:12] = (sc[..., 4:] & 0xF) | ((mn[..., 4:] & 0xF) << 4)
+    return out
+
+
+def _fp16_bytes(v: np.ndarray) -> np.ndarray:
+    return v.astype(np.float16).reshape(-1, 1).view(np.uint8)
+
+
+def _quantize_q45_k(x: np.ndarray, bits: int) -> np.ndarray:
+    """Q4_K / Q5_K super-blocks [B, 256] -> bytes: d, dmin, 12 bytes of scales/mins, (Q5_K: 32 bytes
+    of high bits), 128 bytes of nibbles; weight = d * sc * q - dmin * m per 32-weight sub-block."""
+    qmax = (1 << bits) - 1
+    xs = x.reshape(-1, 8, 32)
+    lo, hi = np.minimum(xs.min(-1), 0), xs.max(-1)
+    dmin = (-lo).max(-1) / 63
+    dmin = dmin.astype(np.float16).astype(np.float32)
+    safe = lambda v: np.where(v > 0, v, 1)  # noqa: E731
+    mn = np.where(dmin[:, None] > 0, np.clip(np.ceil(-lo / safe(dmin)[:, None]), 0, 63), 0).astype(np.uint8)
+    shift = dmin[:, None] * mn  # >= -lo: every x + shift >= 0
+    scale = (hi + shift) / qmax
+    d = (scale.max(-1) / 63).astype(np.float16).astype(np.float32)
+    sc = np.where(d[:, None] > 0, np.clip(np.ceil(scale / safe(d)[:, None]), 0, 63), 0).astype(np.uint8)
+    step = d[:, None] * sc
+    q = np.where(step[..., None] > 0, np.rint((xs + shift[..., None]) / safe(step)[..., None]), 0)
+    q = np.clip(q, 0, qmax).astype(np.uint8)  # [B, 8, 32]
+    low = q & 0xF
+    nibbles = (low[:, 0::2] | (low[:, 1::2] << 4)).reshape(-1, 128)  # byte c*32+j: sub-blocks 2c, 2c+1
+    planes = [_fp16_bytes(d), _fp16_bytes(dmin), _pack_k_scales(sc, mn)]
+    if bits == 5:  # bit b of byte j: high bit of sub-block b's weight j
+        planes.append(((q >> 4) << np.arange(8, dtype=np.uint8)[:, None]).sum(1, dtype=np.uint8))
+    return np.concatenate(planes + [nibbles], axis=-1)
+
+
+def _quantize_q6_k(x: np.ndarray) -> np.ndarray:
+    """Q6_K super-blocks [B, 256] -> bytes: 128 of low nibbles, 64 of high 2-bit pairs, 16 int8
+    scales, d; weight = d * sc * (q - 32) per 16-weight sub-block."""
+    xs = x.reshape(-1, 16, 16)
+    scale = np.abs(xs).max(-1) / 31
+    d = (scale.max(-1) / 127).astype(np.float16).astype(np.float32)
+    safe = lambda v: np.where(v > 0, v, 1)  # noqa: E731
+    sc = np.where(d[:, None] > 0, np.clip(np.ceil(scale / safe(d)[:, None]), 0, 127), 0).astype(np.int8)
+    step = d[:, None] * sc
+    q = np.where(step[..., None] > 0, np.rint(xs / safe(step)[..., None]), 0)
+    q = (np.clip(q, -32, 31) + 32).astype(np.uint8).reshape(-1, 2, 128)  # two halves of 128
+    low, high = q & 0xF, q >> 4
+    ql = (low[..., :64] | (low[..., 64:] << 4)).reshape(-1, 128)
+    qh = (high[..., 0:32] | (high[..., 32:64] << 2) | (high[..., 64:96] << 4) | (high[..., 96:] << 6)).reshape(-1, 64)
+    return np.concatenate([ql, qh, sc.view(np.uint8), _fp16_bytes(d)], axis=-1)
+
+
+def quantize_k(arr: np.ndarray, type_name: str) -> np.ndarray:
+    """A float [N, K] matrix as llama.cpp's Q4_K / Q5_K / Q6_K rows (uint8 [N, bytes per row]), by
+    plain rounding (gguf-py only dequantizes K-quants); the layout is the one gguf-py and llama.cpp read."""
+    n, k = arr.shape
+    if k % 256:
+        raise ValueError(f"{type_name} needs rows of whole 256-weight super-blocks, not {k}")
+    x = np.asarray(arr, dtype=np.float32).reshape(-1, 256)
+    blocks = {"Q4_K": lambda: _quantize_q45_k(x, 4), "Q5_K": lambda: _quantize_q45_k(x, 5),
+              "Q6_K": lambda: _quantize_q6_k(x)}[type_name]()
+    return np.ascontiguousarray(blocks).reshape(n, -1)
+
+
 def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None = None) -> Path:
-    """``quant`` maps a GGUF tensor kind ("attn_q", "ffn_up", "token_embd", ...) to a type name
-    ("Q8_0", "Q4_0", "Q4_1"), quantized with gguf-py as llama.cpp's quantizer lays it out."""
+    """``quant`` maps a GGUF tensor kind ("attn_q", "ffn_up", "token_embd", ...) or one tensor
+    ("blk.1.attn_k", before the kind) to a type name: "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1"
+    (quantized with gguf-py as llama.cpp's quantizer lays them out), "Q4_K", "Q5_K", "Q6_K"
+    (:func:`quantize_k`), or "F16"/"F32" to store it as float."""
     import gguf
     from gguf.quants import quantize
 
@@ -120,10 +189,14 @@ def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None =
             arr = arr + 1.0
         gguf_name = _gguf_name(name, model_type)
         kind = gguf_name.split(".")[-2] if gguf_name.startswith("blk.") else gguf_name.split(".")[0]
-        qtype = (quant or {}).get(kind)
-        if qtype and arr.ndim == 2:
+        quant = quant or {}
+        qtype = quant.get(gguf_name.rsplit(".", 1)[0], quant.get(kind))
+        if qtype == "F16" and arr.ndim == 2:
+            w.add_tensor(gguf_name, arr.astype(np.float16))
+        elif qtype and qtype != "F32" and arr.ndim == 2:
             qt = gguf.GGMLQuantizationType[qtype]
-            w.add_tensor(gguf_name, quantize(arr, qt), raw_dtype=qt)
+            raw = quantize_k(arr, qtype) if qtype.endswith("_K") else quantize(arr, qt)
+            w.add_tensor(gguf_name, raw, raw_dtype=qt)
         else:
             w.add_tensor(gguf_name, arr)
     w.write_header_to_file()

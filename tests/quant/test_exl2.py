@@ -14,7 +14,7 @@ from safetensors.torch import load_file, save_file
 from ketch import LLM, SamplingParams
 from ketch.formats.loader import resolve_model
 from ketch.quant.exl2 import BITS, decode_exl2, dequantize_exl2, iter_exl2, pack_exl2
-from ketch.quant.linear import DequantScratch, QuantLinear
+from ketch.quant.linear import DequantScratch, MultiQuantLinear, QuantLinear
 from ketch.quant.packed import PackedWeight
 from ketch.tools.perplexity import chunk_logits
 from tests.conftest import hf_greedy
@@ -90,7 +90,7 @@ def _plan(name: str, k: int) -> Plan | None:
         0: {"q_proj": [(4, 32)] * 2, "k_proj": [(4, 32)] * 2, "v_proj": [(4, 32)] * 2, "o_proj": [(4, 32)] * 2,
             "gate_proj": [(5, 32), (4, 32)], "up_proj": [(5, 32), (4, 32)],
             "down_proj": [(8, 32), (6, 32), (5, 32), (3, 32)]},
-        # q/k/v need q4, q4, q8: loaded as one q8 matrix
+        # q/k/v need q4, q4, q8: loaded as a q4 part (q, k stacked) and a q8 part (v)
         1: {"q_proj": [(4, 32), (3, 32)], "k_proj": [(3, 32), (2, 32)], "v_proj": [(6, 32), (5, 32)],
             "o_proj": [(2, 64)], "gate_proj": [(3, 32), (2, 32)], "up_proj": [(3, 32), (2, 32)],
             "down_proj": [(4, 64), (3, 64)]},
@@ -130,7 +130,10 @@ def test_exl2_checkpoint_matches_its_dequantized_reference(tiny_models, tmp_path
     schemes = {name: (m.scheme, m.perm is not None) for name, m in model.named_modules() if isinstance(m, QuantLinear)}
     assert schemes["layers.0.self_attn.qkv_proj"] == ("q4", True)
     assert schemes["layers.0.mlp.down_proj"] == ("q8", True)
-    assert schemes["layers.1.self_attn.qkv_proj"] == ("q8", True)  # widened to stack with v_proj
+    qkv = model.layers[1].self_attn.qkv_proj  # q/k need q4, v q8: two parts, not one widened q8 matrix
+    assert isinstance(qkv, MultiQuantLinear) and qkv._one_gemm  # the siblings share their input order
+    assert schemes["layers.1.self_attn.qkv_proj.parts.0"] == ("q4", True) and qkv.sizes == [64 + 32, 32]
+    assert schemes["layers.1.self_attn.qkv_proj.parts.1"] == ("q8", True)
     assert schemes["layers.1.mlp.gate_up_proj"] == ("q4", True)
     assert schemes["lm_head"] == ("q8", True)
     assert type(model.layers[3].self_attn.o_proj) is not QuantLinear

@@ -204,3 +204,67 @@ def test_low_bit_shapes_are_refused(kernels):
         kernels.lowbit_linear(torch.randn(1, 512), "q7", w.qs, w.d, w.m)
     with pytest.raises(ValueError, match="256-superblocks"):
         pack_gguf("Q6_K", np.zeros((4, 105), dtype=np.uint8), (4, 128))
+
+
+def _with_perm(w, perm):
+    from ketch.quant.packed import PackedWeight
+
+    return PackedWeight(w.scheme, w.qs, w.d, w.m, w.source_type, w.offset, perm)
+
+
+@pytest.mark.parametrize("perms", ["none", "shared", "per-part"])
+def test_multi_quant_linear_runs_each_part_in_its_own_form(perms, monkeypatch):
+    """A fused layer of Q4_K, Q6_K and float rows (a Q4_K_M file's q/k, v, an F16 shard)."""
+    from ketch.models import count_parameters
+    from ketch.quant.linear import DenseLinear, MultiQuantLinear
+
+    k = 512
+    a_raw, b_raw = _random_blocks("Q4_K", 48, k, seed=3), _random_blocks("Q6_K", 32, k, seed=4)
+    a, b = pack_gguf("Q4_K", a_raw, (48, k)), pack_gguf("Q6_K", b_raw, (32, k))
+    gen = torch.Generator().manual_seed(5)
+    dense = torch.randn(16, k, generator=gen) * 0.05
+    if perms != "none":  # EXL2-style input permutations; a float part reads the natural order
+        p1 = torch.randperm(k, generator=gen)
+        a, b = _with_perm(a, p1), _with_perm(b, p1 if perms == "shared" else torch.randperm(k, generator=gen))
+    parts = [a, b] if perms == "shared" else [a, b, dense]
+    ref = torch.cat([a.dequantize(), b.dequantize()] + ([] if perms == "shared" else [dense]))
+    bias = torch.randn(ref.shape[0], generator=gen)
+    scratch = DequantScratch()
+    small = QuantLinear(pack_gguf("Q4_K", a_raw[:8], (8, k)), None, scratch)  # shares the scratch
+    layer = MultiQuantLinear(parts, bias, scratch)
+    assert [type(p) for p in layer.parts][:2] == [QuantLinear, QuantLinear]
+    assert layer._one_gemm == (perms != "per-part")
+    assert (layer.in_features, layer.out_features) == (k, ref.shape[0])
+    assert count_parameters(layer) == ref.numel() + bias.numel()
+    held = sum(t.numel() * t.element_size() for t in list(layer.buffers()) + list(layer.parameters()))
+    extra = -8 * k if perms == "shared" else dense.numel() * 4  # one perm tensor held once; the float rows
+    assert held == a.nbytes + b.nbytes + bias.numel() * 4 + extra
+    x = torch.randn(20, k, generator=gen)
+    want = x @ ref.T + bias
+    if load_kernels() is not None:
+        small(x)  # a smaller weight through the scratch first
+        torch.testing.assert_close(layer(x), want, rtol=1e-4, atol=1e-4)  # prefill: exact dequantized rows
+        for rows in (1, 3, 8):  # decode: one kernel per part, outputs side by side
+            got = layer(x[:rows]) - bias
+            row = 0
+            for part in layer.parts:
+                n = part.out_features
+                if isinstance(part, QuantLinear):
+                    w = part.packed
+                    stored = _with_perm(w, None)
+                    xs = x[:rows] if w.perm is None else x[:rows].index_select(1, w.perm)
+                    _assert_within_kernel_bound(got[:, row:row + n], xs, stored)
+                else:
+                    assert isinstance(part, DenseLinear)
+                    torch.testing.assert_close(got[:, row:row + n], x[:rows] @ dense.T)
+                row += n
+        scratch.gemm_dtype = torch.bfloat16  # AMX machines: the prefill GEMM in bf16
+        torch.testing.assert_close(layer(x), want, rtol=2e-2, atol=2e-2 * float(want.abs().max()))
+        scratch.gemm_dtype = None
+    import ketch.quant.linear as linear  # no kernels (KETCH_DISABLE_KERNELS=1): dequantize + F.linear
+
+    monkeypatch.setattr(linear, "load_kernels", lambda: None)
+    for rows in (1, 20):
+        torch.testing.assert_close(layer(x[:rows]), want[:rows], rtol=1e-4, atol=1e-4)
+    with pytest.raises(ValueError, match="two parts"):
+        MultiQuantLinear([a], None, scratch)
