@@ -135,7 +135,7 @@ def _llama_cpp_extra_bufts_work(path) -> bool:
     return proc.returncode == 0
 
 
-def _load_llama_cpp(path, n_ctx: int, threads: int, extra_bufts: bool):
+def _load_llama_cpp(path, n_ctx: int, threads: int, extra_bufts: bool, **kwargs: Any):
     import llama_cpp
     import llama_cpp.llama_cpp as lib
 
@@ -150,7 +150,7 @@ def _load_llama_cpp(path, n_ctx: int, threads: int, extra_bufts: bool):
     lib.llama_model_default_params = params
     try:
         return llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                               n_batch=512, verbose=False)
+                               n_batch=512, verbose=False, **kwargs)
     finally:
         lib.llama_model_default_params = default_params
 
