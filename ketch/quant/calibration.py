@@ -131,8 +131,6 @@ def calibrate(model: nn.Module, samples: list[list[int]], cfg: CalibrationConfig
     runner = LayerwiseRunner(model, samples)
     result = CalibrationResult()
     layers = model.layers
-    for layer in layers:  # _store splits the fused q/k/v codes back into the checkpoint's three tensors
-        layer.self_attn.qkv_proj.split_sizes = layer.self_attn.split
     bar = tqdm(range(len(layers)), desc=f"{cfg.method} calibration", unit=" layers", disable=quiet)
     for i in bar:
         layer = layers[i]
@@ -152,7 +150,7 @@ def calibrate(model: nn.Module, samples: list[list[int]], cfg: CalibrationConfig
             if cfg.method == "gptq":
                 for name, m in linears.items():
                     codes = gptq_quantize(m.weight, stats[name].h, cfg.group_size, cfg.bits, cfg.damp)
-                    _store(result, i, name, m, codes, cfg.group_size)
+                    _store(result, i, layer, name, codes, cfg.group_size)
             else:
                 _awq_layer(model, i, layer, {n: s.tensor() for n, s in stats.items()}, cfg, result)
         runner.run(i)  # quantized pass: the next layer's inputs
@@ -177,35 +175,26 @@ class _TokenSample:
         return x.float()
 
 
-def _store(result: CalibrationResult, layer_idx: int, name: str, module: nn.Module, codes: Codes,
+def _store(result: CalibrationResult, layer_idx: int, layer: nn.Module, name: str, codes: Codes,
            group: int) -> None:
-    """Record codes under the HF names (split fused projections) and put the rounded weight in the model."""
+    """Record codes under the HF names (fused projections split back into their checkpoint
+    tensors) and put the rounded weight into the model for the layers calibrated after it."""
+    module = layer.get_submodule(name)
     module.weight.copy_(dequantize_codes(*codes, group).to(module.weight.dtype))
     q, zeros, scales = codes
-    prefix = f"model.layers.{layer_idx}.{name.rsplit('.', 1)[0]}"
-    fused = name.rsplit(".", 1)[1]
+    parent, fused = name.rsplit(".", 1)
+    prefix = f"model.layers.{layer_idx}.{parent}"
     parts = _SPLITS.get(fused)
     if parts is None:
         result.codes[f"{prefix}.{fused}.weight"] = codes
         return
-    sizes = _split_sizes(module, fused, len(parts))
-    for part, a, b in zip(parts, [0] + _cumsum(sizes)[:-1], _cumsum(sizes)):
-        result.codes[f"{prefix}.{part}.weight"] = (q[:, a:b].contiguous(), zeros[:, a:b].contiguous(),
-                                                   scales[:, a:b].contiguous())
-
-
-def _split_sizes(module: nn.Module, fused: str, count: int) -> list[int]:
-    if fused == "qkv_proj":
-        return list(module.split_sizes)
-    return [module.out_features // count] * count
-
-
-def _cumsum(sizes: list[int]) -> list[int]:
-    out, total = [], 0
-    for s in sizes:
-        total += s
-        out.append(total)
-    return out
+    sizes = list(layer.self_attn.split) if fused == "qkv_proj" else [module.out_features // 2] * 2
+    start = 0
+    for part, size in zip(parts, sizes):
+        cols = slice(start, start + size)
+        result.codes[f"{prefix}.{part}.weight"] = (q[:, cols].contiguous(), zeros[:, cols].contiguous(),
+                                                   scales[:, cols].contiguous())
+        start += size
 
 
 def _awq_layer(model: nn.Module, i: int, layer: nn.Module, inputs: dict[str, torch.Tensor],
@@ -259,7 +248,7 @@ def _awq_layer(model: nn.Module, i: int, layer: nn.Module, inputs: dict[str, tor
         w = module.weight[rows].float()
         limit = awq_search.search_clip(_spread(x, clip_tokens), w, group, bits)
         module.weight[rows] = awq_search.apply_clip(w, limit, group).to(module.weight.dtype)
-        _store(result, i, name, module, rtn_quantize(module.weight.float(), group, bits), group)
+        _store(result, i, layer, name, rtn_quantize(module.weight.float(), group, bits), group)
 
 
 def _spread(x: torch.Tensor, count: int) -> torch.Tensor:
