@@ -117,7 +117,10 @@ def quantize_model(model: str, out_dir: Path, cfg: QuantizeConfig, quiet: bool =
             codes = codes_by_name.get(key) or rtn_quantize(t, cfg.group_size, cfg.bits)
             tensors.update(layer_tensors(name[: -len(".weight")], *codes, cfg))
         else:
-            tensors[name] = overrides.get(key, t).to(t.dtype).contiguous()
+            t = overrides.get(key, t).to(t.dtype)
+            if t.dtype == torch.float32 and t.dim() >= 2:  # embeddings / LM head: fp16, as AutoGPTQ and
+                t = t.half()  # AutoAWQ store them (SmolLM2 AWQ: 169 -> 112 MB); norms and biases stay fp32
+            tensors[name] = t.contiguous()
     save_file({k: v.contiguous() for k, v in tensors.items()}, str(out_dir / "model.safetensors"),
               metadata={"format": "pt"})
     hf_cfg = {k: v for k, v in source.hf_config.items() if not k.startswith("__")}
