@@ -53,15 +53,26 @@ def _kernel_center(w) -> int:
     return {"q4": 8, "q5": 16, "q4_k": 8, "q5_k": 16, "q2_k": 2}.get(w.scheme, 0) if w.m is not None else 0
 
 
-def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w) -> None:
-    """The documented bound: activations rounded to int16 per 32-block (step = max|x| / 32767)
-    multiply the integer part of each weight, centered for unsigned codes ((q - 8) * d for 4-bit),
-    so each product is off by at most that magnitude * step / 2; plus fp32 rounding of the sums."""
+# Activation step = max|x| / levels per 32-block, for each q4 activation mode (qgemv.cpp's top).
+Q4_LEVELS = {"int16": 32767, "int8x2": 127 * 254, "int8": 127}
+
+
+def _act_levels(w) -> int:
+    """The activation rounding of the kernel ``w`` goes through: q4's current mode, else int16."""
+    kernels = load_kernels()
+    return Q4_LEVELS[kernels.q4_act_mode()] if w.scheme == "q4" and kernels is not None else 32767
+
+
+def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w, levels: int | None = None) -> None:
+    """The documented bound: activations rounded per 32-block (step = max|x| / 32767 for int16; for
+    q4 on AVX-512 VNNI max|x| / (127 * 254) with two int8 planes, max|x| / 127 with one) multiply
+    the integer part of each weight, centered for unsigned codes ((q - 8) * d for 4-bit), so each
+    product is off by at most that magnitude * step / 2; plus fp32 rounding of the sums."""
     n, k = w.shape
     codes, scale, _ = w.decode()
     mag = ((codes.double() - _kernel_center(w)) * scale.double()).abs().reshape(n, k // 32, 32)
     m = x.shape[0]
-    step = x.view(m, k // 32, 32).abs().amax(-1).double() / 32767
+    step = x.view(m, k // 32, 32).abs().amax(-1).double() / (levels or _act_levels(w))
     bound = (mag.sum(-1) @ (step / 2).T).T
     want = x.double() @ w.dequantize().double().T
     slack = 1e-5 * float(want.abs().max())
@@ -80,6 +91,37 @@ def test_kernels_match_dequantized_matmul(kernels, type_name, n, k):
         assert torch.equal(_dense(kernels, w, dtype), ref.to(dtype))
 
 
+@pytest.mark.parametrize("mode", list(Q4_LEVELS))
+@pytest.mark.parametrize("type_name", ["Q4_0", "Q4_1"])
+def test_q4_activation_modes(kernels, mode, type_name):
+    """Every q4 path within its bound: int8x2 and int8 with AVX-512 VNNI (int8x2 the default where
+    the CPU has it; 4 blocks per 512-bit step, so K = 32..1536 covers partial last steps, and 1-4
+    weight rows per pass) and the portable AVX2 int16 path (the default elsewhere; KETCH_Q4_ACTS)."""
+    if mode not in kernels.q4_act_modes():
+        with pytest.raises(RuntimeError, match="VNNI"):
+            kernels.set_q4_act_mode(mode)
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    prev = kernels.set_q4_act_mode(mode)
+    try:
+        assert kernels.q4_act_mode() == mode
+        for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
+            w, ref = _packed(type_name, n, k, seed=n * 7 + k)
+            gen = torch.Generator().manual_seed(n + k)
+            for m in range(1, 9):
+                x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+                got = kernels.q4_linear(x, w.qs, w.d, w.m)
+                _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
+                if m == 1:  # rows are independent: one row alone gives the same as within a batch
+                    assert torch.equal(got, kernels.q4_linear(x[:1].clone(), w.qs, w.d, w.m))
+            zero = kernels.q4_linear(torch.zeros(2, k), w.qs, w.d, w.m)  # all-zero blocks: step 0
+            assert torch.equal(zero, torch.zeros(2, n))
+    finally:
+        kernels.set_q4_act_mode(prev)
+    assert kernels.q4_act_mode() == prev
+    with pytest.raises(RuntimeError, match="int16, int8x2 or int8"):
+        kernels.set_q4_act_mode("int4")
+
+
 @pytest.mark.parametrize("rows", [1, 7, 8, 9, 33])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
 def test_quant_linear_both_paths(rows, dtype):
@@ -89,7 +131,8 @@ def test_quant_linear_both_paths(rows, dtype):
     layer = QuantLinear(w, bias, DequantScratch())
     x = torch.randn(rows, 256).to(dtype)
     want = torch.nn.functional.linear(x.float(), ref, bias)
-    tol = 1e-3 if dtype == torch.float32 else 5e-2  # int16-rounded activations; bf16 for dtype bf16
+    # rounded activations (int16 level; KETCH_Q4_ACTS=int8: 1/254 of each block's largest value); bf16
+    tol = (1e-3 if _act_levels(w) > 127 else 1e-2) if dtype == torch.float32 else 5e-2
     torch.testing.assert_close(layer(x).float(), want, rtol=tol, atol=tol * float(want.abs().max()))
     assert layer(x).dtype == dtype
 
@@ -110,9 +153,8 @@ def test_concat_rows_fuses_projections():
     fused = concat_rows([a, b])
     assert torch.equal(fused.dequantize(), torch.cat([ra, rb]))
     x = torch.randn(3, 64, generator=torch.Generator().manual_seed(0))
-    # int16-rounded activations: error bounded as in test_kernels_match_dequantized_matmul
-    torch.testing.assert_close(packed_matmul(x, fused, DequantScratch()), x @ torch.cat([ra, rb]).T,
-                               rtol=2e-3, atol=3e-3)
+    # rounded activations: error bounded as in test_kernels_match_dequantized_matmul
+    _assert_within_kernel_bound(packed_matmul(x, fused, DequantScratch()), x, fused)
 
 
 def test_bad_shapes_are_refused(kernels):
