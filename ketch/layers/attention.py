@@ -43,6 +43,18 @@ class AttentionMetadata:
     sliding_window: int | None = None
 
 
+def fresh_prefill_metadata(slots: torch.Tensor, window: int | None) -> AttentionMetadata:
+    """Metadata for one sequence prefilled from position 0 in a single chunk, its K/V written to
+    ``slots`` (scoring and calibration runs, outside the scheduler)."""
+    n = slots.shape[0]
+    span = PrefillSpan(0, n, 0, None, None, None)
+    if window is not None and n > window:
+        pos = torch.arange(n)
+        mask = (pos[None, :] <= pos[:, None]) & (pos[None, :] > pos[:, None] - window)
+        span.window_mask = mask.to(slots.device)
+    return AttentionMetadata(slots, 0, None, None, None, [span], sliding_window=window)
+
+
 def _attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None,
             scale: float, softcap: float | None) -> torch.Tensor:
     """q: [B, Hq, q, D]; k, v: [B, Hkv, k, D]; mask bool broadcastable to [B, Hq, q, k] or None (causal)."""

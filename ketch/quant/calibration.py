@@ -15,7 +15,7 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
-from ketch.layers.attention import AttentionMetadata, PrefillSpan
+from ketch.layers.attention import fresh_prefill_metadata
 from ketch.quant import awq_search
 from ketch.quant.gptq_solve import HessianAccumulator, gptq_quantize
 from ketch.quant.rtn import dequantize_codes, rtn_quantize
@@ -75,12 +75,7 @@ class LayerwiseRunner:
         t = len(samples[0])
         self.kv = (torch.empty(1, t, cfg.num_key_value_heads, cfg.head_dim),
                    torch.empty(1, t, cfg.num_key_value_heads, cfg.head_dim))
-        span = PrefillSpan(0, t, 0, None, None, None)
-        window = cfg.sliding_window
-        if window is not None and t > window:
-            pos = torch.arange(t)
-            span.window_mask = (pos[None, :] <= pos[:, None]) & (pos[None, :] > pos[:, None] - window)
-        self.meta = AttentionMetadata(torch.arange(t), 0, None, None, None, [span], sliding_window=window)
+        self.meta = fresh_prefill_metadata(torch.arange(t), cfg.sliding_window)
         positions = torch.arange(t)
         self.ropes = {id(r): r.lookup(positions) for r in model.ropes}
         with torch.inference_mode():
@@ -137,10 +132,9 @@ def calibrate(model: nn.Module, samples: list[list[int]], cfg: CalibrationConfig
         linears = _linears(layer)
         if cfg.method == "gptq":
             stats = {name: HessianAccumulator(m.in_features) for name, m in linears.items()}
-            taps = [_InputTap(m, stats[name].add) for name, m in linears.items()]
         else:
             stats = {name: _TokenSample(cfg.awq_tokens) for name in linears}
-            taps = [_InputTap(m, stats[name].add) for name, m in linears.items()]
+        taps = [_InputTap(m, stats[name].add) for name, m in linears.items()]
         try:
             runner.run(i, advance=False)  # float pass: collects the layer's inputs
         finally:
@@ -152,7 +146,7 @@ def calibrate(model: nn.Module, samples: list[list[int]], cfg: CalibrationConfig
                     codes = gptq_quantize(m.weight, stats[name].h, cfg.group_size, cfg.bits, cfg.damp)
                     _store(result, i, layer, name, codes, cfg.group_size)
             else:
-                _awq_layer(model, i, layer, {n: s.tensor() for n, s in stats.items()}, cfg, result)
+                _awq_layer(i, layer, {n: s.tensor() for n, s in stats.items()}, cfg, result)
         runner.run(i)  # quantized pass: the next layer's inputs
     return result
 
@@ -161,18 +155,14 @@ class _TokenSample:
     """Keeps up to ``limit`` input rows, spread over all samples (AWQ searches on these)."""
 
     def __init__(self, limit: int) -> None:
-        self.limit, self.rows, self.parts = limit, 0, []
+        self.limit = limit
+        self.parts: list[torch.Tensor] = []
 
     def add(self, x: torch.Tensor) -> None:
-        x = x.reshape(-1, x.shape[-1])
-        self.parts.append(x)
-        self.rows += x.shape[0]
+        self.parts.append(x.reshape(-1, x.shape[-1]))
 
     def tensor(self) -> torch.Tensor:
-        x = torch.cat(self.parts)
-        if x.shape[0] > self.limit:
-            x = x[torch.linspace(0, x.shape[0] - 1, self.limit).long()]
-        return x.float()
+        return _spread(torch.cat(self.parts), self.limit).float()
 
 
 def _store(result: CalibrationResult, layer_idx: int, layer: nn.Module, name: str, codes: Codes,
@@ -197,7 +187,7 @@ def _store(result: CalibrationResult, layer_idx: int, layer: nn.Module, name: st
         start += size
 
 
-def _awq_layer(model: nn.Module, i: int, layer: nn.Module, inputs: dict[str, torch.Tensor],
+def _awq_layer(i: int, layer: nn.Module, inputs: dict[str, torch.Tensor],
                cfg: CalibrationConfig, result: CalibrationResult) -> None:
     """Scale, clip and round one decoder layer; fold the inverse scales into the ops before it."""
     attn, mlp = layer.self_attn, layer.mlp

@@ -12,7 +12,7 @@ import torch
 
 from ketch.engine.llm_engine import LLMEngine
 from ketch.engine.sequence import Sequence
-from ketch.layers.attention import AttentionMetadata, PrefillSpan
+from ketch.layers.attention import fresh_prefill_metadata
 from ketch.sampling import SamplingParams
 
 
@@ -30,12 +30,7 @@ def chunk_logits(engine: LLMEngine, token_ids: list[int]) -> torch.Tensor:
     try:
         bs, dev = bm.block_size, engine.device
         slots = torch.tensor([seq.block_table[p // bs] * bs + p % bs for p in range(n)], device=dev)
-        window = engine.runner.window
-        span = PrefillSpan(0, n, 0, None, None, None)
-        if window is not None and n > window:
-            pos = torch.arange(n)
-            span.window_mask = ((pos[None, :] <= pos[:, None]) & (pos[None, :] > pos[:, None] - window)).to(dev)
-        meta = AttentionMetadata(slots, 0, None, None, None, [span])
+        meta = fresh_prefill_metadata(slots, engine.runner.window)
         ids = torch.tensor(token_ids, device=dev)
         hidden = engine.model(ids, torch.arange(n, device=dev), engine.runner.kv_caches, meta)
         return engine.model.compute_logits(hidden)
