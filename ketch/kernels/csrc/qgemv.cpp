@@ -607,6 +607,11 @@ constexpr int64_t kSuper = 256;  // K-quant super-block
 
 inline __m256i load256(const uint8_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
 inline __m256i bytes(int v) { return _mm256_set1_epi8(static_cast<char>(v)); }
+// The low (high = false) or high nibbles of 32 bytes at p, one per byte.
+inline __m256i nibbles(const uint8_t* p, bool high) {
+  const __m256i v = load256(p);
+  return _mm256_and_si256(high ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+}
 
 // 8 consecutive bytes as 8 floats.
 inline __m256 u8x8(const uint8_t* p) {
@@ -685,10 +690,7 @@ struct Q4K {
   static constexpr bool kMin = true;
   const uint8_t* p;
   explicit Q4K(const uint8_t* p_) : p(p_) {}
-  template <int t> __m256i codes() const {
-    const __m256i v = load256(p + 32 * (t / 2));
-    return _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
-  }
+  template <int t> __m256i codes() const { return nibbles(p + 32 * (t / 2), t % 2); }
   template <int t> __m256i centered() const { return _mm256_sub_epi8(codes<t>(), bytes(kCenter)); }
   int scale(int g) const { return p[128 + g / 2]; }
   int minimum(int g) const { return p[136 + g / 2]; }
@@ -703,14 +705,12 @@ struct Q5K {
   const __m256i qh;
   explicit Q5K(const uint8_t* p_) : p(p_), qh(load256(p_ + 128)) {}
   template <int t> __m256i codes() const {
-    const __m256i v = load256(p + 32 * (t / 2));
-    const __m256i nib = _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i nib = nibbles(p + 32 * (t / 2), t % 2);
     const __m256i bit = bytes(1 << t);
     return _mm256_or_si256(nib, _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(qh, bit), bit), bytes(0x10)));
   }
   template <int t> __m256i centered() const {  // q - 16 straight: a clear high bit sets 0xF0 (-16)
-    const __m256i v = load256(p + 32 * (t / 2));
-    const __m256i nib = _mm256_and_si256(t % 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i nib = nibbles(p + 32 * (t / 2), t % 2);
     const __m256i clear = _mm256_cmpeq_epi8(_mm256_and_si256(qh, bytes(1 << t)), _mm256_setzero_si256());
     return _mm256_or_si256(nib, _mm256_and_si256(clear, bytes(0xF0)));
   }
@@ -727,8 +727,7 @@ struct Q6K {
   explicit Q6K(const uint8_t* p_) : p(p_) {}
   template <int t> __m256i codes() const {  // half t / 4; 32-byte ql chunk t % 2, nibble (t / 2) % 2
     constexpr int h = t / 4, s = t % 4;
-    const __m256i v = load256(p + 64 * h + 32 * (s % 2));
-    const __m256i nib = _mm256_and_si256(s / 2 ? _mm256_srli_epi16(v, 4) : v, bytes(0x0F));
+    const __m256i nib = nibbles(p + 64 * h + 32 * (s % 2), s / 2);
     const __m256i hb = _mm256_and_si256(load256(p + 128 + 32 * h), bytes(3 << (2 * s)));
     // The 2 high bits to bits 4-5 of each byte (masked first, so no bit crosses a byte).
     const __m256i hi = s == 0 ? _mm256_slli_epi16(hb, 4) : s == 1 ? _mm256_slli_epi16(hb, 2)
