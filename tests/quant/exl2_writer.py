@@ -8,14 +8,14 @@ Returns the dequantized float weights so tests can build the exact reference mod
 """
 from __future__ import annotations
 
-import json
 import math
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import torch
-from safetensors.torch import save_file
+
+from tests.quant.checkpoint_writer import write_checkpoint
 
 Plan = list[tuple[int, int]]  # (bits, rows) per group in stored (permuted) row order
 
@@ -98,27 +98,16 @@ def write_exl2(model, src: Path, out: Path, plan_of: Callable[[str, int], Plan |
     ``config_entry`` adds the ``quantization_config`` exllamav2 writes with ``-cf``; without it only
     the tensors say EXL2, as in most EXL2 repos. Returns the dequantized weights by name.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    tensors: dict[str, torch.Tensor] = {}
-    dense: dict[str, torch.Tensor] = {}
-    for name, t in model.state_dict().items():
-        if name == "lm_head.weight" and model.config.tie_word_embeddings:
-            continue
+    def quantize(name: str, t: torch.Tensor):
         quantizable = name == "lm_head.weight" or (t.dim() == 2 and name.endswith("_proj.weight"))
         plan = plan_of(name, t.shape[1]) if quantizable else None
         if plan is None:
-            tensors[name] = t.contiguous()
-            continue
+            return None
         prefix = name[: -len(".weight")]
         family = prefix.replace("k_proj", "q_proj").replace("v_proj", "q_proj").replace("gate_proj", "up_proj")
-        parts, dense[name] = quantize_exl2(t, plan, input_perm(family, t.shape[1]))
-        tensors.update({f"{prefix}.{part}": v for part, v in parts.items()})
-    save_file({k: v.contiguous() for k, v in tensors.items()}, str(out / "model.safetensors"))
-    hf_cfg = json.loads((src / "config.json").read_text())
-    if config_entry:
-        hf_cfg["quantization_config"] = {"quant_method": "exl2", "version": "0.2.8", "bits": 5.0, "head_bits": 6,
-                                         "calibration": {"rows": 115, "length": 2048, "dataset": "(default)"}}
-    (out / "config.json").write_text(json.dumps(hf_cfg))
-    for f in ("tokenizer.json", "tokenizer_config.json"):
-        (out / f).write_text((src / f).read_text())
-    return dense
+        parts, dense = quantize_exl2(t, plan, input_perm(family, t.shape[1]))
+        return {f"{prefix}.{part}": v for part, v in parts.items()}, dense
+
+    qcfg = {"quant_method": "exl2", "version": "0.2.8", "bits": 5.0, "head_bits": 6,
+            "calibration": {"rows": 115, "length": 2048, "dataset": "(default)"}} if config_entry else None
+    return write_checkpoint(model, src, out, quantize, qcfg)
