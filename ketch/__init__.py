@@ -1,8 +1,8 @@
 """ketch: from LLM weights on disk to a fast, measured, secure HTTP service."""
 from ketch.outputs import CompletionOutput, Logprob, RequestOutput
-from ketch.sampling import SamplingParams
+from ketch.sampling import SamplingParams, StructuredOutputParams
 
-__all__ = ["LLM", "AsyncEngine", "SamplingParams", "RequestOutput", "CompletionOutput", "Logprob"]
+__all__ = ["LLM", "AsyncEngine", "SamplingParams", "StructuredOutputParams", "RequestOutput", "CompletionOutput", "Logprob"]
 __version__ = "0.1.0"
 
 

@@ -185,11 +185,50 @@ def chat(
 
 
 @app.command()
-def serve(model: ModelOpt = DEFAULT_MODEL) -> None:
-    """Serve a model over HTTP (OpenAI-compatible API)."""
-    from ketch.serve import run_server  # noqa: F401 - raises until the server lands
+def serve(
+    model: Annotated[str, typer.Argument(help="store name, .gguf file, or HF model directory")] = DEFAULT_MODEL,
+    host: Annotated[str, typer.Option(help="address to bind (0.0.0.0 exposes the server to the network)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    served_model_name: Annotated[Optional[str], typer.Option(
+        help="the model name clients send (default: the MODEL argument)")] = None,
+    dtype: DtypeOpt = "auto",
+    device: DeviceOpt = "auto",
+    max_model_len: MaxLenOpt = 0,
+    kv_cache_gb: KvOpt = None,
+    max_num_seqs: Annotated[int, typer.Option(help="sequences decoded together in one engine step")] = 64,
+    max_num_batched_tokens: Annotated[int, typer.Option(
+        help="token budget per engine step (prefill chunks plus decodes)")] = 512,
+    max_queue: Annotated[int, typer.Option(
+        help="requests that may wait beyond the running ones; past that the server answers 429")] = 256,
+    prefix_caching: Annotated[bool, typer.Option("--prefix-caching/--no-prefix-caching",
+                                                 help="reuse KV blocks of shared prompt prefixes")] = True,
+    drain_timeout: Annotated[float, typer.Option(
+        help="seconds SIGTERM waits for in-flight requests before cutting them")] = 30.0,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log",
+                                             help="one JSON line per request on stderr")] = True,
+    log_level: Annotated[str, typer.Option(help="debug, info, warning or error")] = "info",
+) -> None:
+    """Serve a model over HTTP: OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/models),
+    TGI-style (/generate, /generate_stream), /tokenize, /detokenize, /health, /ready, /metrics and /docs."""
+    from ketch.config import CacheConfig, EngineConfig, SchedulerConfig, ServerConfig
+    from ketch.serve import run_server
 
-    run_server(model)
+    with _user_errors():
+        config = ServerConfig(
+            engine=EngineConfig(
+                model=model, dtype=dtype, device=device,
+                cache=CacheConfig(kv_cache_memory_bytes=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None,
+                                  enable_prefix_caching=prefix_caching),
+                scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,
+                                          max_num_seqs=max_num_seqs, max_model_len=max_model_len)),
+            host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
+            drain_timeout=drain_timeout, access_log=access_log)
+        if log_level.lower() not in ("debug", "info", "warning", "error"):
+            raise ValueError(f"log level must be debug, info, warning or error, got {log_level!r}")
+        from ketch.formats.loader import resolve_model
+
+        resolve_model(model)  # a wrong path fails here, before binding; the weights load after
+    run_server(config, log_level.lower())
 
 
 @bench_app.command("offline")

@@ -152,3 +152,39 @@ class EngineConfig:
     def __post_init__(self) -> None:
         if not isinstance(self.model, str) or not self.model:
             raise ValueError("model must be a store name or a path")
+
+
+@dataclass(slots=True)
+class ServerConfig:
+    """The HTTP front: where it listens, how much it queues, how long it drains on SIGTERM."""
+
+    engine: EngineConfig = field(default_factory=EngineConfig)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    served_model_name: str | None = None  # the name clients send as "model"; default: the model argument
+    # Requests admitted beyond the engine's running slots wait here; past it the server answers 429.
+    max_queue: int = 256
+    drain_timeout: float = 30.0  # seconds SIGTERM waits for in-flight requests before cutting them
+    max_body_bytes: int = 8 << 20
+    access_log: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.port, int) or not 0 <= self.port <= 65535:
+            raise ValueError(f"port must be in [0, 65535], got {self.port!r}")
+        if self.max_queue < 0:
+            raise ValueError("max_queue must be >= 0")
+        if self.drain_timeout < 0:
+            raise ValueError("drain_timeout must be >= 0")
+        if self.max_body_bytes <= 0:
+            raise ValueError("max_body_bytes must be positive")
+        if self.served_model_name is not None and not self.served_model_name:
+            raise ValueError("served_model_name must not be empty")
+
+    @property
+    def model_name(self) -> str:
+        return self.served_model_name or self.engine.model
+
+    @property
+    def max_concurrent(self) -> int:
+        """Requests in the server at once: the engine's running slots plus the waiting queue."""
+        return self.engine.scheduler.max_num_seqs + self.max_queue

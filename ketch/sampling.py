@@ -1,9 +1,43 @@
 """SamplingParams: how one request is decoded. Validated once, on construction."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_LOGPROBS = 20
+
+
+@dataclass(slots=True)
+class StructuredOutputParams:
+    """Constrain decoding to a language; exactly one field is set (vLLM's names)."""
+
+    json: dict[str, Any] | str | None = None  # a JSON schema
+    json_object: bool = False  # any JSON object
+    regex: str | None = None
+    choice: list[str] | None = None
+    grammar: str | None = None  # Lark syntax
+
+    def __post_init__(self) -> None:
+        set_fields = [name for name in ("json", "regex", "choice", "grammar")
+                      if getattr(self, name) is not None] + (["json_object"] if self.json_object else [])
+        if len(set_fields) != 1:
+            raise ValueError("structured output needs exactly one of json, json_object, regex, choice, "
+                             f"grammar; got {set_fields or 'none'}")
+        if isinstance(self.json, str):
+            try:
+                self.json = json.loads(self.json)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"the JSON schema is not valid JSON: {exc}") from None
+        if self.json is not None and not isinstance(self.json, (dict, bool)):
+            raise ValueError("a JSON schema must be a JSON object")
+        if self.regex is not None and (not isinstance(self.regex, str) or not self.regex):
+            raise ValueError("regex must be a non-empty string")
+        if self.grammar is not None and (not isinstance(self.grammar, str) or not self.grammar):
+            raise ValueError("grammar must be a non-empty string")
+        if self.choice is not None and (not isinstance(self.choice, list) or not self.choice
+                                        or not all(isinstance(c, str) and c for c in self.choice)):
+            raise ValueError("choice must be a non-empty list of non-empty strings")
 
 
 def _is_int(value: object) -> bool:
@@ -31,6 +65,8 @@ class SamplingParams:
     logprobs: int | None = None  # top-k logprobs to return per generated token
     skip_special_tokens: bool = True
     include_stop_str_in_output: bool = False
+    logit_bias: dict[int, float] | None = None  # token id -> bias added to its logit, as OpenAI's
+    structured_outputs: StructuredOutputParams | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.stop, str):
@@ -67,10 +103,24 @@ class SamplingParams:
         if not all(_is_int(t) and t >= 0 for t in self.stop_token_ids):
             raise ValueError("stop_token_ids must be a list of non-negative integers")
         self.stop_token_ids = list(self.stop_token_ids)
+        if self.logit_bias is not None:
+            if not isinstance(self.logit_bias, dict) or not all(
+                    _is_int(k) and k >= 0 and isinstance(v, (int, float)) and not isinstance(v, bool)
+                    and -100 <= v <= 100 for k, v in self.logit_bias.items()):
+                raise ValueError("logit_bias must map non-negative token ids to numbers in [-100, 100]")
+            self.logit_bias = dict(self.logit_bias) or None
+        if self.structured_outputs is not None and not isinstance(self.structured_outputs,
+                                                                  StructuredOutputParams):
+            raise ValueError("structured_outputs must be a StructuredOutputParams")
 
     @property
     def is_greedy(self) -> bool:
         return self.temperature == 0.0
+
+    @property
+    def needs_logits_processing(self) -> bool:
+        """Whether the sampler must edit this row's logits before choosing (greedy or not)."""
+        return self.has_penalties or self.logit_bias is not None or self.structured_outputs is not None
 
     @property
     def has_penalties(self) -> bool:

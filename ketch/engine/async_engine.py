@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ketch.config import EngineConfig
 from ketch.engine.llm_engine import LLMEngine, PromptInput
+from ketch.engine.sequence import Request
 from ketch.outputs import RequestOutput
 from ketch.sampling import SamplingParams
 
@@ -50,13 +51,30 @@ class AsyncEngine:
     def tokenizer(self):
         return self.engine.tokenizer
 
-    async def generate(self, prompt: PromptInput, params: SamplingParams | None = None,
-                       request_id: str | None = None) -> AsyncIterator[RequestOutput]:
-        """Stream a request's outputs; leaving the loop early (or cancelling) aborts it."""
+    @property
+    def is_running(self) -> bool:
+        """The step loop is alive and has not been told to stop."""
+        return self._error is None and self._thread.is_alive() and not self._stopped.is_set()
+
+    def make_request(self, prompt: PromptInput, params: SamplingParams | None = None,
+                     request_id: str | None = None) -> Request:
+        """Validate and tokenize now (raises ValueError), so callers can answer before streaming."""
         if self._error is not None:
             raise EngineDeadError(f"engine loop died: {self._error!r}")
-        request_id = request_id or uuid.uuid4().hex
-        request = self.engine.make_request(request_id, prompt, params)  # raises on bad input
+        return self.engine.make_request(request_id or uuid.uuid4().hex, prompt, params)
+
+    async def generate(self, prompt: PromptInput | Request, params: SamplingParams | None = None,
+                       request_id: str | None = None) -> AsyncIterator[RequestOutput]:
+        """Stream a request's outputs; leaving the loop early (or cancelling) aborts it.
+
+        ``prompt`` may be a Request from ``make_request`` (then ``params`` and ``request_id`` are unused).
+        """
+        request = prompt if isinstance(prompt, Request) else self.make_request(prompt, params, request_id)
+        if self._error is not None:
+            raise EngineDeadError(f"engine loop died: {self._error!r}")
+        if self._stopped.is_set():
+            raise EngineDeadError("the engine was shut down")
+        request_id = request.request_id
         stream = _Stream(asyncio.get_running_loop(), asyncio.Queue())
         with self._lock:
             if request_id in self._streams:

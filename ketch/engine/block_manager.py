@@ -32,6 +32,9 @@ class BlockManager:
         self.blocks = [Block(i) for i in range(num_blocks)]
         self._free: OrderedDict[int, None] = OrderedDict((i, None) for i in range(num_blocks))
         self._cached: dict[int, int] = {}  # block hash -> block id
+        # Prefix-cache effectiveness, in tokens, counted once per admission (for metrics).
+        self.prefix_queries = 0
+        self.prefix_hits = 0
 
     @property
     def num_blocks(self) -> int:
@@ -40,6 +43,11 @@ class BlockManager:
     @property
     def num_free_blocks(self) -> int:
         return len(self._free)
+
+    @property
+    def num_used_blocks(self) -> int:
+        """Blocks some live sequence holds (cached-but-free blocks do not count)."""
+        return len(self.blocks) - len(self._free)
 
     def blocks_needed(self, num_tokens: int) -> int:
         return -(-num_tokens // self.block_size)
@@ -81,6 +89,9 @@ class BlockManager:
             seq.block_table.append(block_id)
             seq.block_hashes.append(block.block_hash)  # type: ignore[arg-type]
         seq.num_computed_tokens = seq.num_cached_tokens = len(cached) * self.block_size
+        if self.enable_prefix_caching:
+            self.prefix_queries += seq.num_tokens
+            self.prefix_hits += seq.num_cached_tokens
         self.append_slots(seq, num_new_tokens)
 
     # ---- growth -----------------------------------------------------------------------------

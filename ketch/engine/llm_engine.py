@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import torch
@@ -16,6 +16,7 @@ from ketch.engine.model_runner import ModelRunner
 from ketch.engine.sampler import SampleResult, Sampler
 from ketch.engine.scheduler import Scheduler
 from ketch.engine.sequence import Request, Sequence, SequenceStatus
+from ketch.engine.structured import GrammarCompiler
 from ketch.formats.loader import ModelSource, resolve_model
 from ketch.models import count_parameters, load_model
 from ketch.kernels import load_kernels
@@ -23,6 +24,17 @@ from ketch.outputs import CompletionOutput, Logprob, RequestMetrics, RequestOutp
 from ketch.sampling import SamplingParams
 
 PromptInput = str | dict[str, Any] | list[int]
+
+
+@dataclass(slots=True)
+class EngineStats:
+    num_running: int  # requests with at least one sequence running
+    num_waiting: int  # requests entirely waiting
+    kv_blocks_used: int
+    kv_blocks_total: int
+    prefix_cache_queries: int  # prompt tokens looked up in the prefix cache
+    prefix_cache_hits: int  # of those, tokens found
+    num_preemptions: int
 
 
 class ContextLengthError(ValueError):
@@ -59,6 +71,7 @@ class LLMEngine:
         self.runner = ModelRunner(self.model, self.model_config, cache, num_blocks, self.device, self.dtype)
         self.eos_token_ids = list(dict.fromkeys(self.model_config.eos_token_ids + self.tokenizer.eos_token_ids))
         self.sampler = Sampler(self.eos_token_ids)
+        self.grammars = GrammarCompiler(self.tokenizer, self.model_config.vocab_size, self.eos_token_ids)
         self.requests: dict[str, Request] = {}
         self._seq_ids = itertools.count()
 
@@ -103,6 +116,10 @@ class LLMEngine:
             raise ContextLengthError(
                 f"the request needs {len(ids) + max_tokens} tokens of KV cache but the cache holds "
                 f"{bm.num_blocks * bm.block_size}; lower max_tokens or give the cache more memory")
+        if params.logit_bias and max(params.logit_bias) >= vocab:
+            raise ValueError(f"logit_bias names token {max(params.logit_bias)}, outside the vocabulary [0, {vocab})")
+        matchers = (self.grammars.matchers(params.structured_outputs, params.n)
+                    if params.structured_outputs is not None else [None] * params.n)
         if params.max_tokens is None:
             params = _with_max_tokens(params, max_tokens)
         now = time.monotonic()
@@ -114,6 +131,7 @@ class LLMEngine:
                 generator = torch.Generator(device=self.device).manual_seed(params.seed + i)
             detok = IncrementalDetokenizer(self.tokenizer, ids, params.skip_special_tokens)
             seqs.append(Sequence(next(self._seq_ids), request_id, i, ids, params, detok, generator, now))
+            seqs[-1].matcher = matchers[i]
         return Request(request_id, text, ids, params, seqs, arrival_time=now)
 
     def _tokenize(self, prompt: PromptInput) -> tuple[str | None, list[int]]:
@@ -152,6 +170,17 @@ class LLMEngine:
 
     def has_unfinished_requests(self) -> bool:
         return self.scheduler.has_unfinished()
+
+    def stats(self) -> EngineStats:
+        """A snapshot for metrics; safe to take from another thread (copies are atomic under the GIL)."""
+        running, waiting = list(self.scheduler.running), list(self.scheduler.waiting)
+        bm = self.block_manager
+        return EngineStats(
+            num_running=len({s.request_id for s in running}),
+            num_waiting=len({s.request_id for s in waiting} - {s.request_id for s in running}),
+            kv_blocks_used=bm.num_used_blocks, kv_blocks_total=bm.num_blocks,
+            prefix_cache_queries=bm.prefix_queries, prefix_cache_hits=bm.prefix_hits,
+            num_preemptions=self.scheduler.num_preemptions)
 
     # ---- the step ---------------------------------------------------------------------------
 
@@ -198,6 +227,8 @@ class LLMEngine:
                                                       self.tokenizer.decode([result.token_id], False)))
             seq.logprobs.append(entry)
             seq.cumulative_logprob += result.logprob
+        if seq.matcher is not None:
+            seq.matcher.consume_token(result.token_id)
 
     def _check_stop(self, seq: Sequence, token: int) -> SequenceStatus | None:
         p = seq.params
@@ -218,6 +249,9 @@ class LLMEngine:
                 seq.output_text = seq.output_text[:pos + (len(stop) if p.include_stop_str_in_output else 0)]
                 seq.stop_reason = stop
                 return SequenceStatus.FINISHED_STOPPED
+        if seq.matcher is not None and seq.matcher.is_stopped():
+            seq.output_text += seq.detokenizer.flush()
+            return SequenceStatus.FINISHED_STOPPED  # the grammar admits nothing more
         assert p.max_tokens is not None
         if seq.num_output_tokens >= p.max_tokens or seq.num_tokens >= self.max_model_len:
             seq.output_text += seq.detokenizer.flush()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import torch
 
 from ketch.engine.sequence import Sequence
+from ketch.engine.structured import allowed_mask
 
 
 @dataclass(slots=True)
@@ -26,7 +27,7 @@ class Sampler:
             return []
         want_logprobs = any(s.params.logprobs is not None for s in seqs)
         raw_logprobs = torch.log_softmax(logits, dim=-1) if want_logprobs else None
-        simple = all(s.params.is_greedy and not s.params.has_penalties and
+        simple = all(s.params.is_greedy and not s.params.needs_logits_processing and
                      s.num_output_tokens >= s.params.min_tokens for s in seqs)
         if simple:
             tokens = logits.argmax(dim=-1).tolist()
@@ -53,7 +54,16 @@ class Sampler:
         p = seq.params
         if p.has_penalties:
             _apply_penalties(row, seq)
-        if seq.num_output_tokens < p.min_tokens:
+        if p.logit_bias:
+            ids = torch.tensor(list(p.logit_bias), dtype=torch.long, device=row.device)
+            row[ids] += torch.tensor(list(p.logit_bias.values()), dtype=row.dtype, device=row.device)
+        if seq.matcher is not None:
+            # The grammar has the last word: min_tokens may not ban what it requires (e.g. EOS).
+            allowed = allowed_mask(seq.matcher, row.shape[0]).to(row.device)
+            row.masked_fill_(~allowed, float("-inf"))
+            if not allowed.any():
+                return self.eos_token_ids[0] if self.eos_token_ids else int(row.argmax())
+        elif seq.num_output_tokens < p.min_tokens:
             banned = set(p.stop_token_ids) | (set() if p.ignore_eos else set(self.eos_token_ids))
             banned = [t for t in banned if t < row.shape[0]]
             if banned:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import torch
 
@@ -55,6 +56,7 @@ class Sequence:
         self.logprobs: list[dict[int, Logprob]] | None = [] if params.logprobs is not None else None
         self.cumulative_logprob = 0.0
         self.stop_reason: str | int | None = None
+        self.matcher: Any = None  # llguidance matcher when the output is grammar-constrained
 
     @property
     def num_tokens(self) -> int:

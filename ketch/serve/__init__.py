@@ -1,7 +1,7 @@
-"""HTTP serving. Not built yet: the server issue adds the OpenAI-compatible and TGI-style APIs."""
+"""HTTP serving: OpenAI-compatible and TGI-style APIs over the async engine."""
 from __future__ import annotations
 
+from ketch.serve.app import create_app
+from ketch.serve.server import run_server
 
-def run_server(model: str) -> None:
-    raise NotImplementedError("`ketch serve` is not supported yet: the HTTP server is the next milestone. "
-                              "Use `ketch generate`, `ketch chat` or the Python API (ketch.LLM) meanwhile.")
+__all__ = ["create_app", "run_server"]

@@ -1,0 +1,168 @@
+"""The FastAPI app: routes, error handlers, request ids, JSON access log, body-size limit."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ketch.config import ServerConfig
+from ketch.engine.async_engine import AsyncEngine
+from ketch.formats.chat_template import ChatTemplateError, render_chat
+from ketch.serve import openai, tgi
+from ketch.serve.chat import ToolPlan, build_messages
+from ketch.serve.errors import APIError, error_body, install_error_handlers
+from ketch.serve.metrics import CONTENT_TYPE
+from ketch.serve.protocol import ChatCompletionRequest, DetokenizeRequest, TokenizeRequest
+from ketch.serve.state import ServerState
+
+access_log = logging.getLogger("ketch.access")
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestContext:
+    """ASGI middleware: request id, body-size limit, error counting and one JSON access-log line."""
+
+    def __init__(self, app: ASGIApp, state: ServerState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        client_id = headers.get("x-request-id", "")
+        request_id = client_id if _CLIENT_ID.match(client_id) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        start = time.perf_counter()
+        status = {"code": 0}
+        limit = self.state.config.max_body_bytes
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = list(message["headers"]) + [(b"x-request-id", request_id.encode())]
+            await send(message)
+
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            await _send_json(send_wrapper, 413, error_body(413, f"the request body is over {limit} bytes",
+                                                           code="body_too_large"))
+        else:
+            received = {"n": 0}
+
+            async def receive_wrapper() -> Message:
+                message = await receive()
+                if message["type"] == "http.request":
+                    received["n"] += len(message.get("body", b""))
+                    if received["n"] > limit:
+                        raise APIError(413, f"the request body is over {limit} bytes", code="body_too_large")
+                return message
+
+            await self.app(scope, receive_wrapper, send_wrapper)
+        code = status["code"]
+        if code >= 400:
+            self.state.metrics.errors.labels(str(code)).inc()
+        if self.state.config.access_log:
+            access_log.info(json.dumps({
+                "ts": round(time.time(), 3), "request_id": request_id, "method": scope.get("method"),
+                "path": scope.get("path"), "status": code,
+                "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+                "client": (scope.get("client") or ["?"])[0], "user_agent": headers.get("user-agent")}))
+
+
+async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+    await send({"type": "http.response.body", "body": data})
+
+
+def create_app(config: ServerConfig, engine: AsyncEngine | None = None) -> FastAPI:
+    """The app for one model. With ``engine`` given it serves at once; otherwise it loads in the background."""
+    state = ServerState(config, engine)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        if state.engine is None:
+            state.start_loading()
+        yield
+        state.draining = True
+        state.shutdown()
+
+    app = FastAPI(title="ketch", version="0.1.0", lifespan=lifespan,
+                  description="OpenAI-compatible and TGI-style text generation, served by ketch.")
+    app.state.ketch = state
+    install_error_handlers(app)
+    app.include_router(openai.router)
+    app.include_router(tgi.router)
+    _add_service_routes(app, state)
+    app.add_middleware(RequestContext, state=state)
+    return app
+
+
+def _add_service_routes(app: FastAPI, state: ServerState) -> None:
+    @app.get("/health")
+    async def health() -> dict[str, str]:
+        """The process is alive (the model may still be loading: see /ready)."""
+        return {"status": "ok"}
+
+    @app.get("/ready")
+    async def ready() -> JSONResponse:
+        """200 once the model is loaded and the engine loop runs; 503 while loading, draining or failed."""
+        if state.ready:
+            return JSONResponse({"status": "ready", "model": state.config.model_name})
+        if state.load_error:
+            reason = f"the model failed to load: {state.load_error}"
+        elif state.draining:
+            reason = "the server is shutting down"
+        elif state.engine is None:
+            reason = "the model is still loading"
+        else:
+            reason = "the engine has stopped"
+        body = error_body(503, reason, code="not_ready")
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "2"})
+
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        return Response(state.metrics.render(), media_type=CONTENT_TYPE)
+
+    @app.post("/tokenize")
+    async def tokenize(body: TokenizeRequest) -> dict[str, Any]:
+        """Token ids of a prompt, or of messages rendered by the chat template."""
+        engine = state.require_engine()
+        tok = engine.tokenizer
+        if (body.prompt is None) == (body.messages is None):
+            raise APIError(400, "give exactly one of prompt or messages", param="prompt", code="invalid_value")
+        if body.prompt is not None:
+            ids = tok.encode(body.prompt, add_special_tokens=body.add_special_tokens)
+        else:
+            chat = ChatCompletionRequest(messages=body.messages)
+            messages, extra = build_messages(chat, tok.chat_template, ToolPlan([], "none"))
+            try:
+                text = render_chat(tok.chat_template, messages, add_generation_prompt=body.add_generation_prompt,
+                                   bos_token=tok.bos_token, eos_token=tok.eos_token, **extra)
+            except ChatTemplateError as exc:
+                raise APIError(400, str(exc), param="messages", code="invalid_value") from None
+            ids = tok.encode(text, add_special_tokens=False)
+        return {"count": len(ids), "max_model_len": engine.engine.max_model_len, "tokens": ids,
+                "token_strs": [tok.id_to_token(i) for i in ids]}
+
+    @app.post("/detokenize")
+    async def detokenize(body: DetokenizeRequest) -> dict[str, str]:
+        engine = state.require_engine()
+        vocab = engine.engine.model_config.vocab_size
+        bad = [t for t in body.tokens if not 0 <= t < vocab]
+        if bad:
+            raise APIError(400, f"token ids must be in [0, {vocab}); got {bad[0]}", param="tokens",
+                           code="invalid_value")
+        return {"prompt": engine.tokenizer.decode(body.tokens)}

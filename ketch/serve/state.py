@@ -1,0 +1,163 @@
+"""What one server holds: the engine (loaded in the background), admission control, metrics.
+
+The model loads in a thread after the socket is open, so ``/health`` answers at once and requests
+that come too early get a 503 with ``Retry-After`` instead of a refused connection. Admission is
+a plain counter: the engine's running slots plus a bounded queue; past that, 429.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+
+from ketch.config import ServerConfig
+from ketch.engine.async_engine import AsyncEngine, EngineDeadError
+from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
+from ketch.engine.sequence import Request
+from ketch.outputs import RequestOutput
+from ketch.serve.errors import APIError
+from ketch.serve.metrics import ServerMetrics
+
+log = logging.getLogger("ketch.serve")
+
+
+class Ticket:
+    """One admitted request; ``release`` is idempotent so every exit path may call it."""
+
+    def __init__(self, state: ServerState) -> None:
+        self._state = state
+        self._released = False
+
+    def release(self) -> None:
+        if not self._released:
+            self._released = True
+            self._state._release()
+
+
+class ServerState:
+    def __init__(self, config: ServerConfig, engine: AsyncEngine | None = None) -> None:
+        self.config = config
+        self.engine = engine
+        self.load_error: str | None = None
+        self.draining = False
+        self.in_flight = 0
+        self.started = time.time()
+        self._lock = threading.Lock()
+        self.metrics = ServerMetrics(self.engine_stats, config.model_name)
+
+    # ---- lifecycle --------------------------------------------------------------------------
+
+    def start_loading(self) -> threading.Thread:
+        """Load the model in the background; ``/ready`` turns 200 when it is serving."""
+        thread = threading.Thread(target=self._load, name="ketch-load", daemon=True)
+        thread.start()
+        return thread
+
+    def _load(self) -> None:
+        t0 = time.perf_counter()
+        try:
+            engine = AsyncEngine(LLMEngine(self.config.engine))
+        except Exception as exc:  # noqa: BLE001 - reported by /ready and every request
+            self.load_error = f"{type(exc).__name__}: {exc}"
+            log.error("model %s failed to load: %s", self.config.engine.model, self.load_error)
+            return
+        self.engine = engine
+        e = engine.engine
+        log.info("loaded %s (%.1fM parameters, %s, max_model_len %d, %d KV blocks) in %.1fs",
+                 self.config.engine.model, e.num_parameters / 1e6, e.device, e.max_model_len,
+                 e.block_manager.num_blocks, time.perf_counter() - t0)
+
+    def shutdown(self) -> None:
+        if self.engine is not None:
+            self.engine.shutdown()
+
+    @property
+    def ready(self) -> bool:
+        return self.engine is not None and self.engine.is_running and not self.draining
+
+    def engine_stats(self) -> EngineStats | None:
+        return self.engine.engine.stats() if self.engine is not None else None
+
+    def require_engine(self) -> AsyncEngine:
+        if self.load_error is not None:
+            raise APIError(503, f"the model failed to load: {self.load_error}", code="model_load_failed")
+        if self.engine is None:
+            raise APIError(503, "the model is still loading; retry shortly", code="model_loading",
+                           headers={"Retry-After": "2"})
+        if not self.engine.is_running:
+            raise APIError(503, "the engine has stopped", code="engine_stopped")
+        return self.engine
+
+    # ---- admission --------------------------------------------------------------------------
+
+    def admit(self) -> Ticket:
+        """Take a slot or raise 503 (loading, draining) / 429 (queue full), with Retry-After."""
+        if self.draining:
+            raise APIError(503, "the server is shutting down", code="draining", headers={"Retry-After": "5"})
+        self.require_engine()
+        with self._lock:
+            if self.in_flight >= self.config.max_concurrent:
+                raise APIError(429, f"the server is at capacity ({self.config.max_concurrent} requests in "
+                                    "flight); retry shortly", code="overloaded", headers={"Retry-After": "1"})
+            self.in_flight += 1
+            self.metrics.in_flight.set(self.in_flight)
+        return Ticket(self)
+
+    def _release(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+            self.metrics.in_flight.set(self.in_flight)
+
+    # ---- requests ---------------------------------------------------------------------------
+
+    def make_request(self, prompt, params, request_id: str) -> Request:
+        """Validate against the model (context window, vocabulary, grammar): errors are 400s."""
+        engine = self.require_engine()
+        try:
+            return engine.make_request(prompt, params, request_id)
+        except ContextLengthError as exc:
+            raise APIError(400, str(exc), param="messages" if isinstance(prompt, dict) else "prompt",
+                           code="context_length_exceeded") from None
+        except EngineDeadError as exc:
+            raise APIError(503, str(exc), code="engine_stopped") from None
+        except ValueError as exc:
+            raise APIError(400, str(exc), code="invalid_value") from None
+
+    async def stream(self, request: Request) -> AsyncIterator[RequestOutput]:
+        """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded."""
+        engine = self.require_engine()
+        m, name = self.metrics, self.metrics.model_name
+        last_time: float | None = None
+        num_tokens = 0
+        final: RequestOutput | None = None
+        try:
+            async for out in engine.generate(request):
+                now = time.monotonic()
+                total = sum(len(o.token_ids) for o in out.outputs)
+                if total > num_tokens:
+                    if last_time is None:
+                        m.ttft.labels(name).observe(now - request.arrival_time)
+                    else:
+                        gap = (now - last_time) / (total - num_tokens)
+                        for _ in range(total - num_tokens):
+                            m.itl.labels(name).observe(gap)
+                    last_time, num_tokens = now, total
+                if out.finished:
+                    final = out
+                yield out
+        except EngineDeadError as exc:
+            raise APIError(503, str(exc), code="engine_stopped") from None
+        finally:
+            if final is not None:
+                m.e2e.labels(name).observe(time.monotonic() - request.arrival_time)
+                if final.metrics is not None and final.metrics.first_scheduled_time is not None:
+                    m.queue_time.labels(name).observe(final.metrics.first_scheduled_time - request.arrival_time)
+                m.prompt_tokens.labels(name).inc(len(request.prompt_token_ids))
+                m.generation_tokens.labels(name).inc(num_tokens)
+                for o in final.outputs:
+                    m.request_success.labels(name, o.finish_reason or "stop").inc()
+            else:
+                m.aborted.labels(name).inc()
+                if num_tokens:
+                    m.generation_tokens.labels(name).inc(num_tokens)

@@ -1,0 +1,135 @@
+"""TGI-style routes: POST /generate and /generate_stream (``inputs``, ``parameters``, ``details``)."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from ketch.engine.sequence import Request as EngineRequest
+from ketch.outputs import CompletionOutput, RequestOutput
+from ketch.sampling import SamplingParams
+from ketch.serve.errors import APIError
+from ketch.serve.params import log_ignored, tgi_params
+from ketch.serve.protocol import TGIRequest
+from ketch.serve.state import ServerState
+from ketch.serve.streaming import ClientGone, EventStream, sse, unless_disconnected
+
+router = APIRouter()
+
+
+def _finish_reason(o: CompletionOutput) -> str:
+    if o.finish_reason == "length":
+        return "length"
+    return "stop_sequence" if isinstance(o.stop_reason, str) else "eos_token"
+
+
+def _token(tid: int, o: CompletionOutput, pos: int, text: str, special: set[int], tokenizer) -> dict[str, Any]:
+    lp = o.logprobs[pos].get(tid) if o.logprobs and pos < len(o.logprobs) else None
+    return {"id": tid, "text": tokenizer.decode([tid], False) if tid in special else text,
+            "logprob": lp.logprob if lp is not None else None, "special": tid in special}
+
+
+def _top_tokens(o: CompletionOutput, pos: int, k: int, special: set[int]) -> list[dict[str, Any]]:
+    if not k or not o.logprobs or pos >= len(o.logprobs):
+        return []
+    ranked = sorted((lp.rank or 0, tid, lp) for tid, lp in o.logprobs[pos].items() if lp.rank and lp.rank <= k)
+    return [{"id": tid, "text": lp.decoded_token or "", "logprob": lp.logprob, "special": tid in special}
+            for _, tid, lp in ranked]
+
+
+def _prepare(body: TGIRequest, request: Request) -> tuple[ServerState, list[int], SamplingParams]:
+    state: ServerState = request.app.state.ketch
+    log_ignored(body, "generate", request.state.request_id)
+    log_ignored(body.parameters, "generate", request.state.request_id, prefix="parameters.")
+    params = tgi_params(body)
+    engine = state.require_engine()
+    if not body.inputs:
+        raise APIError(400, "inputs must not be empty", param="inputs", code="invalid_value")
+    ids = engine.tokenizer.encode(body.inputs)
+    if body.parameters.truncate is not None:
+        ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
+    return state, ids, params
+
+
+def _special_ids(state: ServerState) -> set[int]:
+    return set(state.require_engine().engine.eos_token_ids)
+
+
+@router.post("/generate")
+async def generate(body: TGIRequest, request: Request):
+    state, ids, params = _prepare(body, request)
+    ticket = state.admit()
+    try:
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id)
+        final = await unless_disconnected(request, _last(state.stream(req)))
+    except ClientGone:
+        return JSONResponse({}, status_code=499)
+    finally:
+        ticket.release()
+    o = final.outputs[0]
+    text = (body.inputs + o.text) if body.parameters.return_full_text else o.text
+    result: dict[str, Any] = {"generated_text": text}
+    if body.parameters.details:
+        special = _special_ids(state)
+        tokenizer = state.require_engine().tokenizer
+        k = body.parameters.top_n_tokens or 0
+        details: dict[str, Any] = {
+            "finish_reason": _finish_reason(o), "generated_tokens": len(o.token_ids), "seed": params.seed,
+            "prefill": [],
+            "tokens": [_token(t, o, i, tokenizer.decode([t], False), special, tokenizer)
+                       for i, t in enumerate(o.token_ids)]}
+        if k:
+            details["top_tokens"] = [_top_tokens(o, i, k, special) for i in range(len(o.token_ids))]
+        result["details"] = details
+    return result
+
+
+async def _last(stream: AsyncIterator[RequestOutput]) -> RequestOutput:
+    final = None
+    async for out in stream:
+        final = out
+    assert final is not None
+    return final
+
+
+@router.post("/generate_stream")
+async def generate_stream(body: TGIRequest, request: Request):
+    state, ids, params = _prepare(body, request)
+    ticket = state.admit()
+    try:
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id)
+    except BaseException:
+        ticket.release()
+        raise
+    return EventStream(_stream(state, req, body), on_close=ticket.release)
+
+
+async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest) -> AsyncIterator[bytes]:
+    special = _special_ids(state)
+    tokenizer = state.require_engine().tokenizer
+    k = body.parameters.top_n_tokens or 0
+    sent_tokens = sent_text = 0
+    try:
+        async for out in state.stream(req):
+            o = out.outputs[0]
+            new = o.token_ids[sent_tokens:]
+            delta = o.text[sent_text:]
+            for j, tid in enumerate(new):
+                pos = sent_tokens + j
+                last = j == len(new) - 1
+                event: dict[str, Any] = {
+                    "index": pos + 1, "token": _token(tid, o, pos, delta if last else "", special, tokenizer),
+                    "generated_text": None, "details": None}
+                if k:
+                    event["top_tokens"] = _top_tokens(o, pos, k, special)
+                if last and out.finished:
+                    full = (body.inputs + o.text) if body.parameters.return_full_text else o.text
+                    event["generated_text"] = full
+                    event["details"] = {"finish_reason": _finish_reason(o), "generated_tokens": len(o.token_ids),
+                                        "seed": req.params.seed, "input_length": len(req.prompt_token_ids)}
+                yield sse(event)
+            sent_tokens, sent_text = len(o.token_ids), len(o.text)
+    except APIError as exc:
+        yield sse({"error": exc.message, "error_type": exc.code or exc.type})
