@@ -251,6 +251,37 @@ def bench_offline(
                                    hf_dtype=hf_dtype))
 
 
+@bench_app.command("serve")
+def bench_serve(
+    url: Annotated[str, typer.Option(help="base URL of any OpenAI-compatible server")] = "http://127.0.0.1:8000",
+    model: Annotated[Optional[str], typer.Option(
+        "--model", "-m", help="model name to send (default: the first id of GET /v1/models)")] = None,
+    concurrency: Annotated[str, typer.Option(help="comma-separated concurrent request counts")] = "1,8,32",
+    requests: Annotated[Optional[int], typer.Option(
+        help="requests per level (default: max(2 x concurrency, 8))")] = None,
+    max_tokens: Annotated[int, typer.Option(help="tokens generated per request (EOS ignored)")] = 64,
+    endpoint: Annotated[str, typer.Option(help="chat (/v1/chat/completions) or completions (/v1/completions)")] = "chat",
+    api_key: Annotated[Optional[str], typer.Option(help="sent as a Bearer token")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print a JSON document instead of the table")] = False,
+) -> None:
+    """Load an OpenAI-compatible server with streamed requests: TTFT, inter-token latency and throughput per
+    concurrency level."""
+    from ketch.tools.bench import ServeBenchConfig, print_report, run_serve_bench
+
+    with _user_errors():
+        try:
+            levels = [int(c) for c in concurrency.split(",") if c.strip()]
+        except ValueError:
+            raise ValueError(f"--concurrency must be comma-separated integers, got {concurrency!r}") from None
+        config = ServeBenchConfig(url=url, model=model, concurrency=levels, num_requests=requests,
+                                  max_tokens=max_tokens, endpoint=endpoint, api_key=api_key)
+        results = run_serve_bench(config, log=lambda msg: err.print(f"[dim]\\[bench][/dim] {msg}", highlight=False))
+    if as_json:
+        print(json.dumps(results, indent=2))
+    else:
+        print_report(results)
+
+
 @app.command()
 def quantize(
     model: Annotated[str, typer.Argument(help="float model: store name, .gguf file, or HF directory")],

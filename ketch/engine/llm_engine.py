@@ -105,13 +105,16 @@ class LLMEngine:
         vocab = self.model_config.vocab_size
         if any(not isinstance(t, int) or isinstance(t, bool) or not 0 <= t < vocab for t in ids):
             raise ValueError(f"prompt_token_ids must be integers in [0, {vocab})")
-        max_tokens = params.max_tokens if params.max_tokens is not None else self.max_model_len - len(ids)
+        bm = self.block_manager
+        # Unset max_tokens means "until the window ends", and the window is whichever of the
+        # context length and the whole KV cache is smaller.
+        window = min(self.max_model_len, bm.num_blocks * bm.block_size)
+        max_tokens = params.max_tokens if params.max_tokens is not None else window - len(ids)
         if len(ids) + max_tokens > self.max_model_len or max_tokens < 1:
             raise ContextLengthError(
                 f"This model's maximum context length is {self.max_model_len} tokens. However, you requested "
                 f"{len(ids) + max(max_tokens, 1)} tokens ({len(ids)} in the prompt, {max(max_tokens, 1)} for "
                 "the completion). Please reduce the length of the prompt or max_tokens.")
-        bm = self.block_manager
         if bm.blocks_needed(len(ids) + max_tokens) > bm.num_blocks:
             raise ContextLengthError(
                 f"the request needs {len(ids) + max_tokens} tokens of KV cache but the cache holds "

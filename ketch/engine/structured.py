@@ -18,6 +18,10 @@ _JSON_OPTIONS = {"whitespace_flexible": False, "item_separator": ", ", "key_sepa
 _SHIFTS = torch.arange(8, dtype=torch.uint8)
 
 
+class GrammarError(ValueError):
+    """The schema, regex or grammar cannot be compiled."""
+
+
 class GrammarCompiler:
     """Turns StructuredOutputParams into matchers; the llguidance tokenizer is built on first use."""
 
@@ -51,7 +55,7 @@ class GrammarCompiler:
                 return llg.LLMatcher.grammar_from_lark(f"start: {alts}")
             return llg.LLMatcher.grammar_from_lark(spec.grammar or "")
         except ValueError as exc:
-            raise ValueError(f"invalid structured output spec: {exc}") from None
+            raise GrammarError(f"invalid structured output spec: {exc}") from None
 
     def matchers(self, spec: StructuredOutputParams, count: int) -> list[Any]:
         """``count`` independent matchers (one per sample); raises ValueError on a bad grammar."""
@@ -59,7 +63,7 @@ class GrammarCompiler:
         grammar = self.grammar(spec)
         first = llg.LLMatcher(self._ll_tokenizer, grammar, log_level=0)
         if first.is_error():
-            raise ValueError(f"invalid structured output spec: {first.get_error()}")
+            raise GrammarError(f"invalid structured output spec: {first.get_error()}")
         return [first] + [first.deep_copy() for _ in range(count - 1)]
 
 

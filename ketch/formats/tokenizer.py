@@ -19,6 +19,10 @@ _PRE_REGEX = {"llama-bpe": _LLAMA3_RE, "llama3": _LLAMA3_RE, "qwen2": _QWEN2_RE,
 _CONTROL, _USER_DEFINED = 3, 4
 
 
+class InvalidTextError(ValueError):
+    """Text that no tokenizer can take (not encodable as UTF-8)."""
+
+
 class Tokenizer:
     """Encode/decode plus the special ids the engine needs (BOS, EOS/stop ids)."""
 
@@ -41,7 +45,13 @@ class Tokenizer:
         return self.eos_token_ids[0] if self.eos_token_ids else None
 
     def encode(self, text: str, add_special_tokens: bool = True) -> list[int]:
-        return self._tok.encode(text, add_special_tokens=add_special_tokens).ids
+        try:
+            return self._tok.encode(text, add_special_tokens=add_special_tokens).ids
+        except TypeError:
+            if isinstance(text, str):  # lone surrogates (e.g. JSON "\udcff") cannot be UTF-8 encoded
+                raise InvalidTextError("the text is not valid Unicode: it holds a lone surrogate "
+                                       "code point") from None
+            raise
 
     def decode(self, ids: list[int], skip_special_tokens: bool = True) -> str:
         return self._tok.decode(ids, skip_special_tokens=skip_special_tokens)

@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ketch.formats.tokenizer import InvalidTextError
+
 log = logging.getLogger("ketch.serve")
 
 _TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
@@ -85,6 +87,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = {404: "no such route", 405: "method not allowed"}.get(exc.status_code, str(exc.detail))
         return error_response(APIError(exc.status_code, message, headers=getattr(exc, "headers", None)))
+
+    @app.exception_handler(InvalidTextError)
+    async def _bad_text(_: Request, exc: InvalidTextError) -> JSONResponse:
+        return error_response(APIError(400, str(exc), code="invalid_text"))
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:

@@ -15,6 +15,7 @@ from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine, EngineDeadError
 from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
+from ketch.engine.structured import GrammarError
 from ketch.outputs import RequestOutput
 from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
@@ -111,7 +112,7 @@ class ServerState:
 
     # ---- requests ---------------------------------------------------------------------------
 
-    def make_request(self, prompt, params, request_id: str) -> Request:
+    def make_request(self, prompt, params, request_id: str, grammar_param: str = "response_format") -> Request:
         """Validate against the model (context window, vocabulary, grammar): errors are 400s."""
         engine = self.require_engine()
         try:
@@ -121,6 +122,8 @@ class ServerState:
                            code="context_length_exceeded") from None
         except EngineDeadError as exc:
             raise APIError(503, str(exc), code="engine_stopped") from None
+        except GrammarError as exc:
+            raise APIError(400, str(exc), param=grammar_param, code="invalid_value") from None
         except ValueError as exc:
             raise APIError(400, str(exc), code="invalid_value") from None
 

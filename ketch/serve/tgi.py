@@ -62,7 +62,8 @@ async def generate(body: TGIRequest, request: Request):
     state, ids, params = _prepare(body, request)
     ticket = state.admit()
     try:
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id)
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id,
+                                 grammar_param="parameters.grammar")
         final = await unless_disconnected(request, _last(state.stream(req)))
     except ClientGone:
         return JSONResponse({}, status_code=499)
@@ -99,7 +100,8 @@ async def generate_stream(body: TGIRequest, request: Request):
     state, ids, params = _prepare(body, request)
     ticket = state.admit()
     try:
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id)
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id,
+                                 grammar_param="parameters.grammar")
     except BaseException:
         ticket.release()
         raise

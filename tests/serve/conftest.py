@@ -1,0 +1,93 @@
+"""A real ketch server on a free 127.0.0.1 port (uvicorn in a thread), serving SmolLM2."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+import uvicorn
+
+from ketch.config import CacheConfig, EngineConfig, SchedulerConfig, ServerConfig
+from ketch.serve import create_app
+from ketch.serve.state import ServerState
+
+MODEL_NAME = "smollm2"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    state: ServerState
+
+    @property
+    def v1(self) -> str:
+        return self.url + "/v1"
+
+    def metric(self, name: str) -> float:
+        """The value of an unlabelled sample in /metrics."""
+        text = httpx.get(self.url + "/metrics", timeout=10).text
+        for line in text.splitlines():
+            if line.startswith(name + " ") or line.startswith(name + "{"):
+                return float(line.rsplit(" ", 1)[1])
+        raise KeyError(name)
+
+
+def start_server(model: str, **server_kwargs) -> tuple[LiveServer, uvicorn.Server, threading.Thread]:
+    engine_kwargs = server_kwargs.pop("engine", {})
+    config = ServerConfig(
+        engine=EngineConfig(model=model, cache=CacheConfig(kv_cache_memory_bytes=64 << 20),
+                            scheduler=SchedulerConfig(max_num_seqs=engine_kwargs.pop("max_num_seqs", 32),
+                                                      max_model_len=engine_kwargs.pop("max_model_len", 2048))),
+        port=free_port(), served_model_name=MODEL_NAME, access_log=False, **server_kwargs)
+    app = create_app(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=config.port, log_level="warning",
+                                          lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    live = LiveServer(f"http://127.0.0.1:{config.port}", app.state.ketch)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(live.url + "/ready", timeout=5).status_code == 200:
+                return live, server, thread
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    server.should_exit = True
+    raise RuntimeError(f"server did not become ready: {live.state.load_error}")
+
+
+def stop_server(server: uvicorn.Server, thread: threading.Thread) -> None:
+    server.should_exit = True
+    thread.join(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server(smollm2_path) -> Iterator[LiveServer]:
+    live, server, thread = start_server(str(smollm2_path))
+    try:
+        yield live
+    finally:
+        stop_server(server, thread)
+
+
+@pytest.fixture(scope="session")
+def openai_client(live_server):
+    openai = pytest.importorskip("openai")
+    return openai.OpenAI(base_url=live_server.v1, api_key="unused", max_retries=0, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def async_openai_client(live_server):
+    openai = pytest.importorskip("openai")
+    return openai.AsyncOpenAI(base_url=live_server.v1, api_key="unused", max_retries=0, timeout=120)
