@@ -202,6 +202,10 @@ def serve(
         help="requests that may wait beyond the running ones; past that the server answers 429")] = 256,
     prefix_caching: Annotated[bool, typer.Option("--prefix-caching/--no-prefix-caching",
                                                  help="reuse KV blocks of shared prompt prefixes")] = True,
+    batch_invariant: Annotated[bool, typer.Option(
+        "--batch-invariant/--no-batch-invariant",
+        help="packed weights: every row count through the packed kernels, so a request's output does not "
+             "depend on its batch; off: long prompts use dequantize + GEMM")] = True,
     drain_timeout: Annotated[float, typer.Option(
         help="seconds SIGTERM waits for in-flight requests before cutting them")] = 30.0,
     access_log: Annotated[bool, typer.Option("--access-log/--no-access-log",
@@ -216,7 +220,7 @@ def serve(
     with _user_errors():
         config = ServerConfig(
             engine=EngineConfig(
-                model=model, dtype=dtype, device=device,
+                model=model, dtype=dtype, device=device, batch_invariant=batch_invariant,
                 cache=CacheConfig(kv_cache_memory_bytes=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None,
                                   enable_prefix_caching=prefix_caching),
                 scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,

@@ -146,6 +146,10 @@ class EngineConfig:
     # Keep GGUF block quants packed in memory: None = only with dtype "auto" (an explicit dtype is
     # the dequantized reference path).
     keep_quantized: bool | None = None
+    # Packed weights: run every row count through the packed kernels, so a request's output does
+    # not depend on what else shares its batch (16 concurrent greedy requests = each alone).
+    # Off: many-row products dequantize and run a GEMM (faster for long prompts on AMX CPUs).
+    batch_invariant: bool = True
     cache: CacheConfig = field(default_factory=CacheConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
 

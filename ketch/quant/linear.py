@@ -16,6 +16,9 @@ from ketch.quant.packed import PackedWeight
 
 # Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).
 MAX_KERNEL_ROWS = 8
+# "Every row count": the kernel computes each row on its own, so a row's result never depends on
+# which other rows share its batch (a request's greedy output is the same alone or under load).
+BATCH_INVARIANT_ROWS = 1 << 62
 
 
 class DequantScratch:
@@ -24,11 +27,13 @@ class DequantScratch:
     Layers run one at a time, so one buffer (sized for the largest weight) serves them all.
     """
 
-    def __init__(self, gemm_dtype: torch.dtype | None = None) -> None:
+    def __init__(self, gemm_dtype: torch.dtype | None = None, max_kernel_rows: int = MAX_KERNEL_ROWS) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
         # Dtype of the dense GEMM for many-row products (None: the activations' dtype). bf16 on
         # AMX CPUs: 2-4x faster than fp32 there, while decode stays fp32 in the packed kernels.
         self.gemm_dtype = gemm_dtype
+        # Products with more rows than this dequantize and run a GEMM instead of the packed kernel.
+        self.max_kernel_rows = max_kernel_rows
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -44,7 +49,7 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
         return F.linear(x, w.dequantize(x.dtype))
     if w.perm is not None:  # the planes keep the checkpoint's (act-order) column order
         x = x.index_select(-1, w.perm)
-    if x.shape[0] <= MAX_KERNEL_ROWS:
+    if x.shape[0] <= scratch.max_kernel_rows:
         xf = x.float().contiguous()
         if w.scheme == "q4":
             y = kernels.q4_linear(xf, w.qs, w.d, w.m)
@@ -135,7 +140,8 @@ class QuantLinear(PackedModule):
         self.bias = bias
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        kernel = self.decode_kernel() if x.dtype == torch.float32 and x.shape[0] <= MAX_KERNEL_ROWS else None
+        kernel = (self.decode_kernel() if x.dtype == torch.float32 and x.shape[0] <= self.scratch.max_kernel_rows
+                  else None)
         if kernel is not None and x.dim() == 2 and x.is_contiguous():
             y = kernel(x)
         else:
@@ -200,7 +206,7 @@ class MultiQuantLinear(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
-        if kernels is not None and x.shape[0] > MAX_KERNEL_ROWS and self._one_gemm:
+        if kernels is not None and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm:
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)

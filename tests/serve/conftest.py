@@ -33,12 +33,14 @@ class LiveServer:
     def v1(self) -> str:
         return self.url + "/v1"
 
-    def metric(self, name: str) -> float:
-        """The value of an unlabelled sample in /metrics."""
+    def metric(self, name: str, default: float | None = None) -> float:
+        """The value of one sample in /metrics (``default`` when it is absent)."""
         text = httpx.get(self.url + "/metrics", timeout=10).text
         for line in text.splitlines():
             if line.startswith(name + " ") or line.startswith(name + "{"):
                 return float(line.rsplit(" ", 1)[1])
+        if default is not None:
+            return default
         raise KeyError(name)
 
 
