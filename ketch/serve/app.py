@@ -24,6 +24,7 @@ from ketch.serve.protocol import ChatCompletionRequest, DetokenizeRequest, Token
 from ketch.serve.state import ServerState
 
 access_log = logging.getLogger("ketch.access")
+log = logging.getLogger("ketch.serve")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -68,7 +69,12 @@ class RequestContext:
                         raise APIError(413, f"the request body is over {limit} bytes", code="body_too_large")
                 return message
 
-            await self.app(scope, receive_wrapper, send_wrapper)
+            try:
+                await self.app(scope, receive_wrapper, send_wrapper)
+            except Exception:  # noqa: BLE001 - a bug: answer in the one error shape, keep serving
+                log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+                if status["code"] == 0:
+                    await _send_json(send_wrapper, 500, error_body(500, "internal error", code="internal_error"))
         code = status["code"]
         if code >= 400:
             self.state.metrics.errors.labels(str(code)).inc()
@@ -146,6 +152,8 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
         if body.prompt is not None:
             ids = tok.encode(body.prompt, add_special_tokens=body.add_special_tokens)
         else:
+            if not body.messages:
+                raise APIError(400, "messages must not be empty", param="messages", code="invalid_value")
             chat = ChatCompletionRequest(messages=body.messages)
             messages, extra = build_messages(chat, tok.chat_template, ToolPlan([], "none"))
             try:

@@ -10,6 +10,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ketch.formats.tokenizer import InvalidTextError
@@ -87,6 +88,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = {404: "no such route", 405: "method not allowed"}.get(exc.status_code, str(exc.detail))
         return error_response(APIError(exc.status_code, message, headers=getattr(exc, "headers", None)))
+
+    @app.exception_handler(ValidationError)
+    async def _invalid_inner(_: Request, exc: ValidationError) -> JSONResponse:
+        # a model built inside a handler from request data (e.g. /tokenize's messages)
+        return error_response(validation_error(RequestValidationError(exc.errors())))
 
     @app.exception_handler(InvalidTextError)
     async def _bad_text(_: Request, exc: InvalidTextError) -> JSONResponse:
