@@ -7,14 +7,16 @@ stopped), then the offline engine (``ketch.LLM``) generates the same requests in
 concurrency with the same sampling (greedy, ``max_tokens``, EOS ignored). Printed ratios: output tok/s
 ketch/llama-server and HTTP/offline per level (> 1 favours the first); latencies are shown side by side.
 llama-server (llama.cpp's, found on PATH unless given) serves the same GGUF with ``-np 8 -c 16384`` and as
-many threads as ketch uses.
+many threads as ketch uses (retried with ``--no-repack`` where its repacked weights die of SIGILL).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -79,16 +81,39 @@ class Server:
         self.log.close()
 
 
+class Crashed(RuntimeError):
+    def __init__(self, message: str, returncode: int) -> None:
+        super().__init__(message)
+        self.returncode = returncode
+
+
 def bench_server(name: str, argv: list[str], port: int, ready_path: str, cfg: ServeBenchConfig) -> dict[str, Any]:
     server = Server(name, argv, port, ready_path)
     try:
-        server.wait_ready()
-        cfg.url = server.url
-        results = run_serve_bench(cfg, log=log)
+        try:
+            server.wait_ready()
+        except RuntimeError as exc:
+            raise Crashed(str(exc), server.proc.returncode) from None
+        results = run_serve_bench(dataclasses.replace(cfg, url=server.url), log=log)
     finally:
         server.stop()
     print_report(results)
     return results
+
+
+def bench_llama_server(binary: str, gguf: Path, threads: int, cfg: ServeBenchConfig) -> dict[str, Any]:
+    argv = [binary, "-m", str(gguf), "-np", "8", "-c", "16384", "-t", str(threads), "--host", "127.0.0.1"]
+    port = _free_port()
+    try:
+        return bench_server("llama-server", argv + ["--port", str(port)], port, "/health", cfg)
+    except Crashed as exc:
+        if exc.returncode != -signal.SIGILL:
+            raise
+    # ggml's weight repacking (AMX/AVX-512 buffer types) can use instructions a VM's CPU flags promise but
+    # its kernel refuses (the same crash the offline bench works around with use_extra_bufts=False).
+    log("[yellow]llama-server died of SIGILL while loading; retrying with --no-repack[/yellow]")
+    port = _free_port()
+    return bench_server("llama-server", argv + ["--no-repack", "--port", str(port)], port, "/health", cfg)
 
 
 def bench_offline(model: str, cfg: ServeBenchConfig) -> dict[int, dict[str, float]]:
@@ -183,11 +208,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "ketch", [sys.executable, "-m", "ketch.cli", "serve", args.model, "--port", str(port),
                   "--no-access-log", "--log-level", "warning"], port, "/ready", cfg)
     if args.llama_server:
-        port = _free_port()
         try:
-            results["llama_server"] = bench_server(
-                "llama-server", [args.llama_server, "-m", str(gguf), "-np", "8", "-c", "16384", "-t", str(threads),
-                                 "--host", "127.0.0.1", "--port", str(port)], port, "/health", cfg)
+            results["llama_server"] = bench_llama_server(args.llama_server, gguf, threads, cfg)
         except (RuntimeError, OSError) as exc:  # the anchor failing must not lose ketch's figures
             log(f"[red]llama-server failed:[/red] {exc}")
     else:
