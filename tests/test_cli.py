@@ -42,10 +42,19 @@ def test_chat_keeps_history_and_exits(smollm2_path):
     assert result.stdout.count(">>> ") == 3
 
 
-def test_serve_says_not_supported_yet():
-    result = runner.invoke(app, ["serve"])
-    assert result.exit_code != 0
-    assert isinstance(result.exception, NotImplementedError)
+def test_serve_help_explains_the_limits():
+    result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    for flag in ("--port", "--max-model-len", "--max-num-seqs", "--max-queue", "--kv-cache-gb", "--drain-timeout"):
+        assert flag in result.output
+
+
+def test_serve_rejects_bad_options_before_loading():
+    result = runner.invoke(app, ["serve", "--port", "70000"])
+    assert result.exit_code == 1
+    assert "port must be in" in result.output
+    result = runner.invoke(app, ["serve", "--log-level", "loud"])
+    assert result.exit_code == 1 and "log level" in result.output
 
 
 def test_eval_ppl_prints_last_line(smollm2_path, tmp_path):
