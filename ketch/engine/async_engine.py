@@ -145,8 +145,9 @@ class AsyncEngine:
                 self._drain(block=not self.engine.has_unfinished_requests())
                 if self._stopped.is_set():
                     break
-                for out in self.engine.step():
-                    self._deliver(out.request_id, out)
+                outputs = self.engine.step()
+                if outputs:
+                    self._deliver_step(outputs)
         except BaseException as exc:  # noqa: BLE001 - surfaced to every waiting caller
             self._error = exc
             with self._lock:
@@ -154,8 +155,27 @@ class AsyncEngine:
             for rid in ids:
                 self._deliver(rid, exc)
 
+    def _deliver_step(self, outputs: list[RequestOutput]) -> None:
+        """One wake-up per event loop per step (not one per request): 32 streams, 1 cross-thread call."""
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Queue, RequestOutput]]] = {}
+        with self._lock:
+            for out in outputs:
+                stream = self._streams.get(out.request_id)
+                if stream is not None:
+                    by_loop.setdefault(stream.loop, []).append((stream.queue, out))
+        for loop, items in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_put_all, items)
+            except RuntimeError:
+                pass  # that event loop is closed: its callers are gone
+
     def _deliver(self, request_id: str, item: object) -> None:
         with self._lock:
             stream = self._streams.get(request_id)
         if stream is not None:
             stream.loop.call_soon_threadsafe(stream.queue.put_nowait, item)
+
+
+def _put_all(items: list[tuple[asyncio.Queue, RequestOutput]]) -> None:
+    for q, item in items:
+        q.put_nowait(item)
