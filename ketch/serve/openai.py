@@ -134,7 +134,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
         return EventStream(_chat_stream(state, req, plan, chat_id, created, model, body.logprobs, top,
                                         include_usage), on_close=ticket.release)
     try:
-        final = await unless_disconnected(request, _last(state.stream(req)))
+        final = await unless_disconnected(request, state.final(req))
     except ClientGone:
         return JSONResponse({}, status_code=499)
     finally:
@@ -151,14 +151,6 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
             "finish_reason": "tool_calls" if calls else _finish_reason(o)})
     return {"id": chat_id, "object": "chat.completion", "created": created, "model": model,
             "choices": choices, "usage": _usage(final), "system_fingerprint": None}
-
-
-async def _last(stream: AsyncIterator[RequestOutput]) -> RequestOutput:
-    final = None
-    async for out in stream:
-        final = out
-    assert final is not None and final.finished
-    return final
 
 
 async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, created: int, model: str,
@@ -281,7 +273,7 @@ async def completions(body: CompletionRequest, request: Request):
                                               body.logprobs is not None, top, include_usage),
                            on_close=release_all)
     try:
-        finals = await unless_disconnected(request, asyncio.gather(*(_last(state.stream(r)) for r in reqs)))
+        finals = await unless_disconnected(request, asyncio.gather(*(state.final(r) for r in reqs)))
     except ClientGone:
         return JSONResponse({}, status_code=499)
     finally:

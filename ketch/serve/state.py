@@ -127,6 +127,14 @@ class ServerState:
         except ValueError as exc:
             raise APIError(400, str(exc), code="invalid_value") from None
 
+    async def final(self, request: Request) -> RequestOutput:
+        """Run ``request`` to the end and return its last (finished) output."""
+        last = None
+        async for out in self.stream(request):
+            last = out
+        assert last is not None and last.finished
+        return last
+
     async def stream(self, request: Request) -> AsyncIterator[RequestOutput]:
         """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded."""
         engine = self.require_engine()

@@ -8,12 +8,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from ketch.engine.sequence import Request as EngineRequest
-from ketch.outputs import CompletionOutput, RequestOutput
-from ketch.sampling import SamplingParams
+from ketch.outputs import CompletionOutput
 from ketch.serve.errors import APIError
 from ketch.serve.params import log_ignored, tgi_params
 from ketch.serve.protocol import TGIRequest
-from ketch.serve.state import ServerState
+from ketch.serve.state import ServerState, Ticket
 from ketch.serve.streaming import ClientGone, EventStream, sse, unless_disconnected
 
 router = APIRouter()
@@ -39,7 +38,8 @@ def _top_tokens(o: CompletionOutput, pos: int, k: int, special: set[int]) -> lis
             for _, tid, lp in ranked]
 
 
-def _prepare(body: TGIRequest, request: Request) -> tuple[ServerState, list[int], SamplingParams]:
+def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, EngineRequest]:
+    """Validate, take a slot and build the engine request; the caller owns the returned ticket."""
     state: ServerState = request.app.state.ketch
     log_ignored(body, "generate", request.state.request_id)
     log_ignored(body.parameters, "generate", request.state.request_id, prefix="parameters.")
@@ -50,7 +50,14 @@ def _prepare(body: TGIRequest, request: Request) -> tuple[ServerState, list[int]
     ids = engine.tokenizer.encode(body.inputs)
     if body.parameters.truncate is not None:
         ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
-    return state, ids, params
+    ticket = state.admit()
+    try:
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
+                                 request.state.request_id, grammar_param="parameters.grammar")
+    except BaseException:
+        ticket.release()
+        raise
+    return state, ticket, req
 
 
 def _special_ids(state: ServerState) -> set[int]:
@@ -59,12 +66,9 @@ def _special_ids(state: ServerState) -> set[int]:
 
 @router.post("/generate")
 async def generate(body: TGIRequest, request: Request):
-    state, ids, params = _prepare(body, request)
-    ticket = state.admit()
+    state, ticket, req = _admit(body, request)
     try:
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id,
-                                 grammar_param="parameters.grammar")
-        final = await unless_disconnected(request, _last(state.stream(req)))
+        final = await unless_disconnected(request, state.final(req))
     except ClientGone:
         return JSONResponse({}, status_code=499)
     finally:
@@ -77,7 +81,7 @@ async def generate(body: TGIRequest, request: Request):
         tokenizer = state.require_engine().tokenizer
         k = body.parameters.top_n_tokens or 0
         details: dict[str, Any] = {
-            "finish_reason": _finish_reason(o), "generated_tokens": len(o.token_ids), "seed": params.seed,
+            "finish_reason": _finish_reason(o), "generated_tokens": len(o.token_ids), "seed": req.params.seed,
             "prefill": [],
             "tokens": [_token(t, o, i, tokenizer.decode([t], False), special, tokenizer)
                        for i, t in enumerate(o.token_ids)]}
@@ -87,24 +91,18 @@ async def generate(body: TGIRequest, request: Request):
     return result
 
 
-async def _last(stream: AsyncIterator[RequestOutput]) -> RequestOutput:
-    final = None
-    async for out in stream:
-        final = out
-    assert final is not None
-    return final
+@router.post("/")
+async def compat_generate(body: TGIRequest, request: Request):
+    """TGI's root route, what ``huggingface_hub.InferenceClient`` posts to: ``stream`` picks the shape."""
+    if body.stream:
+        return await generate_stream(body, request)
+    result = await generate(body, request)
+    return result if isinstance(result, JSONResponse) else [result]
 
 
 @router.post("/generate_stream")
 async def generate_stream(body: TGIRequest, request: Request):
-    state, ids, params = _prepare(body, request)
-    ticket = state.admit()
-    try:
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params, request.state.request_id,
-                                 grammar_param="parameters.grammar")
-    except BaseException:
-        ticket.release()
-        raise
+    state, ticket, req = _admit(body, request)
     return EventStream(_stream(state, req, body), on_close=ticket.release)
 
 

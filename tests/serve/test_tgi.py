@@ -83,3 +83,12 @@ def test_health_ready_docs(live_server):
     assert httpx.get(live_server.url + "/docs", timeout=10).status_code == 200
     spec = httpx.get(live_server.url + "/openapi.json", timeout=10).json()
     assert {"/v1/chat/completions", "/v1/completions", "/generate", "/generate_stream"} <= set(spec["paths"])
+
+
+def test_root_route_is_tgi_compat(live_server):
+    body = {"inputs": PROMPT, "parameters": {"max_new_tokens": 4}}
+    listed = httpx.post(live_server.url + "/", json=body, timeout=60).json()
+    single = httpx.post(live_server.url + "/generate", json=body, timeout=60).json()
+    assert listed == [single]
+    streamed = httpx.post(live_server.url + "/", json={**body, "stream": True}, timeout=60)
+    assert _events(streamed)[-1]["generated_text"] == single["generated_text"]
