@@ -70,19 +70,20 @@ def _logit_bias(value: dict[str, float] | None) -> dict[int, float] | None:
 
 
 def _common(body: SamplingFields, max_num_seqs: int) -> dict[str, Any]:
-    if body.n > max_num_seqs:
+    n = body.n or 1
+    if n > max_num_seqs:
         raise APIError(400, f"n must be at most {max_num_seqs} on this server", param="n", code="invalid_value")
     if body.top_k is not None and body.top_k < -1:
         raise APIError(400, "top_k must be -1, 0 (off) or a positive integer", param="top_k", code="invalid_value")
     return dict(
-        n=body.n,
+        n=n,
         temperature=1.0 if body.temperature is None else float(body.temperature),
         top_p=1.0 if body.top_p is None else float(body.top_p),
         top_k=0 if body.top_k in (None, -1) else body.top_k,
         min_p=float(body.min_p or 0.0),
         repetition_penalty=float(body.repetition_penalty or 1.0),
-        presence_penalty=float(body.presence_penalty),
-        frequency_penalty=float(body.frequency_penalty),
+        presence_penalty=float(body.presence_penalty or 0.0),
+        frequency_penalty=float(body.frequency_penalty or 0.0),
         seed=body.seed,
         stop=_stop(body.stop),
         stop_token_ids=list(body.stop_token_ids or []),
@@ -130,7 +131,7 @@ def chat_params(body: ChatCompletionRequest, max_num_seqs: int,
 
 def completion_params(body: CompletionRequest, max_num_seqs: int) -> SamplingParams:
     reject_unsupported(body, _COMPLETION_UNSUPPORTED)
-    if body.best_of is not None and body.best_of != body.n:
+    if body.best_of is not None and body.best_of != (body.n or 1):
         raise APIError(400, "best_of different from n is not supported", param="best_of",
                        code="unsupported_parameter")
     fields = _common(body, max_num_seqs)

@@ -64,13 +64,13 @@ class SamplingFields(_Open):
     model: str | None = None
     temperature: Number | None = Field(default=None, ge=0, le=2)
     top_p: Number | None = Field(default=None, gt=0, le=1)
-    n: int = Field(default=1, ge=1, le=128)
+    n: int | None = Field(default=1, ge=1, le=128)  # OpenAI's nullable fields: null = the default
     stop: str | list[str] | None = None
     seed: int | None = None
-    presence_penalty: Number = Field(default=0.0, ge=-2, le=2)
-    frequency_penalty: Number = Field(default=0.0, ge=-2, le=2)
+    presence_penalty: Number | None = Field(default=0.0, ge=-2, le=2)
+    frequency_penalty: Number | None = Field(default=0.0, ge=-2, le=2)
     logit_bias: dict[str, Number] | None = None
-    stream: bool = False
+    stream: bool | None = False
     stream_options: StreamOptions | None = None
     user: str | None = None
     # vLLM-style extensions
@@ -104,7 +104,7 @@ class ChatCompletionRequest(SamplingFields):
     messages: list[ChatMessage] = Field(min_length=1)
     max_tokens: int | None = Field(default=None, ge=1)
     max_completion_tokens: int | None = Field(default=None, ge=1)
-    logprobs: bool = False
+    logprobs: bool | None = False
     top_logprobs: int | None = Field(default=None, ge=0, le=20)
     response_format: ResponseFormat | None = None
     tools: list[ToolDef] | None = None
@@ -131,7 +131,7 @@ class CompletionRequest(SamplingFields):
     prompt: str | list[str] | list[int] | list[list[int]]
     max_tokens: int | None = Field(default=16, ge=1)
     logprobs: int | None = Field(default=None, ge=0, le=20)
-    echo: bool = False
+    echo: bool | None = False
     best_of: int | None = Field(default=None, ge=1)
     suffix: str | None = None
 

@@ -183,3 +183,14 @@ def test_extra_fields_are_ignored(openai_client):
     r = openai_client.chat.completions.create(model=MODEL_NAME, messages=MESSAGES, max_tokens=4, temperature=0,
                                               extra_body={"some_vendor_field": {"x": 1}, "top_k": 5})
     assert r.choices[0].message.content
+
+
+def test_explicit_nulls_mean_defaults(live_server):
+    import httpx
+
+    body = {"model": MODEL_NAME, "messages": MESSAGES, "max_tokens": 3, "temperature": 0, "n": None,
+            "stream": None, "logprobs": None, "presence_penalty": None, "frequency_penalty": None, "stop": None,
+            "seed": None, "top_p": None, "user": None, "tools": None, "tool_choice": None, "response_format": None}
+    r = httpx.post(live_server.v1 + "/chat/completions", json=body, timeout=60)
+    assert r.status_code == 200, r.text
+    assert len(r.json()["choices"]) == 1
