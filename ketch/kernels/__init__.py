@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -54,6 +55,7 @@ def _build(name: str, source: str) -> ModuleType | None:
 
     cache = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels")) / name
     cache.mkdir(parents=True, exist_ok=True)
+    _clear_stale_lock(cache / "lock")
     try:
         return cpp_extension.load(name=name, sources=[str(_CSRC / source)], build_directory=str(cache),
                                   extra_cflags=["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"],
@@ -61,3 +63,18 @@ def _build(name: str, source: str) -> ModuleType | None:
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
         log.warning("ketch: could not build %s (%s); using the torch fallback", source, exc)
         return None
+
+
+# A build takes about a minute here; a lock this old was left by a build that was killed, and
+# torch would wait on it forever.
+STALE_LOCK_SECONDS = 600
+
+
+def _clear_stale_lock(lock: Path) -> None:
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return
+    if age > STALE_LOCK_SECONDS:
+        log.warning("ketch: removing a stale kernel build lock %s (%.0f s old; a killed build left it)", lock, age)
+        lock.unlink(missing_ok=True)

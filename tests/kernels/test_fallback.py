@@ -36,3 +36,20 @@ def test_engine_runs_with_kernels_disabled(tiny_models, smollm2_path):
                             timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip().endswith("ok")
+
+
+def test_a_stale_build_lock_is_cleared_and_a_fresh_one_kept(tmp_path):
+    import os
+    import time
+
+    from ketch.kernels import STALE_LOCK_SECONDS, _clear_stale_lock
+
+    lock = tmp_path / "lock"
+    lock.write_text("")
+    _clear_stale_lock(lock)
+    assert lock.exists()  # a build may be running right now
+    old = time.time() - STALE_LOCK_SECONDS - 5
+    os.utime(lock, (old, old))
+    _clear_stale_lock(lock)
+    assert not lock.exists()
+    _clear_stale_lock(lock)  # and no lock at all is fine
