@@ -172,14 +172,13 @@ def parse_tool_calls(text: str, plan: ToolPlan) -> tuple[str | None, list[dict[s
     if plan.mode == "none" or not plan.tools:
         return text, []
     names = {t.function.name for t in plan.tools}
-    candidates: list[str] = []
+    tagged = plan.mode == "auto" and TOOL_OPEN in text
     if plan.mode == "forced":
         candidates = [text]
-    else:
+    elif tagged:
         candidates = [m.group(1) for m in _TOOL_BLOCK.finditer(text)]
-        stripped = text.strip()
-        if not candidates and stripped.startswith("{"):
-            candidates = [stripped]
+    else:  # a bare JSON call, as some models answer
+        candidates = [text.strip()] if text.strip().startswith("{") else []
     calls = []
     for raw in candidates:
         try:
@@ -194,7 +193,7 @@ def parse_tool_calls(text: str, plan: ToolPlan) -> tuple[str | None, list[dict[s
                                    "arguments": args if isinstance(args, str) else json.dumps(args)}})
     if not calls:
         return text, []
-    content = _TOOL_BLOCK.sub("", text).strip() if plan.mode == "auto" else ""
+    content = _TOOL_BLOCK.sub("", text).strip() if tagged else ""
     return content or None, calls
 
 
