@@ -20,7 +20,6 @@ from ketch.engine.structured import GrammarCompiler
 from ketch.formats.loader import ModelSource, resolve_model
 from ketch.models import count_parameters, load_model
 from ketch.kernels import load_kernels
-from ketch.quant.linear import BATCH_INVARIANT_ROWS
 from ketch.outputs import CompletionOutput, Logprob, RequestMetrics, RequestOutput
 from ketch.sampling import SamplingParams
 
@@ -62,7 +61,8 @@ class LLMEngine:
             gemm_dtype = torch.bfloat16 if cpu_has_fast_bf16() else None
         self.model = load_model(self.source, self.device, self.dtype, self.keep_packed, gemm_dtype)
         if self.keep_packed and config.batch_invariant:
-            self.model.scratch.max_kernel_rows = BATCH_INVARIANT_ROWS
+            self.model.scratch.batch_invariant = True
+            self.model.scratch.sample_rows = config.scheduler.max_num_seqs
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,

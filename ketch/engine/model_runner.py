@@ -35,8 +35,9 @@ class ModelRunner:
 
     @torch.inference_mode()
     def execute(self, sched: SchedulerOutput) -> ModelRunnerOutput:
-        # Decodes (one query token) first: attention batches them in one call.
-        batch = sorted(sched.scheduled, key=lambda item: item[1] != 1)
+        # Decodes (one generated token) first: attention batches them in one call, and packed
+        # linears in batch-invariant mode run exactly these rows through their kernel.
+        batch = sorted(sched.scheduled, key=lambda item: not _is_decode(*item))
         input_ids, positions, slots = [], [], []
         sample_rows: list[int] = []
         sample_seqs: list[Sequence] = []
@@ -55,6 +56,9 @@ class ModelRunner:
         ids_t = torch.tensor(input_ids, dtype=torch.long, device=dev)
         pos_t = torch.tensor(positions, dtype=torch.long, device=dev)
         meta = self._attention_metadata(batch, torch.tensor(slots, dtype=torch.long, device=dev))
+        scratch = getattr(self.model, "scratch", None)
+        if scratch is not None:
+            scratch.decode_rows = meta.num_decodes
         hidden = self.model(ids_t, pos_t, self.kv_caches, meta)
         rows = torch.tensor(sample_rows, dtype=torch.long, device=dev)
         logits = self.model.compute_logits(hidden.index_select(0, rows))
@@ -62,7 +66,7 @@ class ModelRunner:
 
     def _attention_metadata(self, batch: list[tuple[Sequence, int]], slot_mapping: torch.Tensor) -> AttentionMetadata:
         bs, dev, window = self.block_size, self.device, self.window
-        decodes = [seq for seq, n in batch if n == 1]
+        decodes = [seq for seq, n in batch if _is_decode(seq, n)]
         meta = AttentionMetadata(slot_mapping, len(decodes), None, None, None)
         if decodes:
             ctx = torch.tensor([s.num_computed_tokens + 1 for s in decodes], dtype=torch.long)
@@ -100,3 +104,9 @@ class ModelRunner:
             meta.prefills.append(span)
             start += n
         return meta
+
+
+def _is_decode(seq: Sequence, num_new: int) -> bool:
+    """One new token that the model generated (a one-token prompt chunk is a prefill: its row
+    must be computed the way the rest of its prompt is)."""
+    return num_new == 1 and seq.num_computed_tokens >= seq.num_prompt_tokens

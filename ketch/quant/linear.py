@@ -16,9 +16,11 @@ from ketch.quant.packed import PackedWeight
 
 # Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).
 MAX_KERNEL_ROWS = 8
-# "Every row count": the kernel computes each row on its own, so a row's result never depends on
-# which other rows share its batch (a request's greedy output is the same alone or under load).
-BATCH_INVARIANT_ROWS = 1 << 62
+# Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
+# kernels compute each row on its own; a GEMM's per-row result changes with the row count M
+# (measured: torch bf16 and fp32 linears differ from M=1..9 and 40..256 up), but not within a fixed
+# M: so prompt rows go through GEMMs of exactly GEMM_TILE_ROWS rows (the last tile zero-padded).
+GEMM_TILE_ROWS = 64
 
 
 class DequantScratch:
@@ -34,6 +36,13 @@ class DequantScratch:
         self.gemm_dtype = gemm_dtype
         # Products with more rows than this dequantize and run a GEMM instead of the packed kernel.
         self.max_kernel_rows = max_kernel_rows
+        # Batch-invariant mode (see GEMM_TILE_ROWS): the engine sets ``decode_rows`` before each
+        # forward to the number of leading rows that are generated tokens (packed kernel); the
+        # prompt rows after them run in fixed-size GEMM tiles. LM-head products of up to
+        # ``sample_rows`` rows (one per sampled sequence) run in the kernel.
+        self.batch_invariant = False
+        self.decode_rows = 0
+        self.sample_rows = 0
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -42,14 +51,16 @@ class DequantScratch:
         return buf[:rows * cols].view(rows, cols)
 
 
-def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> torch.Tensor:
-    """x: [M, K] -> [M, N] in x's dtype."""
+def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
+                  kernel_rows: int | None = None) -> torch.Tensor:
+    """x: [M, K] -> [M, N] in x's dtype: the packed kernel up to ``kernel_rows`` rows
+    (default: the scratch's limit), else dequantize + GEMM."""
     kernels = load_kernels() if x.device.type == "cpu" else None
     if kernels is None:
         return F.linear(x, w.dequantize(x.dtype))
     if w.perm is not None:  # the planes keep the checkpoint's (act-order) column order
         x = x.index_select(-1, w.perm)
-    if x.shape[0] <= scratch.max_kernel_rows:
+    if x.shape[0] <= (scratch.max_kernel_rows if kernel_rows is None else kernel_rows):
         xf = x.float().contiguous()
         if w.scheme == "q4":
             y = kernels.q4_linear(xf, w.qs, w.d, w.m)
@@ -62,6 +73,26 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch) -> 
     n, k = w.shape
     dense = _dequantize_into(kernels, w, scratch.get(n, k, dense_dtype, x.device))
     return F.linear(x.to(dense_dtype), dense).to(x.dtype)
+
+
+def tiled_packed_gemm(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, kernels) -> torch.Tensor:
+    """x @ W.T in GEMMs of exactly GEMM_TILE_ROWS rows: each row's result is independent of M."""
+    dense_dtype = _dense_dtype(scratch, x)
+    n, k = w.shape
+    dense = _dequantize_into(kernels, w, scratch.get(n, k, dense_dtype, x.device))
+    if w.perm is not None:
+        x = x.index_select(-1, w.perm)
+    return _tiled_linear(x, dense)
+
+
+def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
+    rows = x.shape[0]
+    xd = x.to(dense.dtype)
+    pad = -rows % GEMM_TILE_ROWS
+    if pad:
+        xd = torch.cat([xd, xd.new_zeros(pad, xd.shape[1])])
+    tiles = [F.linear(xd[t:t + GEMM_TILE_ROWS], dense) for t in range(0, rows + pad, GEMM_TILE_ROWS)]
+    return torch.cat(tiles)[:rows].to(x.dtype)
 
 
 def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
@@ -140,6 +171,9 @@ class QuantLinear(PackedModule):
         self.bias = bias
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.scratch.batch_invariant:
+            y = self._invariant(x)
+            return y + self.bias.to(y.dtype) if self.bias is not None else y
         kernel = (self.decode_kernel() if x.dtype == torch.float32 and x.shape[0] <= self.scratch.max_kernel_rows
                   else None)
         if kernel is not None and x.dim() == 2 and x.is_contiguous():
@@ -147,6 +181,22 @@ class QuantLinear(PackedModule):
         else:
             y = packed_matmul(x, self.packed, self.scratch)
         return y + self.bias.to(y.dtype) if self.bias is not None else y
+
+    def _invariant(self, x: torch.Tensor) -> torch.Tensor:
+        """Generated-token rows through the packed kernel, prompt rows through fixed-size GEMM tiles."""
+        kernels = load_kernels() if x.device.type == "cpu" else None
+        if kernels is None or x.dim() != 2:
+            return packed_matmul(x, self.packed, self.scratch)
+        decode = min(self.scratch.decode_rows, x.shape[0])
+        parts = []
+        if decode:
+            xd = x[:decode].float().contiguous()
+            kernel = self.decode_kernel()
+            parts.append((kernel(xd) if kernel is not None
+                          else packed_matmul(xd, self.packed, self.scratch, kernel_rows=decode)).to(x.dtype))
+        if x.shape[0] > decode:
+            parts.append(tiled_packed_gemm(x[decode:], self.packed, self.scratch, kernels))
+        return parts[0] if len(parts) == 1 else torch.cat(parts)
 
     def extra_repr(self) -> str:
         return f"{self.in_features} -> {self.out_features}, {self.source_type}"
@@ -206,7 +256,9 @@ class MultiQuantLinear(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
-        if kernels is not None and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm:
+        if self.scratch.batch_invariant:  # each packed part splits its rows itself
+            y = torch.cat([part(x) for part in self.parts], dim=-1)
+        elif kernels is not None and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm:
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)
@@ -248,5 +300,12 @@ class QuantEmbedding(PackedModule):
 
     def as_linear(self, x: torch.Tensor) -> torch.Tensor:
         """Tied LM head: logits = x @ E.T straight from the packed embedding."""
-        return packed_matmul(x, self.packed, self.scratch)
+        scratch = self.scratch
+        if scratch.batch_invariant and x.dim() == 2:
+            kernels = load_kernels() if x.device.type == "cpu" else None
+            if kernels is not None and x.shape[0] > scratch.sample_rows:
+                return tiled_packed_gemm(x, self.packed, scratch, kernels)  # scoring many positions
+            # one row per sampled sequence: each on its own in the kernel
+            return packed_matmul(x, self.packed, scratch, kernel_rows=x.shape[0])
+        return packed_matmul(x, self.packed, scratch)
 
