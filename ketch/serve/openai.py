@@ -17,7 +17,7 @@ from ketch.serve.errors import APIError
 from ketch.serve.params import chat_params, completion_params, log_ignored, response_format_spec
 from ketch.serve.protocol import ChatCompletionRequest, CompletionRequest
 from ketch.serve.state import ServerState, Ticket
-from ketch.serve.streaming import SSE_DONE, ClientGone, EventStream, sse, unless_disconnected
+from ketch.serve.streaming import SSE_DONE, EventStream, finish_unless_disconnected, sse
 
 router = APIRouter()
 
@@ -121,24 +121,16 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
     params = chat_params(body, state.config.engine.scheduler.max_num_seqs, structured)
     engine = state.require_engine()
     prompt_ids = encode_chat(engine.tokenizer, body, plan)
-    ticket = state.admit()
-    try:
-        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id)
-    except BaseException:
-        ticket.release()
-        raise
+    ticket, req = state.admit_request({"prompt_token_ids": prompt_ids}, params, request_id)
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
     top = body.top_logprobs or 0
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventStream(_chat_stream(state, req, plan, chat_id, created, model, body.logprobs, top,
                                         include_usage), on_close=ticket.release)
-    try:
-        final = await unless_disconnected(request, state.final(req))
-    except ClientGone:
-        return JSONResponse({}, status_code=499)
-    finally:
-        ticket.release()
+    final = await finish_unless_disconnected(request, state.final(req), ticket.release)
+    if final is None:
+        return JSONResponse({}, status_code=499)  # nobody reads it; the engine request was aborted
     choices = []
     for o in final.outputs:
         content, calls = parse_tool_calls(o.text, plan)
@@ -250,9 +242,10 @@ async def completions(body: CompletionRequest, request: Request):
     reqs = []
     try:
         for k, p in enumerate(prompts):
-            tickets.append(state.admit())
             prompt_in = {"prompt_token_ids": p} if isinstance(p, list) else p
-            reqs.append(state.make_request(prompt_in, params, request_id if k == 0 else f"{request_id}-{k}"))
+            ticket, req = state.admit_request(prompt_in, params, request_id if k == 0 else f"{request_id}-{k}")
+            tickets.append(ticket)
+            reqs.append(req)
     except BaseException:
         for t in tickets:
             t.release()
@@ -272,12 +265,10 @@ async def completions(body: CompletionRequest, request: Request):
         return EventStream(_completion_stream(state, reqs, params, echoes, cmpl_id, created, model,
                                               body.logprobs is not None, top, include_usage),
                            on_close=release_all)
-    try:
-        finals = await unless_disconnected(request, asyncio.gather(*(state.final(r) for r in reqs)))
-    except ClientGone:
+    finals = await finish_unless_disconnected(request, asyncio.gather(*(state.final(r) for r in reqs)),
+                                              release_all)
+    if finals is None:
         return JSONResponse({}, status_code=499)
-    finally:
-        release_all()
     choices, usage = [], {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
     for k, final in enumerate(finals):
         for o in final.outputs:

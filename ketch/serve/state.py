@@ -127,6 +127,16 @@ class ServerState:
         except ValueError as exc:
             raise APIError(400, str(exc), code="invalid_value") from None
 
+    def admit_request(self, prompt, params, request_id: str,
+                      grammar_param: str = "response_format") -> tuple[Ticket, Request]:
+        """A slot and a validated engine request; the slot is given back if validation fails."""
+        ticket = self.admit()
+        try:
+            return ticket, self.make_request(prompt, params, request_id, grammar_param)
+        except BaseException:
+            ticket.release()
+            raise
+
     async def final(self, request: Request) -> RequestOutput:
         """Run ``request`` to the end and return its last (finished) output."""
         last = None

@@ -72,6 +72,16 @@ async def unless_disconnected(request: Request, work: Awaitable[T]) -> T:
             task.cancel()
 
 
+async def finish_unless_disconnected(request: Request, work: Awaitable[T], release: Callable[[], None]) -> T | None:
+    """``work``'s result, or None when the client left first; ``release`` runs either way."""
+    try:
+        return await unless_disconnected(request, work)
+    except ClientGone:
+        return None
+    finally:
+        release()
+
+
 async def _wait_disconnect(request: Request) -> None:
     while True:
         message = await request.receive()

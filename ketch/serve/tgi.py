@@ -13,7 +13,7 @@ from ketch.serve.errors import APIError
 from ketch.serve.params import log_ignored, tgi_params
 from ketch.serve.protocol import TGIRequest
 from ketch.serve.state import ServerState, Ticket
-from ketch.serve.streaming import ClientGone, EventStream, sse, unless_disconnected
+from ketch.serve.streaming import EventStream, finish_unless_disconnected, sse
 
 router = APIRouter()
 
@@ -50,13 +50,8 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     ids = engine.tokenizer.encode(body.inputs)
     if body.parameters.truncate is not None:
         ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
-    ticket = state.admit()
-    try:
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
-                                 request.state.request_id, grammar_param="parameters.grammar")
-    except BaseException:
-        ticket.release()
-        raise
+    ticket, req = state.admit_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
+                                      request.state.request_id, grammar_param="parameters.grammar")
     return state, ticket, req
 
 
@@ -67,12 +62,9 @@ def _special_ids(state: ServerState) -> set[int]:
 @router.post("/generate")
 async def generate(body: TGIRequest, request: Request):
     state, ticket, req = _admit(body, request)
-    try:
-        final = await unless_disconnected(request, state.final(req))
-    except ClientGone:
+    final = await finish_unless_disconnected(request, state.final(req), ticket.release)
+    if final is None:
         return JSONResponse({}, status_code=499)
-    finally:
-        ticket.release()
     o = final.outputs[0]
     text = (body.inputs + o.text) if body.parameters.return_full_text else o.text
     result: dict[str, Any] = {"generated_text": text}
