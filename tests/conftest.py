@@ -5,7 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-import torch
+
+import ketch  # noqa: F401 - first: it sets OpenMP's spin policy, read once when torch loads libgomp
+import torch  # noqa: E402
 
 from ketch.formats.store import DEFAULT_MODEL, ModelStore
 
