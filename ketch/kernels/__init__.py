@@ -9,6 +9,7 @@ built or the CPU lacks AVX2/FMA/F16C, quantized layers fall back to dequantize-t
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -53,21 +54,45 @@ def _build(name: str, source: str) -> ModuleType | None:
         return None
     from torch.utils import cpp_extension
 
-    cache = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels")) / name
+    src = _CSRC / source
+    cflags = ["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"]
+    # One build directory per (source path, content, flags): torch rebuilds whenever its recorded
+    # command line changes, so two checkouts sharing one directory rebuilt each other's kernels
+    # on every start.
+    key = hashlib.sha256("\0".join([str(src.resolve()), src.read_text(), *cflags, torch.__version__])
+                         .encode()).hexdigest()[:12]
+    root = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
+    cache = root / name / key
     cache.mkdir(parents=True, exist_ok=True)
     _clear_stale_lock(cache / "lock")
     try:
-        return cpp_extension.load(name=name, sources=[str(_CSRC / source)], build_directory=str(cache),
-                                  extra_cflags=["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"],
-                                  extra_ldflags=["-fopenmp"], verbose=False)
+        return cpp_extension.load(name=name, sources=[str(src)], build_directory=str(cache),
+                                  extra_cflags=cflags, extra_ldflags=["-fopenmp"], verbose=False)
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
         log.warning("ketch: could not build %s (%s); using the torch fallback", source, exc)
         return None
 
 
-# A build takes about a minute here; a lock this old was left by a build that was killed, and
-# torch would wait on it forever.
+# A build takes about a minute here. A lock with no compiler working in its directory, or one this
+# old, was left by a build that was killed, and torch would wait on it forever.
 STALE_LOCK_SECONDS = 600
+
+
+def _build_running(build_dir: Path) -> bool | None:
+    """Whether some process (ninja, the compiler) works in ``build_dir``; None where /proc is absent."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    needle = str(build_dir).encode()
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if needle in (entry / "cmdline").read_bytes() or os.readlink(entry / "cwd") == str(build_dir):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _clear_stale_lock(lock: Path) -> None:
@@ -75,6 +100,7 @@ def _clear_stale_lock(lock: Path) -> None:
         age = time.time() - lock.stat().st_mtime
     except FileNotFoundError:
         return
-    if age > STALE_LOCK_SECONDS:
+    running = _build_running(lock.parent)
+    if age > STALE_LOCK_SECONDS or (running is False and age > 5):
         log.warning("ketch: removing a stale kernel build lock %s (%.0f s old; a killed build left it)", lock, age)
         lock.unlink(missing_ok=True)

@@ -47,7 +47,12 @@ def test_a_stale_build_lock_is_cleared_and_a_fresh_one_kept(tmp_path):
     lock = tmp_path / "lock"
     lock.write_text("")
     _clear_stale_lock(lock)
-    assert lock.exists()  # a build may be running right now
+    assert lock.exists()  # just taken: a build may be about to start
+    quiet = time.time() - 30
+    os.utime(lock, (quiet, quiet))
+    _clear_stale_lock(lock)
+    assert not lock.exists()  # no process builds in that directory: left by a killed build
+    lock.write_text("")
     old = time.time() - STALE_LOCK_SECONDS - 5
     os.utime(lock, (old, old))
     _clear_stale_lock(lock)
