@@ -29,13 +29,13 @@ class DequantScratch:
     Layers run one at a time, so one buffer (sized for the largest weight) serves them all.
     """
 
-    def __init__(self, gemm_dtype: torch.dtype | None = None, max_kernel_rows: int = MAX_KERNEL_ROWS) -> None:
+    def __init__(self, gemm_dtype: torch.dtype | None = None) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
         # Dtype of the dense GEMM for many-row products (None: the activations' dtype). bf16 on
         # AMX CPUs: 2-4x faster than fp32 there, while decode stays fp32 in the packed kernels.
         self.gemm_dtype = gemm_dtype
         # Products with more rows than this dequantize and run a GEMM instead of the packed kernel.
-        self.max_kernel_rows = max_kernel_rows
+        self.max_kernel_rows = MAX_KERNEL_ROWS
         # Batch-invariant mode (see GEMM_TILE_ROWS): the engine sets ``decode_rows`` before each
         # forward to the number of leading rows that are generated tokens (packed kernel); the
         # prompt rows after them run in fixed-size GEMM tiles. LM-head products of up to
@@ -69,20 +69,15 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
         else:  # q5 and the K-quants
             y = kernels.lowbit_linear(xf, w.scheme, w.qs, w.d, w.m)
         return y.to(x.dtype)
-    dense_dtype = _dense_dtype(scratch, x)
-    n, k = w.shape
-    dense = _dequantize_into(kernels, w, scratch.get(n, k, dense_dtype, x.device))
-    return F.linear(x.to(dense_dtype), dense).to(x.dtype)
+    dense = _dense_weight(kernels, w, scratch, x)
+    return F.linear(x.to(dense.dtype), dense).to(x.dtype)
 
 
 def tiled_packed_gemm(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, kernels) -> torch.Tensor:
     """x @ W.T in GEMMs of exactly GEMM_TILE_ROWS rows: each row's result is independent of M."""
-    dense_dtype = _dense_dtype(scratch, x)
-    n, k = w.shape
-    dense = _dequantize_into(kernels, w, scratch.get(n, k, dense_dtype, x.device))
     if w.perm is not None:
         x = x.index_select(-1, w.perm)
-    return _tiled_linear(x, dense)
+    return _tiled_linear(x, _dense_weight(kernels, w, scratch, x))
 
 
 def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
@@ -93,6 +88,12 @@ def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
         xd = torch.cat([xd, xd.new_zeros(pad, xd.shape[1])])
     tiles = [F.linear(xd[t:t + GEMM_TILE_ROWS], dense) for t in range(0, rows + pad, GEMM_TILE_ROWS)]
     return torch.cat(tiles)[:rows].to(x.dtype)
+
+
+def _dense_weight(kernels, w: PackedWeight, scratch: DequantScratch, x: torch.Tensor) -> torch.Tensor:
+    """``w`` dequantized into the shared scratch, in the dtype many-row products of ``x`` use."""
+    n, k = w.shape
+    return _dequantize_into(kernels, w, scratch.get(n, k, _dense_dtype(scratch, x), x.device))
 
 
 def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
@@ -256,9 +257,9 @@ class MultiQuantLinear(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
-        if self.scratch.batch_invariant:  # each packed part splits its rows itself
-            y = torch.cat([part(x) for part in self.parts], dim=-1)
-        elif kernels is not None and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm:
+        # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
+        if (not self.scratch.batch_invariant and kernels is not None
+                and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm):
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)
