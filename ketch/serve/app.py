@@ -15,9 +15,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine
-from ketch.formats.chat_template import ChatTemplateError, render_chat
 from ketch.serve import openai, tgi
-from ketch.serve.chat import ToolPlan, build_messages
+from ketch.serve.chat import ToolPlan, encode_chat
 from ketch.serve.errors import APIError, error_body, install_error_handlers
 from ketch.serve.metrics import CONTENT_TYPE
 from ketch.serve.protocol import ChatCompletionRequest, DetokenizeRequest, TokenizeRequest
@@ -154,14 +153,8 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
         else:
             if not body.messages:
                 raise APIError(400, "messages must not be empty", param="messages", code="invalid_value")
-            chat = ChatCompletionRequest(messages=body.messages)
-            messages, extra = build_messages(chat, tok.chat_template, ToolPlan([], "none"))
-            try:
-                text = render_chat(tok.chat_template, messages, add_generation_prompt=body.add_generation_prompt,
-                                   bos_token=tok.bos_token, eos_token=tok.eos_token, **extra)
-            except ChatTemplateError as exc:
-                raise APIError(400, str(exc), param="messages", code="invalid_value") from None
-            ids = tok.encode(text, add_special_tokens=False)
+            chat = ChatCompletionRequest(messages=body.messages, add_generation_prompt=body.add_generation_prompt)
+            ids = encode_chat(tok, chat, ToolPlan([], "none"))
         return {"count": len(ids), "max_model_len": engine.engine.max_model_len, "tokens": ids,
                 "token_strs": [tok.id_to_token(i) for i in ids]}
 

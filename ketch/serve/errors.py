@@ -36,6 +36,10 @@ class APIError(Exception):
         self.type = type or _TYPES.get(status, "invalid_request_error" if status < 500 else "server_error")
         self.headers = headers
 
+    def body(self) -> dict:
+        """The error document, for a response or an in-band event of a stream already started."""
+        return error_body(self.status, self.message, param=self.param, code=self.code, type=self.type)
+
 
 def error_body(status: int, message: str, *, param: str | None = None, code: str | None = None,
                type: str | None = None) -> dict:
@@ -44,8 +48,7 @@ def error_body(status: int, message: str, *, param: str | None = None, code: str
 
 
 def error_response(exc: APIError) -> JSONResponse:
-    body = error_body(exc.status, exc.message, param=exc.param, code=exc.code, type=exc.type)
-    return JSONResponse(body, status_code=exc.status, headers=exc.headers)
+    return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
 
 def _loc_to_param(loc: tuple) -> str | None:

@@ -46,6 +46,16 @@ def _usage(out: RequestOutput) -> dict[str, int]:
             **({"prompt_tokens_details": {"cached_tokens": out.num_cached_tokens}} if out.num_cached_tokens else {})}
 
 
+def _total_usage(finals) -> dict[str, int]:
+    """Token counts summed over the requests of one multi-prompt completion."""
+    usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+    for final in finals:
+        for key, value in _usage(final).items():
+            if key in usage:
+                usage[key] += value
+    return usage
+
+
 def _finish_reason(o: CompletionOutput) -> str | None:
     return None if o.finish_reason == "abort" else o.finish_reason
 
@@ -206,7 +216,7 @@ async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, cr
                        "system_fingerprint": None, "choices": [], "usage": _usage(final)})
         yield SSE_DONE
     except APIError as exc:  # the stream has started: report in-band, as OpenAI does
-        yield sse({"error": {"message": exc.message, "type": exc.type, "param": exc.param, "code": exc.code}})
+        yield sse(exc.body())
         yield SSE_DONE
 
 
@@ -240,6 +250,11 @@ async def completions(body: CompletionRequest, request: Request):
     state.require_engine()
     tickets: list[Ticket] = []
     reqs = []
+
+    def release_all() -> None:
+        for t in tickets:
+            t.release()
+
     try:
         for k, p in enumerate(prompts):
             prompt_in = {"prompt_token_ids": p} if isinstance(p, list) else p
@@ -247,13 +262,8 @@ async def completions(body: CompletionRequest, request: Request):
             tickets.append(ticket)
             reqs.append(req)
     except BaseException:
-        for t in tickets:
-            t.release()
+        release_all()
         raise
-
-    def release_all() -> None:
-        for t in tickets:
-            t.release()
 
     cmpl_id, created = f"cmpl-{request_id}", int(time.time())
     tokenizer = state.require_engine().tokenizer
@@ -269,7 +279,7 @@ async def completions(body: CompletionRequest, request: Request):
                                               release_all)
     if finals is None:
         return JSONResponse({}, status_code=499)
-    choices, usage = [], {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
+    choices = []
     for k, final in enumerate(finals):
         for o in final.outputs:
             choices.append({
@@ -277,11 +287,8 @@ async def completions(body: CompletionRequest, request: Request):
                 "logprobs": (_completion_logprobs(o, 0, len(o.token_ids), top, len(echoes[k]))
                              if body.logprobs is not None else None),
                 "finish_reason": _finish_reason(o)})
-        for key, value in _usage(final).items():
-            if key in usage:
-                usage[key] += value
     return {"id": cmpl_id, "object": "text_completion", "created": created, "model": model,
-            "choices": choices, "usage": usage, "system_fingerprint": None}
+            "choices": choices, "usage": _total_usage(finals), "system_fingerprint": None}
 
 
 async def _merge(streams: list[AsyncIterator[RequestOutput]]) -> AsyncIterator[tuple[int, RequestOutput]]:
@@ -356,14 +363,9 @@ async def _completion_stream(state: ServerState, reqs: list, params: SamplingPar
                 sent_text[idx] = len(o.text)
                 sent_tokens[idx] = -1 if o.finished() else len(o.token_ids)
         if include_usage:
-            usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
-            for final in finals.values():
-                for key, value in _usage(final).items():
-                    if key in usage:
-                        usage[key] += value
             yield sse({"id": cmpl_id, "object": "text_completion", "created": created, "model": model,
-                       "system_fingerprint": None, "choices": [], "usage": usage})
+                       "system_fingerprint": None, "choices": [], "usage": _total_usage(finals.values())})
         yield SSE_DONE
     except APIError as exc:
-        yield sse({"error": {"message": exc.message, "type": exc.type, "param": exc.param, "code": exc.code}})
+        yield sse(exc.body())
         yield SSE_DONE
