@@ -17,6 +17,14 @@ class SampleResult:
     top_logprobs: list[tuple[int, float]] | None = None
 
 
+def _argmax_rows(logits: torch.Tensor) -> list[int]:
+    """Greedy choice per row (first index on ties, as torch). numpy's argmax over a CPU vocabulary
+    row takes ~6 us where torch's takes ~100 us: 1% of a small model's decode step."""
+    if logits.device.type == "cpu" and logits.dtype == torch.float32:
+        return logits.numpy().argmax(axis=-1).tolist()
+    return logits.argmax(dim=-1).tolist()
+
+
 class Sampler:
     def __init__(self, eos_token_ids: list[int]) -> None:
         self.eos_token_ids = list(eos_token_ids)
@@ -30,7 +38,7 @@ class Sampler:
         simple = all(s.params.is_greedy and not s.params.needs_logits_processing and
                      s.num_output_tokens >= s.params.min_tokens for s in seqs)
         if simple:
-            tokens = logits.argmax(dim=-1).tolist()
+            tokens = _argmax_rows(logits)
         else:
             logits = logits.clone()
             tokens = [self._sample_row(logits[i], s) for i, s in enumerate(seqs)]

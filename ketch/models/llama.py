@@ -18,6 +18,7 @@ from ketch.quant.linear import DequantScratch, MultiQuantLinear, QuantEmbedding,
 from ketch.quant.packed import PackedWeight, concat_rows
 from ketch.layers.norm import RMSNorm
 from ketch.layers.rotary import RotaryEmbedding, apply_rotary
+from ketch.models.fused_decode import FusedDecodeLayer
 
 KVCache = tuple[torch.Tensor, torch.Tensor]
 _ACTIVATIONS = {
@@ -43,16 +44,27 @@ class Attention(nn.Module):
         self.scale = cfg.attention_scale
         self.softcap = cfg.attn_logit_softcapping
         self._ops = load_ops()
+        self._fuse_decode = self._ops is not None and self.q_norm is None
 
     def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
                 meta: AttentionMetadata) -> torch.Tensor:
-        q, k, v = self.qkv_proj(x).split(self.split, dim=-1)
+        qkv = self.qkv_proj(x)
+        cos, sin = rope
+        if (self._fuse_decode and meta.decode_block_table is not None and meta.num_decodes == qkv.shape[0]
+                and qkv.dtype == torch.float32 and qkv.device.type == "cpu" and cos.shape[-1] == self.head_dim):
+            # A pure decode step: rope, cache writes and attention in one call.
+            window = meta.sliding_window if self.is_sliding and meta.sliding_window else 0
+            out = self._ops.decode_attention_qkv(qkv, cos.squeeze(1), sin.squeeze(1), kv_cache[0], kv_cache[1],
+                                                 meta.slot_mapping, meta.decode_block_table,
+                                                 meta.decode_context_lens, self.n_heads, self.scale, window,
+                                                 self.softcap or 0.0)
+            return self.o_proj(out)
+        q, k, v = qkv.split(self.split, dim=-1)
         q = q.view(-1, self.n_heads, self.head_dim)
         k = k.view(-1, self.n_kv, self.head_dim)
         v = v.view(-1, self.n_kv, self.head_dim)
         if self.q_norm is not None:
             q, k = self.q_norm(q), self.k_norm(k)
-        cos, sin = rope
         if self._ops is not None and q.dtype == torch.float32 and q.device.type == "cpu":
             self._ops.rope_(q, k, cos.squeeze(1), sin.squeeze(1))  # in place, one call for q and k
         else:
@@ -135,6 +147,7 @@ class LlamaForCausalLM(nn.Module):
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps, self.norm_offset)
         self.lm_head = None if cfg.tie_word_embeddings else Linear(cfg.hidden_size, cfg.vocab_size, bias=False)
         self.ropes = self._make_ropes(cfg, device, dtype)
+        self._fused: list[FusedDecodeLayer | None] | None = None  # built at the first forward
 
     # ---- hooks the gemma family overrides ---------------------------------------------------
 
@@ -154,14 +167,34 @@ class LlamaForCausalLM(nn.Module):
         x = self.embed(input_ids)
         residual: torch.Tensor | None = None
         tables: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
-        for layer, rope, kv in zip(self.layers, self.ropes, kv_caches):
+        fused = self._fused_decode_layers(x, meta)
+        for layer, rope, kv, fast in zip(self.layers, self.ropes, kv_caches, fused):
             cos_sin = tables.get(id(rope))
             if cos_sin is None:
-                cos_sin = tables[id(rope)] = rope.lookup(positions)
-            x, residual = layer(x, residual, cos_sin, kv, meta)
+                cos, sin = rope.lookup(positions)
+                cos_sin = tables[id(rope)] = (cos, sin, cos.squeeze(1), sin.squeeze(1))
+            if fast is not None:
+                x, residual = fast(x, residual, cos_sin[2], cos_sin[3], kv, meta)
+            else:
+                x, residual = layer(x, residual, cos_sin[:2], kv, meta)
         if residual is None:
             return self.norm(x)
         return self.norm(x, residual)[0]
+
+    def _fused_decode_layers(self, x: torch.Tensor, meta: AttentionMetadata) -> list[FusedDecodeLayer | None]:
+        """Per layer, its fused decode path when this step can take it (see fused_decode.py), else None."""
+        if self._fused is None:
+            self._fused = [FusedDecodeLayer.build(layer) if x.device.type == "cpu" else None
+                           for layer in self.layers]
+        first = self._fused[0] if self._fused else None
+        if first is None or x.device.type != "cpu" or not first.applies(
+                x, self.ropes[0].cos, meta, self.scratch.batch_invariant, self.scratch.max_kernel_rows):
+            return [None] * len(self.layers)
+        return self._fused
+
+    def _apply(self, fn, *args, **kwargs):  # .to() replaces tensors the fused paths point at
+        self._fused = None
+        return super()._apply(fn, *args, **kwargs)
 
     def compute_logits(self, hidden: torch.Tensor) -> torch.Tensor:
         if self.lm_head is not None:
@@ -185,6 +218,7 @@ class LlamaForCausalLM(nn.Module):
         once all its weight shards are in (see :meth:`_load_fused`): one stacked packed matrix when
         the shards agree, else a :class:`MultiQuantLinear` that keeps each part in its own form.
         """
+        self._fused = None  # built again from the loaded layers
         params = dict(self.named_parameters())
         loaded: set[str] = set()
         pending: dict[str, dict[int, torch.Tensor | PackedWeight]] = {}  # fused weights, by shard

@@ -172,15 +172,18 @@ class QuantLinear(PackedModule):
         self.bias = bias
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.scratch.batch_invariant:
+        scratch = self.scratch
+        rows = x.shape[0]
+        if scratch.batch_invariant and rows > scratch.decode_rows:  # prompt rows: fixed-size GEMM tiles
             y = self._invariant(x)
             return y + self.bias.to(y.dtype) if self.bias is not None else y
-        kernel = (self.decode_kernel() if x.dtype == torch.float32 and x.shape[0] <= self.scratch.max_kernel_rows
-                  else None)
+        # All rows are generated tokens (batch-invariant mode), or few rows: the packed kernel.
+        kernel = (self.decode_kernel() if x.dtype == torch.float32
+                  and (rows <= scratch.max_kernel_rows or scratch.batch_invariant) else None)
         if kernel is not None and x.dim() == 2 and x.is_contiguous():
             y = kernel(x)
-        else:
-            y = packed_matmul(x, self.packed, self.scratch)
+        else:  # batch-invariant: every row on its own in the kernel, whatever the row count
+            y = packed_matmul(x, self.packed, scratch, kernel_rows=rows if scratch.batch_invariant else None)
         return y + self.bias.to(y.dtype) if self.bias is not None else y
 
     def _invariant(self, x: torch.Tensor) -> torch.Tensor:

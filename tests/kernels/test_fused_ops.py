@@ -59,3 +59,67 @@ def test_paged_decode_attention(ops, window, softcap):
             scores[:, : max(0, n - window)] = float("-inf")
         want = torch.einsum("hn,nhd->hd", scores.softmax(-1), v)
         torch.testing.assert_close(got[b], want, rtol=1e-5, atol=1e-5)
+
+
+def _reference_decode(q, kc, vc, table, lens, bs, scale, window, softcap):
+    """[B, Hq, D] attention of each q row over its sequence's cached keys, in plain torch."""
+    hq, hkv, d = q.shape[1], kc.shape[2], q.shape[2]
+    outs = []
+    for b in range(q.shape[0]):
+        n = int(lens[b])
+        slots = torch.tensor([int(table[b, j // bs]) * bs + j % bs for j in range(n)])
+        k = kc.view(-1, hkv, d)[slots].repeat_interleave(hq // hkv, dim=1)
+        v = vc.view(-1, hkv, d)[slots].repeat_interleave(hq // hkv, dim=1)
+        scores = torch.einsum("hd,nhd->hn", q[b], k) * scale
+        if softcap:
+            scores = softcap * torch.tanh(scores / softcap)
+        if window:
+            scores[:, : max(0, n - window)] = float("-inf")
+        outs.append(torch.einsum("hn,nhd->hd", scores.softmax(-1), v))
+    return torch.stack(outs)
+
+
+@pytest.mark.parametrize("d, window, softcap", [(64, 0, 0.0), (64, 7, 0.0), (16, 0, 3.0), (128, 0, 0.0)])
+def test_decode_attention_qkv_writes_the_cache_and_attends(ops, d, window, softcap):
+    torch.manual_seed(1)
+    blocks, bs, hkv, hq = 16, 4, 2, 6
+    kc, vc = torch.randn(blocks, bs, hkv, d), torch.randn(blocks, bs, hkv, d)
+    table = torch.tensor([[3, 7, 1, 0, 5], [9, 2, 12, 0, 0]])
+    lens = torch.tensor([18, 9])  # each sequence's new token is its last position
+    slots = torch.stack([table[b, (lens[b] - 1) // bs] * bs + (lens[b] - 1) % bs for b in range(2)])
+    qkv = torch.randn(2, (hq + 2 * hkv) * d)
+    angles = torch.rand(2, d // 2) * 6
+    cos, sin = torch.cat([angles.cos()] * 2, -1), torch.cat([angles.sin()] * 2, -1)
+    q, k, v = qkv.split([hq * d, hkv * d, hkv * d], dim=-1)
+    q = apply_rotary(q.reshape(2, hq, d), cos[:, None], sin[:, None])
+    k = apply_rotary(k.reshape(2, hkv, d), cos[:, None], sin[:, None])
+    want_kc, want_vc = kc.clone(), vc.clone()
+    want_kc.view(-1, hkv, d)[slots] = k
+    want_vc.view(-1, hkv, d)[slots] = v.reshape(2, hkv, d)
+    want = _reference_decode(q, want_kc, want_vc, table, lens, bs, 0.125, window, softcap)
+
+    got = ops.decode_attention_qkv(qkv, cos, sin, kc, vc, slots, table, lens, hq, 0.125, window, softcap)
+    torch.testing.assert_close(kc, want_kc)  # the new keys went in rotated, the values as they were
+    torch.testing.assert_close(vc, want_vc)
+    torch.testing.assert_close(got.view(2, hq, d), want, rtol=1e-5, atol=1e-5)
+    with pytest.raises(RuntimeError, match="slot out of range"):
+        ops.decode_attention_qkv(qkv, cos, sin, kc, vc, torch.tensor([0, blocks * bs]), table, lens, hq, 0.1, 0, 0.0)
+    with pytest.raises(RuntimeError, match="features"):
+        ops.decode_attention_qkv(qkv, cos, sin, kc, vc, slots, table, lens, hq + 2, 0.1, 0, 0.0)
+
+
+def test_decode_attention_does_not_depend_on_the_batch(ops):
+    """A long context runs on the thread pool, a short one on one thread: a sequence's result is
+    bit-identical alone and next to others (batch invariance)."""
+    torch.manual_seed(2)
+    blocks, bs, hkv, hq, d = 300, 16, 3, 9, 64
+    kc, vc = torch.randn(blocks, bs, hkv, d), torch.randn(blocks, bs, hkv, d)
+    table = torch.randperm(blocks)[:256].view(2, 128)
+    lens = torch.tensor([2000, 37])
+    q = torch.randn(2, hq, d)
+    both = ops.paged_decode_attention(q, kc, vc, table, lens, 0.125, 0, 0.0)
+    for b in range(2):
+        alone = ops.paged_decode_attention(q[b:b + 1], kc, vc, table[b:b + 1], lens[b:b + 1], 0.125, 0, 0.0)
+        assert torch.equal(alone[0], both[b])
+    torch.testing.assert_close(both, _reference_decode(q, kc, vc, table, lens, bs, 0.125, 0, 0.0),
+                               rtol=1e-5, atol=1e-5)

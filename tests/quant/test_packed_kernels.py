@@ -9,7 +9,7 @@ from gguf.quants import dequantize, quantize
 
 from ketch.kernels import load_kernels
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
-from ketch.quant.packed import concat_rows, pack_gguf
+from ketch.quant.packed import PackedWeight, concat_rows, pack_gguf
 
 TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"]
 
@@ -58,9 +58,10 @@ Q4_LEVELS = {"int16": 32767, "int8x2": 127 * 254, "int8": 127}
 
 
 def _act_levels(w) -> int:
-    """The activation rounding of the kernel ``w`` goes through: q4's current mode, else int16."""
+    """The activation rounding of the kernel ``w`` goes through: the current activation mode for
+    q4 and q8 weights (they share it), else int16."""
     kernels = load_kernels()
-    return Q4_LEVELS[kernels.q4_act_mode()] if w.scheme == "q4" and kernels is not None else 32767
+    return Q4_LEVELS[kernels.q4_act_mode()] if w.scheme in ("q4", "q8") and kernels is not None else 32767
 
 
 def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w, levels: int | None = None) -> None:
@@ -120,6 +121,40 @@ def test_q4_activation_modes(kernels, mode, type_name):
     assert kernels.q4_act_mode() == prev
     with pytest.raises(RuntimeError, match="int16, int8x2 or int8"):
         kernels.set_q4_act_mode("int4")
+
+
+def _q8_weight(n: int, k: int, group: int, with_min: bool, seed: int) -> PackedWeight:
+    """A q8 weight as GGUF Q8_0 (group 32), 16-wide groups, or 8-bit GPTQ (mins, offset 128) give."""
+    gen = torch.Generator().manual_seed(seed)
+    qs = torch.randint(-128, 128, (n, k), generator=gen, dtype=torch.int8)
+    d = (torch.rand(n, k // group, generator=gen) * 2e-2 + 1e-3).half()
+    m = ((torch.rand(n, k // group, generator=gen) - 0.5) * 4e-2).half() if with_min else None
+    return PackedWeight("q8", qs, d, m, "test", 128 if with_min else 0)
+
+
+@pytest.mark.parametrize("mode", list(Q4_LEVELS))
+@pytest.mark.parametrize("group, with_min", [(32, False), (16, False), (32, True)])
+def test_q8_activation_modes(kernels, mode, group, with_min):
+    """q8 weights follow the same activation modes: with AVX-512 VNNI 64 weights per 512-bit step
+    (K = 32..1536 covers a half last step), 1-4 weight rows per pass, 16- and 32-wide scale
+    groups, mins with an offset; each within its bound, each row independent of the batch."""
+    if mode not in kernels.q4_act_modes():
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    prev = kernels.set_q4_act_mode(mode)
+    try:
+        for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
+            w = _q8_weight(n, k, group, with_min, seed=n * 11 + k)
+            gen = torch.Generator().manual_seed(n + k)
+            for m in range(1, 9):
+                x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+                got = kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
+                _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
+                if m == 1:
+                    assert torch.equal(got, kernels.q8_linear(x[:1].clone(), w.qs, w.d, w.m, w.offset))
+            zero = kernels.q8_linear(torch.zeros(2, k), w.qs, w.d, w.m, w.offset)
+            assert torch.equal(zero, torch.zeros(2, n))
+    finally:
+        kernels.set_q4_act_mode(prev)
 
 
 @pytest.mark.parametrize("rows", [1, 7, 8, 9, 33])

@@ -3,7 +3,10 @@
 #include <torch/extension.h>
 #include <ATen/Parallel.h>
 #include <immintrin.h>
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <vector>
 
 namespace {
 
@@ -17,8 +20,6 @@ inline float hsum8(__m256 v) {
 void check_rows(const torch::Tensor& t, const char* name) {
   TORCH_CHECK(t.dim() == 2 && t.scalar_type() == torch::kFloat && t.stride(1) == 1, name, " must be fp32 [T, H] with unit inner stride");
 }
-
-}  // namespace
 
 // residual += x (when given), then out = residual / rms(residual) * w. Returns out.
 torch::Tensor add_rms_norm(torch::Tensor x, c10::optional<torch::Tensor> residual, torch::Tensor w, double eps) {
@@ -102,6 +103,175 @@ torch::Tensor act_and_mul(torch::Tensor gate_up, int64_t act) {
   return out;
 }
 
+// exp for x <= 0 (softmax after subtracting the max), AVX2: Cephes' degree-5 polynomial on the
+// reduced argument, ~2 ulp; inputs below -87 give 0 as the scalar exp underflows to.
+inline __m256 exp_nonpos(__m256 x) {
+  const __m256 lo = _mm256_set1_ps(-87.0f);
+  const __m256 under = _mm256_cmp_ps(x, lo, _CMP_LT_OQ);
+  x = _mm256_max_ps(x, lo);
+  const __m256 fx = _mm256_floor_ps(_mm256_fmadd_ps(x, _mm256_set1_ps(1.44269504088896341f), _mm256_set1_ps(0.5f)));
+  x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(0.693359375f), x);
+  x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(-2.12194440e-4f), x);
+  __m256 y = _mm256_set1_ps(1.9875691500e-4f);
+  y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.3981999507e-3f));
+  y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(8.3334519073e-3f));
+  y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(4.1665795894e-2f));
+  y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.6666665459e-1f));
+  y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(5.0000001201e-1f));
+  y = _mm256_fmadd_ps(y, _mm256_mul_ps(x, x), _mm256_add_ps(x, _mm256_set1_ps(1.0f)));
+  const __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvttps_epi32(fx), _mm256_set1_epi32(127)), 23);
+  return _mm256_andnot_ps(under, _mm256_mul_ps(y, _mm256_castsi256_ps(e)));
+}
+
+// The 8 horizontal sums of v[0..7], in order, in one vector.
+inline __m256 hsum8x8(const __m256* v) {
+  const __m256 t0 = _mm256_hadd_ps(v[0], v[1]), t1 = _mm256_hadd_ps(v[2], v[3]);
+  const __m256 t2 = _mm256_hadd_ps(v[4], v[5]), t3 = _mm256_hadd_ps(v[6], v[7]);
+  const __m256 u0 = _mm256_hadd_ps(t0, t1), u1 = _mm256_hadd_ps(t2, t3);
+  return _mm256_add_ps(_mm256_permute2f128_ps(u0, u1, 0x20), _mm256_permute2f128_ps(u0, u1, 0x31));
+}
+
+// Where one decode sequence's keys live: key j's row starts at offset[j - start] + h * D in the
+// caches (slot = table[j / bs] * bs + j % bs, worked out once per key, not per head and dot product:
+// a 64-bit division costs more than the dot product).
+struct KvView {
+  const float* k;
+  const float* v;
+  const int64_t* offset;
+  int64_t D;
+  const float* key(int64_t i, int64_t h) const { return k + offset[i] + h * D; }
+  const float* val(int64_t i, int64_t h) const { return v + offset[i] + h * D; }
+};
+
+// Fills rows with the cache offsets (in floats) of keys [start, len) of one sequence.
+void key_offsets(const int64_t* table, int64_t bs, int64_t Hkv, int64_t D, int64_t start, int64_t len,
+                 std::vector<int64_t>& rows) {
+  rows.resize(len - start);
+  int64_t j = start;
+  for (int64_t blk = start / bs; j < len; ++blk) {
+    const int64_t base = table[blk] * bs;
+    for (int64_t o = j % bs; o < bs && j < len; ++o, ++j) rows[j - start] = (base + o) * Hkv * D;
+  }
+}
+
+// softmax(q K^T * scale) V for the `group` query heads (rows of q, D apart) that share kv head h,
+// over keys [start, len). scores: scratch of group * (len - start) floats.
+void attend_group(const float* q, float* out, int64_t group, const KvView& kv, int64_t h, int64_t start,
+                  int64_t len, float scale, float cap, std::vector<float>& scores) {
+  const int64_t D = kv.D, n = len - start;
+  scores.resize(group * n);
+  int64_t j = start;
+  if (D % 8 == 0) {
+    // 8 keys at a time: 8 independent FMA chains, one transposing reduction for their 8 scores
+    // (one dot product at a time waits on its FMA chain and its horizontal sum).
+    for (; j + 8 <= len; j += 8) {
+      const float* kr[8];
+      for (int i = 0; i < 8; ++i) kr[i] = kv.key(j - start + i, h);
+      for (int64_t g = 0; g < group; ++g) {
+        const float* qv = q + g * D;
+        __m256 acc[8];
+        for (auto& a : acc) a = _mm256_setzero_ps();
+        for (int64_t d = 0; d < D; d += 8) {
+          const __m256 qd = _mm256_loadu_ps(qv + d);
+          for (int i = 0; i < 8; ++i) acc[i] = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kr[i] + d), acc[i]);
+        }
+        _mm256_storeu_ps(scores.data() + g * n + (j - start), _mm256_mul_ps(hsum8x8(acc), _mm256_set1_ps(scale)));
+      }
+    }
+  }
+  for (; j < len; ++j) {
+    const float* kr = kv.key(j - start, h);
+    for (int64_t g = 0; g < group; ++g) {
+      const float* qv = q + g * D;
+      __m256 acc = _mm256_setzero_ps();
+      int64_t d = 0;
+      for (; d + 8 <= D; d += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qv + d), _mm256_loadu_ps(kr + d), acc);
+      float sc = hsum8(acc);
+      for (; d < D; ++d) sc += qv[d] * kr[d];
+      scores[g * n + (j - start)] = sc * scale;
+    }
+  }
+  if (cap > 0.f)
+    for (auto& sc : scores) sc = cap * std::tanh(sc / cap);
+  for (int64_t g = 0; g < group; ++g) {
+    float* s = scores.data() + g * n;
+    // (a scalar std::max chain waits 4 cycles per score: 15% of a 512-key call)
+    __m256 vmax = _mm256_set1_ps(-INFINITY);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) vmax = _mm256_max_ps(vmax, _mm256_loadu_ps(s + i));
+    alignas(32) float lanes[8];
+    _mm256_store_ps(lanes, vmax);
+    float mx = *std::max_element(lanes, lanes + 8);
+    for (; i < n; ++i) mx = std::max(mx, s[i]);
+    const __m256 vmx = _mm256_set1_ps(mx);
+    __m256 vsum = _mm256_setzero_ps();
+    i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const __m256 e = exp_nonpos(_mm256_sub_ps(_mm256_loadu_ps(s + i), vmx));
+      _mm256_storeu_ps(s + i, e);
+      vsum = _mm256_add_ps(vsum, e);
+    }
+    float denom = hsum8(vsum);
+    for (; i < n; ++i) { s[i] = std::exp(s[i] - mx); denom += s[i]; }
+    const float inv = 1.f / denom;
+    float* o = out + g * D;
+    if (D == 64) {  // the common head size: the output row stays in registers
+      __m256 acc[8];
+      for (auto& a : acc) a = _mm256_setzero_ps();
+      for (int64_t j = start; j < len; ++j) {
+        const float* vr = kv.val(j - start, h);
+        const __m256 p = _mm256_set1_ps(s[j - start]);
+        for (int c = 0; c < 8; ++c) acc[c] = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr + 8 * c), acc[c]);
+      }
+      const __m256 vinv = _mm256_set1_ps(inv);
+      for (int c = 0; c < 8; ++c) _mm256_storeu_ps(o + 8 * c, _mm256_mul_ps(acc[c], vinv));
+      continue;
+    }
+    for (int64_t d = 0; d < D; ++d) o[d] = 0.f;
+    for (int64_t j = start; j < len; ++j) {
+      const float* vr = kv.val(j - start, h);
+      const float p = s[j - start] * inv;
+      int64_t d = 0;
+      for (; d + 8 <= D; d += 8)
+        _mm256_storeu_ps(o + d, _mm256_fmadd_ps(_mm256_set1_ps(p), _mm256_loadu_ps(vr + d), _mm256_loadu_ps(o + d)));
+      for (; d < D; ++d) o[d] += p * vr[d];
+    }
+  }
+}
+
+void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cache, const torch::Tensor& block_table,
+                       const torch::Tensor& context_lens, int64_t B) {
+  TORCH_CHECK(k_cache.dim() == 4 && k_cache.is_contiguous() && v_cache.is_contiguous() &&
+              k_cache.scalar_type() == torch::kFloat && v_cache.scalar_type() == torch::kFloat &&
+              v_cache.sizes() == k_cache.sizes(), "caches must be contiguous fp32 [blocks, block_size, Hkv, D]");
+  TORCH_CHECK(block_table.scalar_type() == torch::kLong && block_table.is_contiguous() && block_table.dim() == 2 &&
+              block_table.size(0) == B, "block_table must be int64 [B, max_blocks]");
+  TORCH_CHECK(context_lens.scalar_type() == torch::kLong && context_lens.is_contiguous() && context_lens.numel() == B,
+              "context_lens must be int64 [B]");
+  const int64_t* lens = context_lens.data_ptr<int64_t>();
+  const int64_t cap = block_table.size(1) * k_cache.size(1), blocks = k_cache.size(0);
+  const int64_t* bt = block_table.data_ptr<int64_t>();
+  for (int64_t b = 0; b < B; ++b) {
+    TORCH_CHECK(lens[b] > 0 && lens[b] <= cap, "context length out of range");
+    for (int64_t i = 0; i < (lens[b] + k_cache.size(1) - 1) / k_cache.size(1); ++i)
+      TORCH_CHECK(bt[b * block_table.size(1) + i] >= 0 && bt[b * block_table.size(1) + i] < blocks, "block id out of range");
+  }
+}
+
+// Runs fn(b, h) over every (sequence, kv head): on one thread when the whole step is small (an
+// OpenMP fork costs more than a short context's attention), else spread over the pool. Each item
+// is computed the same way either way, so results do not depend on the batch.
+template <typename Fn>
+void for_kv_heads(int64_t B, int64_t Hkv, int64_t work, Fn&& fn) {
+  const int64_t items = B * Hkv;
+  const int64_t grain = work < (int64_t{1} << 18) ? std::max<int64_t>(items, 1) : 1;
+  at::parallel_for(0, items, grain, [&](int64_t i0, int64_t i1) {
+    for (int64_t i = i0; i < i1; ++i) fn(i / Hkv, i % Hkv);
+  });
+}
+
+}  // namespace
+
 // Decode attention (one query token per sequence) straight over the paged cache: no gather of
 // K/V into a padded tensor, no mask. q [B, Hq, D]; caches [blocks, block_size, Hkv, D];
 // block_table [B, max_blocks] int64; context_lens [B] int64 (keys 0..len-1 are attended,
@@ -111,62 +281,99 @@ torch::Tensor paged_decode_attention(torch::Tensor q, torch::Tensor k_cache, tor
                                      int64_t window, double softcap) {
   TORCH_CHECK(q.dim() == 3 && q.scalar_type() == torch::kFloat && q.stride(2) == 1 && q.stride(1) == q.size(2),
               "q must be fp32 [B, Hq, D] with dense heads");
-  TORCH_CHECK(k_cache.is_contiguous() && v_cache.is_contiguous() && k_cache.scalar_type() == torch::kFloat,
-              "caches must be contiguous fp32");
-  TORCH_CHECK(block_table.scalar_type() == torch::kLong && block_table.is_contiguous(), "block_table must be int64");
-  TORCH_CHECK(context_lens.scalar_type() == torch::kLong && context_lens.is_contiguous(), "context_lens must be int64");
   const int64_t B = q.size(0), Hq = q.size(1), D = q.size(2);
-  const int64_t bs = k_cache.size(1), Hkv = k_cache.size(2), max_blocks = block_table.size(1);
+  check_decode_args(k_cache, v_cache, block_table, context_lens, B);
+  const int64_t Hkv = k_cache.size(2);
   TORCH_CHECK(k_cache.size(3) == D && Hq % Hkv == 0, "head sizes do not match");
-  const int64_t group = Hq / Hkv;
+  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1);
   auto out = torch::empty({B, Hq, D}, q.options());
-  const float* kc = k_cache.data_ptr<float>();
-  const float* vc = v_cache.data_ptr<float>();
-  const int64_t* bt = block_table.data_ptr<int64_t>();
   const int64_t* lens = context_lens.data_ptr<int64_t>();
+  const int64_t* bt = block_table.data_ptr<int64_t>();
+  int64_t total = 0;
+  for (int64_t b = 0; b < B; ++b) total += lens[b];
   const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
-  at::parallel_for(0, B * Hq, 1, [&](int64_t i0, int64_t i1) {
-    std::vector<float> scores;
-    for (int64_t i = i0; i < i1; ++i) {
-      const int64_t b = i / Hq, h = i % Hq, kvh = h / group;
-      const int64_t len = lens[b];
-      TORCH_CHECK(len > 0 && len <= max_blocks * bs, "context length out of range");
-      const int64_t start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
-      const float* qv = q.data_ptr<float>() + b * q.stride(0) + h * D;
-      scores.resize(len - start);
-      float mx = -INFINITY;
-      for (int64_t j = start; j < len; ++j) {
-        const int64_t slot = bt[b * max_blocks + j / bs] * bs + j % bs;
-        const float* kv = kc + (slot * Hkv + kvh) * D;
-        __m256 acc = _mm256_setzero_ps();
-        int64_t d = 0;
-        for (; d + 8 <= D; d += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qv + d), _mm256_loadu_ps(kv + d), acc);
-        float sc = hsum8(acc);
-        for (; d < D; ++d) sc += qv[d] * kv[d];
-        sc *= fscale;
-        if (cap > 0.f) sc = cap * std::tanh(sc / cap);
-        scores[j - start] = sc;
-        mx = std::max(mx, sc);
-      }
-      float denom = 0.f;
-      for (auto& sc : scores) { sc = std::exp(sc - mx); denom += sc; }
-      const float inv = 1.f / denom;
-      float* o = out.data_ptr<float>() + (b * Hq + h) * D;
-      for (int64_t d = 0; d < D; ++d) o[d] = 0.f;
-      for (int64_t j = start; j < len; ++j) {
-        const int64_t slot = bt[b * max_blocks + j / bs] * bs + j % bs;
-        const float* vv = vc + (slot * Hkv + kvh) * D;
-        const __m256 p = _mm256_set1_ps(scores[j - start] * inv);
-        int64_t d = 0;
-        for (; d + 8 <= D; d += 8) _mm256_storeu_ps(o + d, _mm256_fmadd_ps(p, _mm256_loadu_ps(vv + d), _mm256_loadu_ps(o + d)));
-        for (; d < D; ++d) o[d] += scores[j - start] * inv * vv[d];
-      }
+  const float* qp = q.data_ptr<float>();
+  float* op = out.data_ptr<float>();
+  for_kv_heads(B, Hkv, total * Hq * D, [&](int64_t b, int64_t h) {
+    thread_local std::vector<float> scores;
+    thread_local std::vector<int64_t> rows;
+    const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
+    key_offsets(bt + b * max_blocks, k_cache.size(1), Hkv, D, start, len, rows);
+    const KvView kv{k_cache.data_ptr<float>(), v_cache.data_ptr<float>(), rows.data(), D};
+    attend_group(qp + b * q.stride(0) + h * group * D, op + (b * Hq + h * group) * D, group, kv, h, start, len,
+                 fscale, cap, scores);
+  });
+  return out;
+}
+
+// A whole decode step's attention for one layer from its fused projection: qkv [B, (Hq + 2 Hkv) D]
+// (rows: q heads, k heads, v heads) gets rotate-half rope (cos/sin [B, D]), its k and v are written
+// to cache slot slots[b], and the result is attention over the cache as paged_decode_attention:
+// [B, Hq * D], ready for the output projection. Replaces split, rope, two cache writes and the
+// attention call (about 40 us of dispatch per layer at one sequence).
+torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::Tensor sin, torch::Tensor k_cache,
+                                   torch::Tensor v_cache, torch::Tensor slots, torch::Tensor block_table,
+                                   torch::Tensor context_lens, int64_t Hq, double scale, int64_t window,
+                                   double softcap) {
+  TORCH_CHECK(qkv.dim() == 2 && qkv.scalar_type() == torch::kFloat && qkv.is_contiguous(), "qkv must be contiguous fp32 [B, F]");
+  const int64_t B = qkv.size(0);
+  check_decode_args(k_cache, v_cache, block_table, context_lens, B);
+  const int64_t Hkv = k_cache.size(2), D = k_cache.size(3), bs = k_cache.size(1), F = qkv.size(1);
+  TORCH_CHECK(Hq > 0 && Hq % Hkv == 0 && F == (Hq + 2 * Hkv) * D, "qkv has ", F, " features, expected (", Hq,
+              " + 2 * ", Hkv, ") * ", D);
+  TORCH_CHECK(D % 2 == 0, "head size must be even for rope");
+  TORCH_CHECK(cos.dim() == 2 && cos.size(0) == B && cos.size(1) == D && cos.is_contiguous() && sin.is_contiguous() &&
+              sin.sizes() == cos.sizes() && cos.scalar_type() == torch::kFloat && sin.scalar_type() == torch::kFloat,
+              "cos/sin must be contiguous fp32 [B, D]");
+  TORCH_CHECK(slots.scalar_type() == torch::kLong && slots.is_contiguous() && slots.numel() == B, "slots must be int64 [B]");
+  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1), half = D / 2;
+  const int64_t* sl = slots.data_ptr<int64_t>();
+  for (int64_t b = 0; b < B; ++b)
+    TORCH_CHECK(sl[b] >= 0 && sl[b] < k_cache.size(0) * bs, "cache slot out of range");
+  auto q = torch::empty({B, Hq, D}, qkv.options());
+  const float* src = qkv.data_ptr<float>();
+  float* qp = q.data_ptr<float>();
+  float* kc = k_cache.data_ptr<float>();
+  float* vc = v_cache.data_ptr<float>();
+  auto rotate = [&](const float* x, float* y, const float* c, const float* s) {
+    for (int64_t i = 0; i < half; ++i) {
+      const float a = x[i], b2 = x[i + half];
+      y[i] = a * c[i] - b2 * s[i];
+      y[i + half] = b2 * c[i + half] + a * s[i + half];
     }
+  };
+  for (int64_t b = 0; b < B; ++b) {  // rope and cache writes first: attention reads the new key
+    const float* row = src + b * F;
+    const float* c = cos.data_ptr<float>() + b * D;
+    const float* s = sin.data_ptr<float>() + b * D;
+    for (int64_t h = 0; h < Hq; ++h) rotate(row + h * D, qp + (b * Hq + h) * D, c, s);
+    for (int64_t h = 0; h < Hkv; ++h) {
+      rotate(row + (Hq + h) * D, kc + (sl[b] * Hkv + h) * D, c, s);
+      std::memcpy(vc + (sl[b] * Hkv + h) * D, row + (Hq + Hkv + h) * D, D * sizeof(float));
+    }
+  }
+  auto out = torch::empty({B, Hq * D}, qkv.options());
+  const int64_t* lens = context_lens.data_ptr<int64_t>();
+  const int64_t* bt = block_table.data_ptr<int64_t>();
+  int64_t total = 0;
+  for (int64_t b = 0; b < B; ++b) total += lens[b];
+  const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
+  float* op = out.data_ptr<float>();
+  for_kv_heads(B, Hkv, total * Hq * D, [&](int64_t b, int64_t h) {
+    thread_local std::vector<float> scores;
+    thread_local std::vector<int64_t> rows;
+    const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
+    key_offsets(bt + b * max_blocks, bs, Hkv, D, start, len, rows);
+    const KvView kv{kc, vc, rows.data(), D};
+    attend_group(qp + (b * Hq + h * group) * D, op + (b * Hq + h * group) * D, group, kv, h, start, len, fscale,
+                 cap, scores);
   });
   return out;
 }
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
+  mod.def("decode_attention_qkv", &decode_attention_qkv,
+          "rope, cache write and one-token paged attention from a fused qkv projection (fp32)");
   mod.def("paged_decode_attention", &paged_decode_attention, "one-token attention over the paged KV cache (fp32)");
   mod.def("add_rms_norm", &add_rms_norm, "residual += x; return rms_norm(residual) * w (fp32)");
   mod.def("rope_", &rope_, "in-place rotate-half rope on q and k (fp32)");

@@ -31,8 +31,9 @@
 // weights carries both scales. Up to 4 activation rows
 // share one pass over the weights; the row count is a template parameter so the accumulators live
 // in registers.
-// q4 (Q4_0/Q4_1, GPTQ/AWQ 4-bit) on CPUs with AVX-512 VNNI multiplies with vpdpbusd instead, 2-3x
-// faster (see "int8 activations" below). Modes (KETCH_Q4_ACTS or set_q4_act_mode):
+// q4 (Q4_0/Q4_1, GPTQ/AWQ 4-bit) and q8 (Q8_0, 8-bit GPTQ/EXL2) on CPUs with AVX-512 VNNI
+// multiply with vpdpbusd instead, 2-3x faster (see "int8 activations" below). Modes, shared by
+// both (KETCH_Q4_ACTS or set_q4_act_mode):
 //   "int8x2" (default with VNNI): each 32-block as two int8 planes, step max|x| / (127 * 254):
 //            the int16 path's precision (bound: the same formula with 32258 for 32767);
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
@@ -397,6 +398,164 @@ KETCH_AVX512 void dispatch_q4_vnni(int64_t rows, bool has_min, const Acts8& a, i
   }
 }
 
+// ---- q8 with int8 activations and AVX-512 VNNI (llama.cpp's Q8 x Q8 products). Activations are
+// rounded per 32-block to one or two int8 planes as for q4 (same steps, same bounds), stored in
+// weight order as unsigned bytes u = code + 128, since vpdpbusd multiplies unsigned by signed
+// bytes; dot(code, w) = dpbusd(u, w) - dpbusd(128, w), the second shared by all rows and planes.
+// One 512-bit step covers 64 weights: int32 lane l sums weights 4l..4l+3, so lanes 0-7 belong to
+// the first 32-block and 8-15 to the second (and lanes 4g..4g+3 to 16-group g).
+struct ActsQ8 {
+  int planes = 1;
+  int64_t K64 = 0;          // K rounded up to 64 (the padding's weights are masked to zero)
+  std::vector<uint8_t> u;   // [M, planes, K64]
+  std::vector<float> dx;    // [M, K64 / 64, 16]: the unit of the codes' sums, per int32 lane
+  std::vector<float> sum;   // [M, K / G]: exact float sum of each scale group (G = 16 or 32)
+};
+
+KETCH_AVX512 ActsQ8 quantize_actsq8(const float* x, int64_t M, int64_t K, int planes, int64_t G) {
+  const int64_t nb = K / kBlock, K64 = (K + 63) / 64 * 64, P = planes;
+  ActsQ8 a;
+  a.planes = planes;
+  a.K64 = K64;
+  a.u.assign(M * P * K64, 128);
+  a.dx.assign(M * (K64 / 64) * 16, 0.f);
+  a.sum.assign(M * (K / G), 0.f);
+  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
+  const __m512i bias = _mm512_set1_epi32(128);
+  for (int64_t r = 0; r < M; ++r)
+    for (int64_t b = 0; b < nb; ++b) {
+      const float* p = x + r * K + b * kBlock;
+      const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
+      const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(v0, abs_mask), _mm512_and_ps(v1, abs_mask)));
+      const float step = amax / 127.f;
+      const __m512 inv = _mm512_set1_ps(step > 0.f ? 1.f / step : 0.f);
+      const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      uint8_t* u = a.u.data() + r * P * K64 + b * kBlock;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(u), _mm512_cvtepi32_epi8(_mm512_add_epi32(_mm512_cvtps_epi32(f0), bias)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(u + 16), _mm512_cvtepi32_epi8(_mm512_add_epi32(_mm512_cvtps_epi32(f1), bias)));
+      if (P == 2) {
+        const __m512 k2 = _mm512_set1_ps(kPlane2);
+        const __m512i j0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v0, inv), f0), k2));
+        const __m512i j1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v1, inv), f1), k2));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(u + K64), _mm512_cvtepi32_epi8(_mm512_add_epi32(j0, bias)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(u + K64 + 16), _mm512_cvtepi32_epi8(_mm512_add_epi32(j1, bias)));
+      }
+      float* dx = a.dx.data() + (r * (K64 / 64) + b / 2) * 16 + (b % 2) * 8;
+      for (int j = 0; j < 8; ++j) dx[j] = P == 2 ? step / kPlane2 : step;
+      if (G == 32) {
+        a.sum[r * nb + b] = _mm512_reduce_add_ps(_mm512_add_ps(v0, v1));
+      } else {
+        a.sum[r * 2 * nb + 2 * b] = _mm512_reduce_add_ps(v0);
+        a.sum[r * 2 * nb + 2 * b + 1] = _mm512_reduce_add_ps(v1);
+      }
+    }
+  return a;
+}
+
+// The weight scales of one 64-weight step, per int32 lane: G = 32 -> 2 scales, 8 lanes each;
+// G = 16 -> 4 scales, 4 lanes each.
+template <int G>
+KETCH_AVX512 inline __m512 step_scales(const at::Half* d, __mmask8 mask) {
+  const __m128 s = _mm_cvtph_ps(_mm_maskz_loadu_epi16(mask, d));
+  const __m512i idx = G == 32 ? _mm512_setr_epi32(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1)
+                              : _mm512_setr_epi32(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+  return _mm512_permutexvar_ps(idx, _mm512_castps128_ps512(s));
+}
+
+template <int R, int C, int G, bool MIN, int P>
+KETCH_AVX512 inline void q8_block_vnni(const ActsQ8& acts, int64_t r0, const int8_t* qs, const at::Half* d,
+                                       const at::Half* m, float offset, float* y, int64_t n, int64_t N, int64_t K) {
+  const int64_t ng = K / G, steps = (K + 63) / 64, K64 = acts.K64;
+  const bool half_tail = K % 64 != 0;  // the last step holds one 32-block
+  const __m512i c128 = _mm512_set1_epi8(static_cast<char>(128));
+  const uint8_t* xu = acts.u.data() + r0 * P * K64;
+  const float* xd = acts.dx.data() + r0 * steps * 16;
+  __m512 acc[C][R];
+  for (int c = 0; c < C; ++c)
+    for (int r = 0; r < R; ++r) acc[c][r] = _mm512_setzero_ps();
+  for (int64_t t = 0; t < steps; ++t) {
+    const bool partial = half_tail && t == steps - 1;
+    __m512i w[C], corr[C];
+    __m512 dw[C];
+    for (int c = 0; c < C; ++c) {
+      const int8_t* p = qs + (n + c) * K + t * 64;
+      if (kPrefetchRows) _mm_prefetch(reinterpret_cast<const char*>(p + kPrefetchRows * K), _MM_HINT_T0);
+      w[c] = partial ? _mm512_maskz_loadu_epi8(0xFFFFFFFFULL, p) : _mm512_loadu_si512(p);
+      corr[c] = _mm512_dpbusd_epi32(_mm512_setzero_si512(), c128, w[c]);
+      const __mmask8 k = G == 32 ? (partial ? 0x1 : 0x3) : (partial ? 0x3 : 0xF);
+      dw[c] = step_scales<G>(d + (n + c) * ng + t * (64 / G), k);
+    }
+    for (int r = 0; r < R; ++r) {
+      const uint8_t* u = xu + r * P * K64 + t * 64;
+      const __m512i u1 = _mm512_loadu_si512(u);
+      const __m512 dx = _mm512_loadu_ps(xd + (r * steps + t) * 16);
+      for (int c = 0; c < C; ++c) {
+        __m512 tf = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_dpbusd_epi32(_mm512_setzero_si512(), u1, w[c]), corr[c]));
+        if constexpr (P == 2) {  // 254 t1 + t2: exact in float (each lane below 2^24)
+          const __m512i t2 = _mm512_sub_epi32(
+              _mm512_dpbusd_epi32(_mm512_setzero_si512(), _mm512_loadu_si512(u + K64), w[c]), corr[c]);
+          tf = _mm512_fmadd_ps(tf, _mm512_set1_ps(kPlane2), _mm512_cvtepi32_ps(t2));
+        }
+        acc[c][r] = _mm512_fmadd_ps(tf, _mm512_mul_ps(dw[c], dx), acc[c][r]);
+      }
+    }
+  }
+  if constexpr (MIN) {  // (m + offset * d) times the exact group sums, 16 groups at a time
+    const __m512 off = _mm512_set1_ps(offset);
+    for (int64_t g = 0; g < ng; g += 16) {
+      const __mmask16 k = ng - g >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (ng - g)) - 1);
+      for (int c = 0; c < C; ++c) {
+        const __m512 dv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, d + (n + c) * ng + g));
+        const __m512 mv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, m + (n + c) * ng + g));
+        const __m512 mb = _mm512_fmadd_ps(off, dv, mv);
+        for (int r = 0; r < R; ++r)
+          acc[c][r] = _mm512_fmadd_ps(mb, _mm512_maskz_loadu_ps(k, acts.sum.data() + (r0 + r) * ng + g), acc[c][r]);
+      }
+    }
+  }
+  if constexpr (C == 4) {
+    for (int r = 0; r < R; ++r) _mm_storeu_ps(y + r * N + n, reduce4(acc[0][r], acc[1][r], acc[2][r], acc[3][r]));
+  } else {
+    for (int c = 0; c < C; ++c)
+      for (int r = 0; r < R; ++r) y[r * N + n + c] = _mm512_reduce_add_ps(acc[c][r]);
+  }
+}
+
+template <int R, int G, bool MIN, int P>
+KETCH_AVX512 void q8_rows_vnni(const ActsQ8& a, int64_t r0, const int8_t* qs, const at::Half* d, const at::Half* m,
+                               float off, float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
+  constexpr int C = R <= 2 ? 4 : 2;
+  int64_t n = n0;
+  for (; n + C <= n1; n += C) q8_block_vnni<R, C, G, MIN, P>(a, r0, qs, d, m, off, y, n, N, K);
+  for (; n < n1; ++n) q8_block_vnni<R, 1, G, MIN, P>(a, r0, qs, d, m, off, y, n, N, K);
+}
+
+template <int G, bool MIN, int P>
+KETCH_AVX512 void dispatch_q8_vnni_rows(int64_t rows, const ActsQ8& a, int64_t r0, const int8_t* q,
+                                        const at::Half* d, const at::Half* m, float off, float* y, int64_t n0,
+                                        int64_t n1, int64_t N, int64_t K) {
+  switch (rows) {
+    case 1: q8_rows_vnni<1, G, MIN, P>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    case 2: q8_rows_vnni<2, G, MIN, P>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    case 3: q8_rows_vnni<3, G, MIN, P>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+    default: q8_rows_vnni<4, G, MIN, P>(a, r0, q, d, m, off, y, n0, n1, N, K); break;
+  }
+}
+
+template <int G>
+KETCH_AVX512 void dispatch_q8_vnni_g(int64_t rows, bool has_min, const ActsQ8& a, int64_t r0, const int8_t* q,
+                                     const at::Half* d, const at::Half* m, float off, float* y, int64_t n0,
+                                     int64_t n1, int64_t N, int64_t K) {
+  if (a.planes == 2) {
+    if (has_min) dispatch_q8_vnni_rows<G, true, 2>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+    else dispatch_q8_vnni_rows<G, false, 2>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+  } else {
+    if (has_min) dispatch_q8_vnni_rows<G, true, 1>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+    else dispatch_q8_vnni_rows<G, false, 1>(rows, a, r0, q, d, m, off, y, n0, n1, N, K);
+  }
+}
+
 bool cpu_has_vnni() {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
@@ -502,7 +661,6 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
   check_inputs(x, qs, d, K);
   TORCH_CHECK(qs.scalar_type() == torch::kChar, "q8 weights must be int8");
   auto y = torch::empty({M, N}, x.options());
-  const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
   const int8_t* qp = qs.data_ptr<int8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   float* yp = y.data_ptr<float>();
@@ -512,9 +670,23 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
               "mins must match scales");
   const at::Half* mp = has_min ? m->data_ptr<at::Half>() : nullptr;
   const float off = static_cast<float>(offset);
+  // int8 weights: a task under ~64 KiB of them costs more to hand to another thread than it saves
+  const int64_t grain = std::max<int64_t>(kGrain, (int64_t{1} << 16) / std::max<int64_t>(K, 1));
+  if (g_q4_mode != 16) {  // the q4 activation mode (int8x2 / int8) applies to q8 weights as well
+    const ActsQ8 acts = quantize_actsq8(x.data_ptr<float>(), M, K, g_q4_mode, g16 ? 16 : 32);
+    for_row_groups(M, [&](int64_t r0, int64_t rows) {
+      float* yr = yp + r0 * N;
+      at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
+        if (g16) dispatch_q8_vnni_g<16>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
+        else dispatch_q8_vnni_g<32>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
+      });
+    });
+    return y;
+  }
+  const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
   for_row_groups(M, [&](int64_t r0, int64_t rows) {
     float* yr = yp + r0 * N;
-    at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
+    at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
       dispatch_q8(rows, g16, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
     });
   });

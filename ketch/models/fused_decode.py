@@ -1,0 +1,96 @@
+"""One decoder layer's decode step as eight C++ calls, for fp32 CPU models with packed weights.
+
+At one sequence a SmolLM2 layer does ~60 us of arithmetic and, through the module tree, ~80 us
+of Python and dispatch (module calls, splits, views, per-op checks). Pure decode steps of layers
+whose parts all have fused kernels skip the tree: norm, qkv kernel, rope + cache write +
+attention, o kernel, norm, gate/up kernel, activation, down kernel. The results are the same
+calls in the same order as the module path, so outputs are identical (a test checks this).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+
+from ketch.layers.attention import AttentionMetadata
+from ketch.quant.linear import QuantLinear
+
+Kernel = Callable[[torch.Tensor], torch.Tensor]
+
+
+@dataclass(slots=True)
+class FusedDecodeLayer:
+    ops: object  # the ketch_ops extension
+    norm1: torch.Tensor
+    norm2: torch.Tensor
+    eps1: float
+    eps2: float
+    qkv: Kernel
+    qkv_bias: torch.Tensor | None
+    o: Kernel
+    gate_up: Kernel
+    gate_up_bias: torch.Tensor | None
+    down: Kernel
+    down_bias: torch.Tensor | None
+    act: int
+    n_heads: int
+    head_dim: int
+    scale: float
+    softcap: float
+    sliding: bool
+
+    @classmethod
+    def build(cls, layer) -> FusedDecodeLayer | None:
+        """The fused path for ``layer`` (a llama-style DecoderLayer), or None where a part lacks one."""
+        attn, mlp = layer.self_attn, layer.mlp
+        ops = attn._ops
+        linears = (attn.qkv_proj, attn.o_proj, mlp.gate_up_proj, mlp.down_proj)
+        norms = (layer.input_layernorm, layer.post_attention_layernorm)
+        if (ops is None or layer.sandwich or not attn._fuse_decode or mlp._fused_act is None
+                or any(type(m) is not QuantLinear for m in linears) or attn.o_proj.bias is not None
+                or any(n.weight.dtype != torch.float32 or n.weight.device.type != "cpu" for n in norms)):
+            return None
+        kernels = [m.decode_kernel() for m in linears]
+        if any(k is None for k in kernels):
+            return None
+        return cls(ops, norms[0].weight.detach(), norms[1].weight.detach(), norms[0].eps, norms[1].eps,
+                   kernels[0], _bias(attn.qkv_proj), kernels[1], kernels[2], _bias(mlp.gate_up_proj), kernels[3],
+                   _bias(mlp.down_proj), mlp._fused_act, attn.n_heads, attn.head_dim, attn.scale,
+                   attn.softcap or 0.0, attn.is_sliding)
+
+    def applies(self, x: torch.Tensor, cos: torch.Tensor, meta: AttentionMetadata, invariant: bool,
+                max_kernel_rows: int) -> bool:
+        """Whether this step is one the fused path computes exactly as the module path would."""
+        rows = x.shape[0]
+        return (meta.decode_block_table is not None and meta.num_decodes == rows and x.dtype == torch.float32
+                and x.dim() == 2 and x.is_contiguous() and cos.shape[-1] == self.head_dim
+                and (invariant or rows <= max_kernel_rows))
+
+    def __call__(self, x: torch.Tensor, residual: torch.Tensor | None, cos: torch.Tensor, sin: torch.Tensor,
+                 kv_cache: tuple[torch.Tensor, torch.Tensor], meta: AttentionMetadata
+                 ) -> tuple[torch.Tensor, torch.Tensor]:
+        ops = self.ops
+        if residual is None:
+            residual, h = x, ops.add_rms_norm(x, None, self.norm1, self.eps1)
+        else:
+            h = ops.add_rms_norm(x, residual, self.norm1, self.eps1)  # residual += x, in place
+        qkv = self.qkv(h)
+        if self.qkv_bias is not None:
+            qkv = qkv + self.qkv_bias
+        window = meta.sliding_window if self.sliding and meta.sliding_window else 0
+        attn = ops.decode_attention_qkv(qkv, cos, sin, kv_cache[0], kv_cache[1], meta.slot_mapping,
+                                        meta.decode_block_table, meta.decode_context_lens, self.n_heads,
+                                        self.scale, window, self.softcap)
+        h = ops.add_rms_norm(self.o(attn), residual, self.norm2, self.eps2)
+        gate_up = self.gate_up(h)
+        if self.gate_up_bias is not None:
+            gate_up = gate_up + self.gate_up_bias
+        out = self.down(ops.act_and_mul(gate_up, self.act))
+        if self.down_bias is not None:
+            out = out + self.down_bias
+        return out, residual
+
+
+def _bias(linear: QuantLinear) -> torch.Tensor | None:
+    return None if linear.bias is None else linear.bias.detach().float()

@@ -1,0 +1,54 @@
+"""The fused decode layer path gives exactly what the module path gives, on packed models of the
+families it covers (llama; qwen2's biases; gemma's gelu and offset norms), alone and batched."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ketch import LLM, SamplingParams
+from ketch.kernels import load_kernels, load_ops
+from ketch.models.fused_decode import FusedDecodeLayer
+from tests.formats.gguf_writer import write_gguf
+from tests.models.test_parity_tiny import _prompts
+
+pytestmark = pytest.mark.skipif(load_kernels() is None or load_ops() is None,
+                                reason="the fused CPU ops are unavailable here")
+
+QUANT = {"attn_q": "Q8_0", "attn_k": "Q8_0", "attn_v": "Q8_0", "attn_output": "Q4_1", "ffn_gate": "Q4_1",
+         "ffn_up": "Q4_1", "ffn_down": "Q8_0", "token_embd": "Q8_0"}
+
+
+def _run(path, batch_invariant: bool, monkeypatch=None):
+    llm = LLM(str(path), dtype="float32", keep_quantized=True, block_size=4, batch_invariant=batch_invariant)
+    params = SamplingParams(temperature=0, max_tokens=12, ignore_eos=True, logprobs=2)
+    prompts = [{"prompt_token_ids": p} for p in _prompts()]
+    alone = llm.generate(prompts[:1], params)
+    batch = llm.generate(prompts, params)
+    outs = alone + batch
+    return llm, [(o.outputs[0].token_ids, [sorted(d.items()) for d in o.outputs[0].logprobs]) for o in outs]
+
+
+@pytest.mark.parametrize("kind", ["llama", "qwen2", "gemma"])
+@pytest.mark.parametrize("batch_invariant", [True, False])
+def test_fused_decode_equals_the_module_path(kind, batch_invariant, tiny_models, tmp_path, monkeypatch):
+    path, hf = tiny_models(kind)
+    gguf_file = write_gguf(hf, path, tmp_path / f"{kind}.gguf", QUANT)
+    fused_llm, fused = _run(gguf_file, batch_invariant)
+    assert all(f is not None for f in fused_llm.engine.model._fused)  # the path was built and taken
+    monkeypatch.setattr(FusedDecodeLayer, "build", classmethod(lambda cls, layer: None))
+    plain_llm, plain = _run(gguf_file, batch_invariant)
+    assert all(f is None for f in plain_llm.engine.model._fused)
+    assert fused == plain
+
+
+def test_fused_path_is_skipped_where_a_part_lacks_a_kernel(tiny_models, tmp_path):
+    """A float layer (here attn_v left F32: a mixed qkv) keeps the module path."""
+    path, hf = tiny_models("llama")
+    quant = {k: v for k, v in QUANT.items() if k != "attn_v"}
+    llm = LLM(str(write_gguf(hf, path, tmp_path / "mixed.gguf", quant)), dtype="float32", keep_quantized=True,
+              block_size=4)
+    out = llm.generate([{"prompt_token_ids": _prompts()[0]}], SamplingParams(temperature=0, max_tokens=4))
+    assert len(out[0].outputs[0].token_ids) == 4
+    assert llm.engine.model._fused == [None] * len(llm.engine.model.layers)
+    llm.engine.model.to(torch.float32)  # moving tensors drops the built paths
+    assert llm.engine.model._fused is None
