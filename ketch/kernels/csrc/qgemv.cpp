@@ -240,6 +240,38 @@ struct Acts8 {
   std::vector<float> sum;   // [M, groups * 4]: exact float sum of each block
 };
 
+// One 32-block of activations rounded to int8 codes (step = max|x| / 127) and, for a second plane,
+// the remainder in units of step / 254 (x * inv - q1 is exact in float). Shared by the q4 and q8
+// layouts, which store the same codes in different orders.
+struct BlockCodes {
+  __m512 v0, v1;    // the block's values 0..15 and 16..31
+  float step;
+  __m512i q0, q1;   // first-plane codes
+  __m512i r0, r1;   // second-plane codes (two planes only)
+};
+
+KETCH_AVX512 inline BlockCodes round_block(const float* p, bool two_planes) {
+  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
+  BlockCodes c;
+  c.v0 = _mm512_loadu_ps(p);
+  c.v1 = _mm512_loadu_ps(p + 16);
+  const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(c.v0, abs_mask), _mm512_and_ps(c.v1, abs_mask)));
+  c.step = amax / 127.f;
+  const __m512 inv = _mm512_set1_ps(c.step > 0.f ? 1.f / c.step : 0.f);
+  const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(c.v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(c.v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  c.q0 = _mm512_cvtps_epi32(f0);
+  c.q1 = _mm512_cvtps_epi32(f1);
+  if (two_planes) {
+    const __m512 k2 = _mm512_set1_ps(kPlane2);
+    c.r0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(c.v0, inv), f0), k2));
+    c.r1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(c.v1, inv), f1), k2));
+  } else {
+    c.r0 = c.r1 = _mm512_setzero_si512();
+  }
+  return c;
+}
+
 KETCH_AVX512 Acts8 quantize_acts8(const float* x, int64_t M, int64_t K, int planes) {
   const int64_t nb = K / kBlock, G = (nb + 3) / 4, P = planes;
   Acts8 a;
@@ -249,33 +281,22 @@ KETCH_AVX512 Acts8 quantize_acts8(const float* x, int64_t M, int64_t K, int plan
   a.c.assign(M * G * P * 16, 0);
   a.d.assign(M * G * 16, 0.f);
   a.sum.assign(M * G * 4, 0.f);
-  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
   for (int64_t r = 0; r < M; ++r)
     for (int64_t b = 0; b < nb; ++b) {
-      const float* p = x + r * K + b * kBlock;
-      const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
-      const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(v0, abs_mask), _mm512_and_ps(v1, abs_mask)));
-      const float step = amax / 127.f;
-      const __m512 inv = _mm512_set1_ps(step > 0.f ? 1.f / step : 0.f);
-      const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-      const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      const BlockCodes bc = round_block(x + r * K + b * kBlock, P == 2);
       const int64_t g = r * G + b / 4, lane = b % 4;
-      const __m512i i0 = _mm512_cvtps_epi32(f0), i1 = _mm512_cvtps_epi32(f1);
       int8_t* q = a.q.data() + g * P * 128 + lane * 16;
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(q), _mm512_cvtsepi32_epi8(i0));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 64), _mm512_cvtsepi32_epi8(i1));
-      a.c[g * P * 16 + lane * 4] = -8 * _mm512_reduce_add_epi32(_mm512_add_epi32(i0, i1));
-      if (P == 2) {  // the remainder in units of step / 254 (x * inv - q1 is exact in float)
-        const __m512 k2 = _mm512_set1_ps(kPlane2);
-        const __m512i j0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v0, inv), f0), k2));
-        const __m512i j1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v1, inv), f1), k2));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 128), _mm512_cvtsepi32_epi8(j0));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 192), _mm512_cvtsepi32_epi8(j1));
-        a.c[g * P * 16 + 16 + lane * 4] = -8 * _mm512_reduce_add_epi32(_mm512_add_epi32(j0, j1));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q), _mm512_cvtsepi32_epi8(bc.q0));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 64), _mm512_cvtsepi32_epi8(bc.q1));
+      a.c[g * P * 16 + lane * 4] = -8 * _mm512_reduce_add_epi32(_mm512_add_epi32(bc.q0, bc.q1));
+      if (P == 2) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 128), _mm512_cvtsepi32_epi8(bc.r0));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(q + 192), _mm512_cvtsepi32_epi8(bc.r1));
+        a.c[g * P * 16 + 16 + lane * 4] = -8 * _mm512_reduce_add_epi32(_mm512_add_epi32(bc.r0, bc.r1));
       }
       // the unit of the codes' combined sums: step (one plane), step / 254 (two: 254 t1 + t2)
-      for (int j = 0; j < 4; ++j) a.d[g * 16 + lane * 4 + j] = P == 2 ? step / kPlane2 : step;
-      a.sum[r * G * 4 + b] = _mm512_reduce_add_ps(_mm512_add_ps(v0, v1));
+      for (int j = 0; j < 4; ++j) a.d[g * 16 + lane * 4 + j] = P == 2 ? bc.step / kPlane2 : bc.step;
+      a.sum[r * G * 4 + b] = _mm512_reduce_add_ps(_mm512_add_ps(bc.v0, bc.v1));
     }
   return a;
 }
@@ -412,6 +433,11 @@ struct ActsQ8 {
   std::vector<float> sum;   // [M, K / G]: exact float sum of each scale group (G = 16 or 32)
 };
 
+// 16 codes as unsigned bytes code + 128 (a lambda would not inherit the AVX-512 target).
+KETCH_AVX512 inline void store16(uint8_t* dst, __m512i codes) {
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm512_cvtepi32_epi8(_mm512_add_epi32(codes, _mm512_set1_epi32(128))));
+}
+
 KETCH_AVX512 ActsQ8 quantize_actsq8(const float* x, int64_t M, int64_t K, int planes, int64_t G) {
   const int64_t nb = K / kBlock, K64 = (K + 63) / 64 * 64, P = planes;
   ActsQ8 a;
@@ -420,34 +446,23 @@ KETCH_AVX512 ActsQ8 quantize_actsq8(const float* x, int64_t M, int64_t K, int pl
   a.u.assign(M * P * K64, 128);
   a.dx.assign(M * (K64 / 64) * 16, 0.f);
   a.sum.assign(M * (K / G), 0.f);
-  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
-  const __m512i bias = _mm512_set1_epi32(128);
   for (int64_t r = 0; r < M; ++r)
     for (int64_t b = 0; b < nb; ++b) {
-      const float* p = x + r * K + b * kBlock;
-      const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
-      const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(v0, abs_mask), _mm512_and_ps(v1, abs_mask)));
-      const float step = amax / 127.f;
-      const __m512 inv = _mm512_set1_ps(step > 0.f ? 1.f / step : 0.f);
-      const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-      const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      const BlockCodes bc = round_block(x + r * K + b * kBlock, P == 2);
       uint8_t* u = a.u.data() + r * P * K64 + b * kBlock;
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(u), _mm512_cvtepi32_epi8(_mm512_add_epi32(_mm512_cvtps_epi32(f0), bias)));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(u + 16), _mm512_cvtepi32_epi8(_mm512_add_epi32(_mm512_cvtps_epi32(f1), bias)));
+      store16(u, bc.q0);
+      store16(u + 16, bc.q1);
       if (P == 2) {
-        const __m512 k2 = _mm512_set1_ps(kPlane2);
-        const __m512i j0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v0, inv), f0), k2));
-        const __m512i j1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v1, inv), f1), k2));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(u + K64), _mm512_cvtepi32_epi8(_mm512_add_epi32(j0, bias)));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(u + K64 + 16), _mm512_cvtepi32_epi8(_mm512_add_epi32(j1, bias)));
+        store16(u + K64, bc.r0);
+        store16(u + K64 + 16, bc.r1);
       }
       float* dx = a.dx.data() + (r * (K64 / 64) + b / 2) * 16 + (b % 2) * 8;
-      for (int j = 0; j < 8; ++j) dx[j] = P == 2 ? step / kPlane2 : step;
+      for (int j = 0; j < 8; ++j) dx[j] = P == 2 ? bc.step / kPlane2 : bc.step;
       if (G == 32) {
-        a.sum[r * nb + b] = _mm512_reduce_add_ps(_mm512_add_ps(v0, v1));
+        a.sum[r * nb + b] = _mm512_reduce_add_ps(_mm512_add_ps(bc.v0, bc.v1));
       } else {
-        a.sum[r * 2 * nb + 2 * b] = _mm512_reduce_add_ps(v0);
-        a.sum[r * 2 * nb + 2 * b + 1] = _mm512_reduce_add_ps(v1);
+        a.sum[r * 2 * nb + 2 * b] = _mm512_reduce_add_ps(bc.v0);
+        a.sum[r * 2 * nb + 2 * b + 1] = _mm512_reduce_add_ps(bc.v1);
       }
     }
   return a;
