@@ -42,6 +42,10 @@ class AttentionMetadata:
     decode_context_lens: torch.Tensor | None = None  # [num_decodes] int64
     sliding_window: int | None = None
 
+    def window_for(self, is_sliding: bool) -> int:
+        """The fused decode ops' window argument for a layer: 0 means the whole context."""
+        return self.sliding_window if is_sliding and self.sliding_window else 0
+
 
 def fresh_prefill_metadata(slots: torch.Tensor, window: int | None) -> AttentionMetadata:
     """Metadata for one sequence prefilled from position 0 in a single chunk, its K/V written to
@@ -89,7 +93,7 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
     out = torch.empty_like(q)
     nd = meta.num_decodes
     if nd and meta.decode_block_table is not None:  # the runner chose the fused op
-        window = meta.sliding_window if is_sliding and meta.sliding_window else 0
+        window = meta.window_for(is_sliding)
         out[:nd] = load_ops().paged_decode_attention(q[:nd], k_cache, v_cache, meta.decode_block_table,
                                                      meta.decode_context_lens, scale, window, softcap or 0.0)
     elif nd:

@@ -34,11 +34,8 @@ class FusedDecodeLayer:
     down: Kernel
     down_bias: torch.Tensor | None
     act: int
-    n_heads: int
+    attention: Callable[..., torch.Tensor]  # the layer's Attention.fused_decode_attention
     head_dim: int
-    scale: float
-    softcap: float
-    sliding: bool
 
     @classmethod
     def build(cls, layer) -> FusedDecodeLayer | None:
@@ -56,8 +53,7 @@ class FusedDecodeLayer:
             return None
         return cls(ops, norms[0].weight.detach(), norms[1].weight.detach(), norms[0].eps, norms[1].eps,
                    kernels[0], _bias(attn.qkv_proj), kernels[1], kernels[2], _bias(mlp.gate_up_proj), kernels[3],
-                   _bias(mlp.down_proj), mlp._fused_act, attn.n_heads, attn.head_dim, attn.scale,
-                   attn.softcap or 0.0, attn.is_sliding)
+                   _bias(mlp.down_proj), mlp._fused_act, attn.fused_decode_attention, attn.head_dim)
 
     def applies(self, x: torch.Tensor, cos: torch.Tensor, meta: AttentionMetadata, invariant: bool,
                 max_kernel_rows: int) -> bool:
@@ -78,10 +74,7 @@ class FusedDecodeLayer:
         qkv = self.qkv(h)
         if self.qkv_bias is not None:
             qkv = qkv + self.qkv_bias
-        window = meta.sliding_window if self.sliding and meta.sliding_window else 0
-        attn = ops.decode_attention_qkv(qkv, cos, sin, kv_cache[0], kv_cache[1], meta.slot_mapping,
-                                        meta.decode_block_table, meta.decode_context_lens, self.n_heads,
-                                        self.scale, window, self.softcap)
+        attn = self.attention(qkv, cos, sin, kv_cache, meta)
         h = ops.add_rms_norm(self.o(attn), residual, self.norm2, self.eps2)
         gate_up = self.gate_up(h)
         if self.gate_up_bias is not None:

@@ -52,13 +52,7 @@ class Attention(nn.Module):
         cos, sin = rope
         if (self._fuse_decode and meta.decode_block_table is not None and meta.num_decodes == qkv.shape[0]
                 and qkv.dtype == torch.float32 and qkv.device.type == "cpu" and cos.shape[-1] == self.head_dim):
-            # A pure decode step: rope, cache writes and attention in one call.
-            window = meta.sliding_window if self.is_sliding and meta.sliding_window else 0
-            out = self._ops.decode_attention_qkv(qkv, cos.squeeze(1), sin.squeeze(1), kv_cache[0], kv_cache[1],
-                                                 meta.slot_mapping, meta.decode_block_table,
-                                                 meta.decode_context_lens, self.n_heads, self.scale, window,
-                                                 self.softcap or 0.0)
-            return self.o_proj(out)
+            return self.o_proj(self.fused_decode_attention(qkv, cos.squeeze(1), sin.squeeze(1), kv_cache, meta))
         q, k, v = qkv.split(self.split, dim=-1)
         q = q.view(-1, self.n_heads, self.head_dim)
         k = k.view(-1, self.n_kv, self.head_dim)
@@ -71,6 +65,14 @@ class Attention(nn.Module):
             q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
         out = paged_attention(q, k, v, kv_cache, meta, self.scale, self.is_sliding, self.softcap)
         return self.o_proj(out.reshape(-1, self.n_heads * self.head_dim))
+
+
+    def fused_decode_attention(self, qkv: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor, kv_cache: KVCache,
+                               meta: AttentionMetadata) -> torch.Tensor:
+        """A pure fp32 CPU decode step: rope, cache writes and attention in one call; [T, heads * head_dim]."""
+        return self._ops.decode_attention_qkv(qkv, cos, sin, kv_cache[0], kv_cache[1], meta.slot_mapping,
+                                              meta.decode_block_table, meta.decode_context_lens, self.n_heads,
+                                              self.scale, meta.window_for(self.is_sliding), self.softcap or 0.0)
 
 
 class MLP(nn.Module):
@@ -183,12 +185,11 @@ class LlamaForCausalLM(nn.Module):
 
     def _fused_decode_layers(self, x: torch.Tensor, meta: AttentionMetadata) -> list[FusedDecodeLayer | None]:
         """Per layer, its fused decode path when this step can take it (see fused_decode.py), else None."""
-        if self._fused is None:
-            self._fused = [FusedDecodeLayer.build(layer) if x.device.type == "cpu" else None
-                           for layer in self.layers]
+        if self._fused is None:  # built only where the layer's kernels are the CPU ones
+            self._fused = [FusedDecodeLayer.build(layer) for layer in self.layers]
         first = self._fused[0] if self._fused else None
-        if first is None or x.device.type != "cpu" or not first.applies(
-                x, self.ropes[0].cos, meta, self.scratch.batch_invariant, self.scratch.max_kernel_rows):
+        if first is None or not first.applies(x, self.ropes[0].cos, meta, self.scratch.batch_invariant,
+                                              self.scratch.max_kernel_rows):
             return [None] * len(self.layers)
         return self._fused
 

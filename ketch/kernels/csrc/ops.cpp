@@ -50,6 +50,15 @@ torch::Tensor add_rms_norm(torch::Tensor x, c10::optional<torch::Tensor> residua
   return out;
 }
 
+// Rotate-half rope of one head x (D = 2 * half) into y (y == x: in place).
+inline void rotate_half(const float* x, float* y, const float* c, const float* s, int64_t half) {
+  for (int64_t i = 0; i < half; ++i) {
+    const float a = x[i], b = x[i + half];
+    y[i] = a * c[i] - b * s[i];
+    y[i + half] = b * c[i + half] + a * s[i + half];
+  }
+}
+
 // In place, rotate-half rope on q [T, Hq, D] and k [T, Hk, D] (any row stride, heads dense).
 void rope_(torch::Tensor q, torch::Tensor k, torch::Tensor cos, torch::Tensor sin) {
   TORCH_CHECK(cos.dim() == 2 && cos.is_contiguous() && sin.is_contiguous() && cos.scalar_type() == torch::kFloat,
@@ -66,14 +75,7 @@ void rope_(torch::Tensor q, torch::Tensor k, torch::Tensor cos, torch::Tensor si
       const float* s = sin.data_ptr<float>() + t * D;
       for (const auto* tp : {&q, &k}) {
         float* base = tp->data_ptr<float>() + t * tp->stride(0);
-        for (int64_t h = 0; h < tp->size(1); ++h) {
-          float* x = base + h * D;
-          for (int64_t i = 0; i < half; ++i) {
-            const float a = x[i], b = x[i + half];
-            x[i] = a * c[i] - b * s[i];
-            x[i + half] = b * c[i + half] + a * s[i + half];
-          }
-        }
+        for (int64_t h = 0; h < tp->size(1); ++h) rotate_half(base + h * D, base + h * D, c, s, half);
       }
     }
   });
@@ -258,15 +260,36 @@ void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cach
   }
 }
 
-// Runs fn(b, h) over every (sequence, kv head): on one thread when the whole step is small (an
-// OpenMP fork costs more than a short context's attention), else spread over the pool. Each item
-// is computed the same way either way, so results do not depend on the batch.
-template <typename Fn>
-void for_kv_heads(int64_t B, int64_t Hkv, int64_t work, Fn&& fn) {
+// Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
+// into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread
+// when the whole step is small (an OpenMP fork costs more than a short context's attention), else
+// spread over the pool. Each item is computed the same way either way, so results do not depend
+// on the batch.
+void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
+                   const torch::Tensor& v_cache, const torch::Tensor& block_table,
+                   const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
+  const int64_t B = context_lens.numel(), bs = k_cache.size(1), Hkv = k_cache.size(2), D = k_cache.size(3);
+  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1);
+  const int64_t* lens = context_lens.data_ptr<int64_t>();
+  const int64_t* bt = block_table.data_ptr<int64_t>();
+  const float* kc = k_cache.data_ptr<float>();
+  const float* vc = v_cache.data_ptr<float>();
+  int64_t total = 0;
+  for (int64_t b = 0; b < B; ++b) total += lens[b];
+  const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
   const int64_t items = B * Hkv;
-  const int64_t grain = work < (int64_t{1} << 18) ? std::max<int64_t>(items, 1) : 1;
+  const int64_t grain = total * Hq * D < (int64_t{1} << 18) ? std::max<int64_t>(items, 1) : 1;
   at::parallel_for(0, items, grain, [&](int64_t i0, int64_t i1) {
-    for (int64_t i = i0; i < i1; ++i) fn(i / Hkv, i % Hkv);
+    thread_local std::vector<float> scores;
+    thread_local std::vector<int64_t> rows;
+    for (int64_t i = i0; i < i1; ++i) {
+      const int64_t b = i / Hkv, h = i % Hkv;
+      const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
+      key_offsets(bt + b * max_blocks, bs, Hkv, D, start, len, rows);
+      const KvView kv{kc, vc, rows.data(), D};
+      attend_group(q + b * q_stride + h * group * D, out + (b * Hq + h * group) * D, group, kv, h, start, len,
+                   fscale, cap, scores);
+    }
   });
 }
 
@@ -285,24 +308,9 @@ torch::Tensor paged_decode_attention(torch::Tensor q, torch::Tensor k_cache, tor
   check_decode_args(k_cache, v_cache, block_table, context_lens, B);
   const int64_t Hkv = k_cache.size(2);
   TORCH_CHECK(k_cache.size(3) == D && Hq % Hkv == 0, "head sizes do not match");
-  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1);
   auto out = torch::empty({B, Hq, D}, q.options());
-  const int64_t* lens = context_lens.data_ptr<int64_t>();
-  const int64_t* bt = block_table.data_ptr<int64_t>();
-  int64_t total = 0;
-  for (int64_t b = 0; b < B; ++b) total += lens[b];
-  const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
-  const float* qp = q.data_ptr<float>();
-  float* op = out.data_ptr<float>();
-  for_kv_heads(B, Hkv, total * Hq * D, [&](int64_t b, int64_t h) {
-    thread_local std::vector<float> scores;
-    thread_local std::vector<int64_t> rows;
-    const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
-    key_offsets(bt + b * max_blocks, k_cache.size(1), Hkv, D, start, len, rows);
-    const KvView kv{k_cache.data_ptr<float>(), v_cache.data_ptr<float>(), rows.data(), D};
-    attend_group(qp + b * q.stride(0) + h * group * D, op + (b * Hq + h * group) * D, group, kv, h, start, len,
-                 fscale, cap, scores);
-  });
+  attend_decode(q.data_ptr<float>(), q.stride(0), out.data_ptr<float>(), k_cache, v_cache, block_table, context_lens,
+                Hq, scale, window, softcap);
   return out;
 }
 
@@ -326,7 +334,7 @@ torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::
               sin.sizes() == cos.sizes() && cos.scalar_type() == torch::kFloat && sin.scalar_type() == torch::kFloat,
               "cos/sin must be contiguous fp32 [B, D]");
   TORCH_CHECK(slots.scalar_type() == torch::kLong && slots.is_contiguous() && slots.numel() == B, "slots must be int64 [B]");
-  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1), half = D / 2;
+  const int64_t half = D / 2;
   const int64_t* sl = slots.data_ptr<int64_t>();
   for (int64_t b = 0; b < B; ++b)
     TORCH_CHECK(sl[b] >= 0 && sl[b] < k_cache.size(0) * bs, "cache slot out of range");
@@ -335,39 +343,19 @@ torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::
   float* qp = q.data_ptr<float>();
   float* kc = k_cache.data_ptr<float>();
   float* vc = v_cache.data_ptr<float>();
-  auto rotate = [&](const float* x, float* y, const float* c, const float* s) {
-    for (int64_t i = 0; i < half; ++i) {
-      const float a = x[i], b2 = x[i + half];
-      y[i] = a * c[i] - b2 * s[i];
-      y[i + half] = b2 * c[i + half] + a * s[i + half];
-    }
-  };
   for (int64_t b = 0; b < B; ++b) {  // rope and cache writes first: attention reads the new key
     const float* row = src + b * F;
     const float* c = cos.data_ptr<float>() + b * D;
     const float* s = sin.data_ptr<float>() + b * D;
-    for (int64_t h = 0; h < Hq; ++h) rotate(row + h * D, qp + (b * Hq + h) * D, c, s);
+    for (int64_t h = 0; h < Hq; ++h) rotate_half(row + h * D, qp + (b * Hq + h) * D, c, s, half);
     for (int64_t h = 0; h < Hkv; ++h) {
-      rotate(row + (Hq + h) * D, kc + (sl[b] * Hkv + h) * D, c, s);
+      rotate_half(row + (Hq + h) * D, kc + (sl[b] * Hkv + h) * D, c, s, half);
       std::memcpy(vc + (sl[b] * Hkv + h) * D, row + (Hq + Hkv + h) * D, D * sizeof(float));
     }
   }
   auto out = torch::empty({B, Hq * D}, qkv.options());
-  const int64_t* lens = context_lens.data_ptr<int64_t>();
-  const int64_t* bt = block_table.data_ptr<int64_t>();
-  int64_t total = 0;
-  for (int64_t b = 0; b < B; ++b) total += lens[b];
-  const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
-  float* op = out.data_ptr<float>();
-  for_kv_heads(B, Hkv, total * Hq * D, [&](int64_t b, int64_t h) {
-    thread_local std::vector<float> scores;
-    thread_local std::vector<int64_t> rows;
-    const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
-    key_offsets(bt + b * max_blocks, bs, Hkv, D, start, len, rows);
-    const KvView kv{kc, vc, rows.data(), D};
-    attend_group(qp + (b * Hq + h * group) * D, op + (b * Hq + h * group) * D, group, kv, h, start, len, fscale,
-                 cap, scores);
-  });
+  attend_decode(qp, Hq * D, out.data_ptr<float>(), k_cache, v_cache, block_table, context_lens, Hq, scale, window,
+                softcap);
   return out;
 }
 

@@ -320,6 +320,35 @@ KETCH_AVX512 inline __m128 reduce4(__m512 a, __m512 b, __m512 c, __m512 d) {
   return _mm512_castps512_ps128(_mm512_permutexvar_ps(_mm512_setr_epi32(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), s));
 }
 
+// The min term of C weight rows against R activation rows: (m + center * d) of each scale group
+// times the exact float sum of its activations (xs + r * xs_stride), 16 groups at a time.
+template <int R, int C>
+KETCH_AVX512 inline void add_min_terms(__m512 (&acc)[C][R], const at::Half* d, const at::Half* m, int64_t n,
+                                       int64_t ng, float center, const float* xs, int64_t xs_stride) {
+  const __m512 cv = _mm512_set1_ps(center);
+  for (int64_t g = 0; g < ng; g += 16) {
+    const __mmask16 k = ng - g >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (ng - g)) - 1);
+    for (int c = 0; c < C; ++c) {
+      const __m512 dv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, d + (n + c) * ng + g));
+      const __m512 mv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, m + (n + c) * ng + g));
+      const __m512 mb = _mm512_fmadd_ps(cv, dv, mv);
+      for (int r = 0; r < R; ++r)
+        acc[c][r] = _mm512_fmadd_ps(mb, _mm512_maskz_loadu_ps(k, xs + r * xs_stride + g), acc[c][r]);
+    }
+  }
+}
+
+// y[r, n + c] = the sum of acc[c][r]'s lanes.
+template <int R, int C>
+KETCH_AVX512 inline void store_rows(__m512 (&acc)[C][R], float* y, int64_t n, int64_t N) {
+  if constexpr (C == 4) {
+    for (int r = 0; r < R; ++r) _mm_storeu_ps(y + r * N + n, reduce4(acc[0][r], acc[1][r], acc[2][r], acc[3][r]));
+  } else {
+    for (int c = 0; c < C; ++c)
+      for (int r = 0; r < R; ++r) y[r * N + n + c] = _mm512_reduce_add_ps(acc[c][r]);
+  }
+}
+
 // C weight rows at a time against R activation rows: C * R independent accumulators.
 template <int R, int C, bool MIN, int P>
 KETCH_AVX512 inline void q4_block_vnni(const Acts8& acts, int64_t r0, const uint8_t* qs, const at::Half* d,
@@ -366,24 +395,8 @@ KETCH_AVX512 inline void q4_block_vnni(const Acts8& acts, int64_t r0, const uint
       }
     }
   }
-  if constexpr (MIN) {  // (m + 8 d) times the exact block sums, 16 blocks at a time
-    const __m512 eight = _mm512_set1_ps(8.f);
-    for (int64_t b = 0; b < nb; b += 16) {
-      const __mmask16 k = nb - b >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (nb - b)) - 1);
-      for (int c = 0; c < C; ++c) {
-        const __m512 dv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, d + (n + c) * nb + b));
-        const __m512 mv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, m + (n + c) * nb + b));
-        const __m512 mb = _mm512_fmadd_ps(eight, dv, mv);
-        for (int r = 0; r < R; ++r) acc[c][r] = _mm512_fmadd_ps(mb, _mm512_maskz_loadu_ps(k, xs + r * G * 4 + b), acc[c][r]);
-      }
-    }
-  }
-  if constexpr (C == 4) {
-    for (int r = 0; r < R; ++r) _mm_storeu_ps(y + r * N + n, reduce4(acc[0][r], acc[1][r], acc[2][r], acc[3][r]));
-  } else {
-    for (int c = 0; c < C; ++c)
-      for (int r = 0; r < R; ++r) y[r * N + n + c] = _mm512_reduce_add_ps(acc[c][r]);
-  }
+  if constexpr (MIN) add_min_terms<R, C>(acc, d, m, n, nb, 8.f, xs, G * 4);  // centered codes: q - 8
+  store_rows<R, C>(acc, y, n, N);
 }
 
 template <int R, bool MIN, int P>
@@ -516,25 +529,8 @@ KETCH_AVX512 inline void q8_block_vnni(const ActsQ8& acts, int64_t r0, const int
       }
     }
   }
-  if constexpr (MIN) {  // (m + offset * d) times the exact group sums, 16 groups at a time
-    const __m512 off = _mm512_set1_ps(offset);
-    for (int64_t g = 0; g < ng; g += 16) {
-      const __mmask16 k = ng - g >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << (ng - g)) - 1);
-      for (int c = 0; c < C; ++c) {
-        const __m512 dv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, d + (n + c) * ng + g));
-        const __m512 mv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(k, m + (n + c) * ng + g));
-        const __m512 mb = _mm512_fmadd_ps(off, dv, mv);
-        for (int r = 0; r < R; ++r)
-          acc[c][r] = _mm512_fmadd_ps(mb, _mm512_maskz_loadu_ps(k, acts.sum.data() + (r0 + r) * ng + g), acc[c][r]);
-      }
-    }
-  }
-  if constexpr (C == 4) {
-    for (int r = 0; r < R; ++r) _mm_storeu_ps(y + r * N + n, reduce4(acc[0][r], acc[1][r], acc[2][r], acc[3][r]));
-  } else {
-    for (int c = 0; c < C; ++c)
-      for (int r = 0; r < R; ++r) y[r * N + n + c] = _mm512_reduce_add_ps(acc[c][r]);
-  }
+  if constexpr (MIN) add_min_terms<R, C>(acc, d, m, n, ng, offset, acts.sum.data() + r0 * ng, ng);
+  store_rows<R, C>(acc, y, n, N);
 }
 
 template <int R, int G, bool MIN, int P>
