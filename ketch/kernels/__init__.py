@@ -1,6 +1,6 @@
 """Build (once, cached) and load ketch's C++ CPU kernels; report clearly when they cannot be.
 
-``qgemv.cpp``: matmuls on packed quantized weights. ``ops.cpp``: fused fp32 norm, rope, activation
+``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products). ``ops.cpp``: fused fp32 norm, rope, activation
 and paged decode attention for the per-token path.
 
 The extension is compiled with torch's cpp_extension on first use (about a minute on 2 cores)
@@ -37,7 +37,7 @@ def _cpu_supported() -> bool:
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
-    return _build("ketch_qgemv", "qgemv.cpp")
+    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", headers=("amx_gemm.h",))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +46,7 @@ def load_ops() -> ModuleType | None:
     return _build("ketch_ops", "ops.cpp")
 
 
-def _build(name: str, source: str) -> ModuleType | None:
+def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleType | None:
     if os.environ.get("KETCH_DISABLE_KERNELS"):
         return None
     if not _cpu_supported():
@@ -54,22 +54,23 @@ def _build(name: str, source: str) -> ModuleType | None:
         return None
     from torch.utils import cpp_extension
 
-    src = _CSRC / source
+    srcs = [_CSRC / s for s in sources]
     cflags = ["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"]
     # One build directory per (source path, content, flags): torch rebuilds whenever its recorded
     # command line changes, so two checkouts sharing one directory rebuilt each other's kernels
     # on every start.
-    key = hashlib.sha256("\0".join([str(src.resolve()), src.read_text(), *cflags, torch.__version__])
+    files = [*srcs, *(_CSRC / h for h in headers)]
+    key = hashlib.sha256("\0".join([*(f"{f.resolve()}\0{f.read_text()}" for f in files), *cflags, torch.__version__])
                          .encode()).hexdigest()[:12]
     root = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
     cache = root / name / key
     cache.mkdir(parents=True, exist_ok=True)
     _clear_stale_lock(cache / "lock")
     try:
-        return cpp_extension.load(name=name, sources=[str(src)], build_directory=str(cache),
+        return cpp_extension.load(name=name, sources=[str(s) for s in srcs], build_directory=str(cache),
                                   extra_cflags=cflags, extra_ldflags=["-fopenmp"], verbose=False)
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
-        log.warning("ketch: could not build %s (%s); using the torch fallback", source, exc)
+        log.warning("ketch: could not build %s (%s); using the torch fallback", ", ".join(sources), exc)
         return None
 
 

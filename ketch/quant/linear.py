@@ -1,8 +1,9 @@
 """Layers that keep their weight packed: QuantLinear, MultiQuantLinear and QuantEmbedding.
 
 Few activation rows (decode) go through the packed kernels, reading 2.6-8.5 bits per weight.
-Many rows (prefill) dequantize the weight once per call into the activation dtype and use the
-BLAS/oneDNN GEMM, whose cost there is dominated by the arithmetic, not by reading the weight.
+Many rows (prefill) run on AMX bf16 tiles where the CPU has them, dequantizing 16 weight rows at a
+time inside the kernel; elsewhere they dequantize the weight once per call into the activation
+dtype and use the BLAS/oneDNN GEMM, whose cost there is dominated by the arithmetic.
 """
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ class DequantScratch:
         self.batch_invariant = False
         self.decode_rows = 0
         self.sample_rows = 0
+        # Many-row bf16 products on AMX tiles straight from the packed weight (where the CPU can):
+        # each row on its own, so batch-invariant without fixed-size tiles, and no dense copy.
+        self.use_amx = True
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -54,7 +58,7 @@ class DequantScratch:
 def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
                   kernel_rows: int | None = None) -> torch.Tensor:
     """x: [M, K] -> [M, N] in x's dtype: the packed kernel up to ``kernel_rows`` rows
-    (default: the scratch's limit), else dequantize + GEMM."""
+    (default: the scratch's limit), else AMX tiles or dequantize + GEMM."""
     kernels = load_kernels() if x.device.type == "cpu" else None
     if kernels is None:
         return F.linear(x, w.dequantize(x.dtype))
@@ -69,15 +73,31 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
         else:  # q5 and the K-quants
             y = kernels.lowbit_linear(xf, w.scheme, w.qs, w.d, w.m)
         return y.to(x.dtype)
+    if _amx_ready(kernels, scratch, x):
+        return _amx_product(kernels, x, w)
     dense = _dense_weight(kernels, w, scratch, x)
     return F.linear(x.to(dense.dtype), dense).to(x.dtype)
 
 
 def tiled_packed_gemm(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, kernels) -> torch.Tensor:
-    """x @ W.T in GEMMs of exactly GEMM_TILE_ROWS rows: each row's result is independent of M."""
+    """x @ W.T with each row's result independent of M: AMX tiles, else GEMMs of exactly GEMM_TILE_ROWS rows."""
     if w.perm is not None:
         x = x.index_select(-1, w.perm)
+    if _amx_ready(kernels, scratch, x):
+        return _amx_product(kernels, x, w)
     return _tiled_linear(x, _dense_weight(kernels, w, scratch, x))
+
+
+def _amx_ready(kernels, scratch: DequantScratch, x: torch.Tensor) -> bool:
+    """Whether many-row products of ``x`` run on AMX tiles: bf16 is their dtype and the CPU has them."""
+    return (scratch.use_amx and x.dim() == 2 and x.shape[-1] % 32 == 0
+            and _dense_dtype(scratch, x) == torch.bfloat16 and kernels.amx_available())
+
+
+def _amx_product(kernels, x: torch.Tensor, w: PackedWeight) -> torch.Tensor:
+    """x (already in the planes' column order) @ W.T on AMX tiles, in x's dtype."""
+    y = kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset)
+    return y.to(x.dtype)
 
 
 def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
@@ -261,8 +281,10 @@ class MultiQuantLinear(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
         # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
+        # With AMX each part runs its own tile product: no dense copy to share.
         if (not self.scratch.batch_invariant and kernels is not None
-                and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm):
+                and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm
+                and not _amx_ready(kernels, self.scratch, x)):
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)

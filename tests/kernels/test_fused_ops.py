@@ -31,11 +31,15 @@ def test_rope_in_place_on_strided_views(ops):
     torch.testing.assert_close(k, want_k)
 
 
-def test_act_and_mul(ops):
-    gu = torch.randn(3, 2 * 40) * 3
+@pytest.mark.parametrize("width", [40, 43])  # 43: a tail past the 8-wide vectors
+def test_act_and_mul(ops, width):
+    gu = torch.randn(3, 2 * width) * 3
+    gu[0, :6] = torch.tensor([0.0, -0.0, 90.0, -90.0, 1e-30, -200.0])  # exp's clamps and signed zero
     g, u = gu.chunk(2, -1)
     torch.testing.assert_close(ops.act_and_mul(gu, 0), F.silu(g) * u)
     torch.testing.assert_close(ops.act_and_mul(gu, 1), F.gelu(g, approximate="tanh") * u)
+    with pytest.raises(RuntimeError, match="act must be"):
+        ops.act_and_mul(gu, 2)
 
 
 @pytest.mark.parametrize("window, softcap", [(0, 0.0), (5, 0.0), (0, 2.0)])

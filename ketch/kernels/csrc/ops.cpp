@@ -81,30 +81,6 @@ void rope_(torch::Tensor q, torch::Tensor k, torch::Tensor cos, torch::Tensor si
   });
 }
 
-// gate_up [T, 2I] -> act(gate) * up [T, I]; act: 0 silu, 1 gelu (tanh approximation).
-torch::Tensor act_and_mul(torch::Tensor gate_up, int64_t act) {
-  check_rows(gate_up, "gate_up");
-  const int64_t T = gate_up.size(0), I = gate_up.size(1) / 2;
-  auto out = torch::empty({T, I}, gate_up.options());
-  at::parallel_for(0, T, 4, [&](int64_t t0, int64_t t1) {
-    for (int64_t t = t0; t < t1; ++t) {
-      const float* g = gate_up.data_ptr<float>() + t * gate_up.stride(0);
-      const float* u = g + I;
-      float* o = out.data_ptr<float>() + t * I;
-      if (act == 0) {
-        for (int64_t i = 0; i < I; ++i) o[i] = g[i] / (1.0f + std::exp(-g[i])) * u[i];
-      } else {
-        constexpr float kAlpha = 0.7978845608028654f;  // sqrt(2 / pi)
-        for (int64_t i = 0; i < I; ++i) {
-          const float x = g[i];
-          o[i] = 0.5f * x * (1.0f + std::tanh(kAlpha * (x + 0.044715f * x * x * x))) * u[i];
-        }
-      }
-    }
-  });
-  return out;
-}
-
 // exp for x <= 0 (softmax after subtracting the max), AVX2: Cephes' degree-5 polynomial on the
 // reduced argument, ~2 ulp; inputs below -87 give 0 as the scalar exp underflows to.
 inline __m256 exp_nonpos(__m256 x) {
@@ -123,6 +99,52 @@ inline __m256 exp_nonpos(__m256 x) {
   y = _mm256_fmadd_ps(y, _mm256_mul_ps(x, x), _mm256_add_ps(x, _mm256_set1_ps(1.0f)));
   const __m256i e = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvttps_epi32(fx), _mm256_set1_epi32(127)), 23);
   return _mm256_andnot_ps(under, _mm256_mul_ps(y, _mm256_castsi256_ps(e)));
+}
+
+// gate_up [T, 2I] -> act(gate) * up [T, I]; act: 0 silu, 1 gelu (tanh approximation). Both
+// through exp of a non-positive argument (e = exp(-|z|) never overflows):
+//   sigmoid(z) = 1 / (1 + e) for z >= 0, e / (1 + e) below;  tanh(y) = sign(y) (1 - e) / (1 + e), e = exp(-2|y|).
+inline __m256 act8(__m256 x, int64_t act) {
+  const __m256 one = _mm256_set1_ps(1.0f), sign = _mm256_set1_ps(-0.0f);
+  if (act == 0) {
+    const __m256 e = exp_nonpos(_mm256_or_ps(x, sign));  // -|x|
+    const __m256 r = _mm256_div_ps(one, _mm256_add_ps(one, e));
+    const __m256 sig = _mm256_blendv_ps(r, _mm256_mul_ps(e, r), x);  // x's sign bit picks e / (1 + e)
+    return _mm256_mul_ps(x, sig);
+  }
+  constexpr float kAlpha = 0.7978845608028654f;  // sqrt(2 / pi)
+  const __m256 x3 = _mm256_mul_ps(_mm256_mul_ps(x, x), x);
+  const __m256 y = _mm256_mul_ps(_mm256_set1_ps(kAlpha), _mm256_fmadd_ps(_mm256_set1_ps(0.044715f), x3, x));
+  const __m256 e = exp_nonpos(_mm256_mul_ps(_mm256_set1_ps(2.0f), _mm256_or_ps(y, sign)));
+  const __m256 th = _mm256_div_ps(_mm256_sub_ps(one, e), _mm256_add_ps(one, e));
+  const __m256 t = _mm256_or_ps(th, _mm256_and_ps(y, sign));  // tanh(|y|) >= 0 takes y's sign
+  return _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(0.5f), x), _mm256_add_ps(one, t));
+}
+
+inline float act1(float x, int64_t act) {
+  float in[8] = {x}, out[8];
+  _mm256_storeu_ps(out, act8(_mm256_loadu_ps(in), act));
+  return out[0];
+}
+
+torch::Tensor act_and_mul(torch::Tensor gate_up, int64_t act) {
+  check_rows(gate_up, "gate_up");
+  TORCH_CHECK(act == 0 || act == 1, "act must be 0 (silu) or 1 (gelu tanh)");
+  const int64_t T = gate_up.size(0), I = gate_up.size(1) / 2;
+  auto out = torch::empty({T, I}, gate_up.options());
+  // Whole rows per task (every element is computed the same way wherever it lands: batch-invariant).
+  at::parallel_for(0, T, std::max<int64_t>(1, 16384 / std::max<int64_t>(I, 1)), [&](int64_t t0, int64_t t1) {
+    for (int64_t t = t0; t < t1; ++t) {
+      const float* g = gate_up.data_ptr<float>() + t * gate_up.stride(0);
+      const float* u = g + I;
+      float* o = out.data_ptr<float>() + t * I;
+      int64_t i = 0;
+      for (; i + 8 <= I; i += 8)
+        _mm256_storeu_ps(o + i, _mm256_mul_ps(act8(_mm256_loadu_ps(g + i), act), _mm256_loadu_ps(u + i)));
+      for (; i < I; ++i) o[i] = act1(g[i], act) * u[i];
+    }
+  });
+  return out;
 }
 
 // The 8 horizontal sums of v[0..7], in order, in one vector.

@@ -38,6 +38,8 @@
 //            the int16 path's precision (bound: the same formula with 32258 for 32767);
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
 //   "int16": the AVX2 path above (the only one without AVX-512 VNNI).
+#include "amx_gemm.h"
+
 #include <torch/extension.h>
 #include <ATen/Parallel.h>
 #include <immintrin.h>
@@ -1171,6 +1173,97 @@ torch::Tensor lowbit_dequantize_into(const std::string& scheme, torch::Tensor qs
   return out;
 }
 
+// ---- many-row products with AMX bf16 tiles (amx_gemm.cpp): weights dequantized 16 rows at a time,
+// to exactly the bf16 values dequantize_into writes (fp32 fma, then round to nearest even).
+
+namespace {
+
+#define KETCH_AVX512BF16 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16,fma,f16c")))
+
+KETCH_AVX512BF16 inline void store32_bf16(at::BFloat16* out, __m512 lo, __m512 hi) {
+  _mm512_storeu_si512(out, (__m512i)_mm512_cvtne2ps_pbh(hi, lo));
+}
+
+KETCH_AVX512BF16 void q4_panel(const uint8_t* qs, const at::Half* d, const at::Half* m, float off, int64_t K,
+                               int64_t n0, int64_t rows, at::BFloat16* out) {
+  const int64_t nb = K / kBlock;
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t n = n0 + r;
+    for (int64_t b = 0; b < nb; ++b) {
+      const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs + n * (K / 2) + b * 16));
+      const __m512 lo = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_and_si128(raw, low4)));
+      const __m512 hi = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_and_si128(_mm_srli_epi16(raw, 4), low4)));
+      const float dv = h2f(d[n * nb + b]);
+      const __m512 dd = _mm512_set1_ps(dv), mm = _mm512_set1_ps((m ? h2f(m[n * nb + b]) : 0.f) + off * dv);
+      store32_bf16(out + r * K + b * kBlock, _mm512_fmadd_ps(lo, dd, mm), _mm512_fmadd_ps(hi, dd, mm));
+    }
+  }
+}
+
+KETCH_AVX512BF16 void q8_panel(const int8_t* qs, const at::Half* d, const at::Half* m, float off, int64_t K,
+                               int64_t G, int64_t n0, int64_t rows, at::BFloat16* out) {
+  const int64_t ng = K / G;
+  for (int64_t r = 0; r < rows; ++r) {
+    const int64_t n = n0 + r;
+    const int8_t* q = qs + n * K;
+    __m512 half[2];
+    for (int64_t k = 0; k < K; k += kBlock) {
+      for (int h = 0; h < 2; ++h) {
+        const int64_t g = n * ng + (k + 16 * h) / G;
+        const float dv = h2f(d[g]);
+        const __m512 w = _mm512_cvtepi32_ps(
+            _mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q + k + 16 * h))));
+        half[h] = _mm512_fmadd_ps(w, _mm512_set1_ps(dv), _mm512_set1_ps((m ? h2f(m[g]) : 0.f) + off * dv));
+      }
+      store32_bf16(out + r * K + k, half[0], half[1]);
+    }
+  }
+}
+
+}  // namespace
+
+bool amx_available() { return ketch::amx_usable(); }
+
+// y = x @ W.T in one pass of AMX bf16 tile products (x rounded to bf16, as a bf16 GEMM would).
+torch::Tensor amx_packed_linear(torch::Tensor x, const std::string& scheme, torch::Tensor qs, torch::Tensor d,
+                                c10::optional<torch::Tensor> m, int64_t offset) {
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  const int64_t N = qs.size(0), K = x.size(1);
+  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf && d.size(0) == N,
+              "bad packed weight");
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+  if (scheme == "q4") {
+    TORCH_CHECK(qs.scalar_type() == torch::kByte && qs.size(1) * 2 == K && d.size(1) == K / kBlock,
+                "q4 weights must be uint8 [N, K/2] with half scales [N, K/32]");
+    const uint8_t* qp = qs.data_ptr<uint8_t>();
+    const float off = mp ? static_cast<float>(offset) : -8.f;  // Q4_0: (q - 8) * d
+    return ketch::amx_linear(x, N, [&](int64_t n0, int64_t rows, at::BFloat16* out) {
+      q4_panel(qp, dp, mp, off, K, n0, rows, out);
+    });
+  }
+  if (scheme == "q8") {
+    TORCH_CHECK(qs.scalar_type() == torch::kChar && qs.size(1) == K && (d.size(1) == K / 32 || d.size(1) == K / 16),
+                "q8 weights must be int8 [N, K] with half scales [N, K/32] or [N, K/16]");
+    const int8_t* qp = qs.data_ptr<int8_t>();
+    const int64_t G = K / d.size(1);
+    return ketch::amx_linear(x, N, [&](int64_t n0, int64_t rows, at::BFloat16* out) {
+      q8_panel(qp, dp, mp, static_cast<float>(offset), K, G, n0, rows, out);
+    });
+  }
+  const int id = check_lowbit(scheme, qs, d, m, K);
+  const uint8_t* qp = qs.data_ptr<uint8_t>();
+  const int64_t row_bytes = qs.size(1), row_scales = d.size(1);
+  // lowbit_dequant's own parallel_for runs inline inside amx_linear's.
+  return ketch::amx_linear(x, N, [&](int64_t n0, int64_t rows, at::BFloat16* out) {
+    lowbit_dequant<at::BFloat16>(id, qp + n0 * row_bytes, dp + n0 * row_scales, mp ? mp + n0 * row_scales : nullptr,
+                                 out, rows, K);
+  });
+}
+
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("dequantize_into", &dequantize_into, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
   mod.def("q4_linear", &q4_linear, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations");
@@ -1181,6 +1274,9 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("set_q4_act_mode", &set_q4_act_mode, "set q4_linear's activation mode (int16, int8x2, int8); returns the previous");
   mod.def("q8_linear", &q8_linear, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
   mod.def("lowbit_linear", &lowbit_linear, "y = x @ W.T for q5 (Q5_0/Q5_1) and K-quant (q2_k..q6_k) weights");
+  mod.def("amx_available", &amx_available, "whether amx_packed_linear can run (AMX bf16 tiles, allowed by the OS)");
+  mod.def("amx_packed_linear", &amx_packed_linear,
+          "y = bf16(x) @ W.T for any packed scheme (q4, q8, q5, q2_k..q6_k) on AMX tiles, fp32 out");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }
