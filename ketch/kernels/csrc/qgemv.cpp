@@ -1264,19 +1264,22 @@ torch::Tensor amx_packed_linear(torch::Tensor x, const std::string& scheme, torc
   });
 }
 
+// The heavy ops let go of the GIL: the server's event loop serializes responses while a step computes.
+constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
+
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
-  mod.def("dequantize_into", &dequantize_into, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
-  mod.def("q4_linear", &q4_linear, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations");
+  mod.def("dequantize_into", &dequantize_into, kNoGil, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
+  mod.def("q4_linear", &q4_linear, kNoGil, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations");
   mod.def("q4_act_modes", [] {
     return kHasVnni ? std::vector<std::string>{"int8x2", "int8", "int16"} : std::vector<std::string>{"int16"};
   }, "q4_linear's activation modes on this CPU (int8x2 and int8 need AVX-512 VNNI), the default first");
   mod.def("q4_act_mode", [] { return mode_name(g_q4_mode); }, "q4_linear's activation mode now");
   mod.def("set_q4_act_mode", &set_q4_act_mode, "set q4_linear's activation mode (int16, int8x2, int8); returns the previous");
-  mod.def("q8_linear", &q8_linear, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
-  mod.def("lowbit_linear", &lowbit_linear, "y = x @ W.T for q5 (Q5_0/Q5_1) and K-quant (q2_k..q6_k) weights");
+  mod.def("q8_linear", &q8_linear, kNoGil, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
+  mod.def("lowbit_linear", &lowbit_linear, kNoGil, "y = x @ W.T for q5 (Q5_0/Q5_1) and K-quant (q2_k..q6_k) weights");
   mod.def("amx_available", &amx_available, "whether amx_packed_linear can run (AMX bf16 tiles, allowed by the OS)");
-  mod.def("amx_packed_linear", &amx_packed_linear,
+  mod.def("amx_packed_linear", &amx_packed_linear, kNoGil,
           "y = bf16(x) @ W.T for any packed scheme (q4, q8, q5, q2_k..q6_k) on AMX tiles, fp32 out");
-  mod.def("lowbit_dequantize_into", &lowbit_dequantize_into,
+  mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }
