@@ -2,10 +2,12 @@
 
     python benchmarks/serve.py --concurrency 1,8,32 [--llama-server PATH]
 
-Each server runs alone on this machine (started, measured with ``ketch bench serve``'s load generator,
-stopped), then the offline engine (``ketch.LLM``) generates the same requests in batches of the level's
-concurrency with the same sampling (greedy, ``max_tokens``, EOS ignored). Printed ratios: output tok/s
-ketch/llama-server and HTTP/offline per level (> 1 favours the first); latencies are shown side by side.
+Each server runs alone on this machine (started, measured ``--rounds`` times with ``ketch bench serve``'s
+load generator, stopped). After each of ketch's rounds, while its server idles, the offline engine
+(``ketch.LLM``, in this process) generates the same requests in batches of the level's concurrency with
+the same sampling (greedy, ``max_tokens``, EOS ignored). Figures are medians over the rounds; printed
+ratios: output tok/s ketch/llama-server and HTTP/offline per level (the median of the rounds' own
+ratios), > 1 favours the first; latencies are shown side by side.
 llama-server (llama.cpp's, found on PATH unless given) serves the same GGUF with ``-np 8 -c 16384`` and as
 many threads as ketch uses (retried with ``--no-repack`` where its repacked weights die of SIGILL).
 """
@@ -18,10 +20,12 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -87,25 +91,32 @@ class Crashed(RuntimeError):
         self.returncode = returncode
 
 
-def bench_server(name: str, argv: list[str], port: int, ready_path: str, cfg: ServeBenchConfig) -> dict[str, Any]:
+def run_rounds(name: str, argv: list[str], port: int, ready_path: str, cfg: ServeBenchConfig, rounds: int,
+               between=None) -> list[dict[str, Any]]:
+    """Start the server once and measure every level ``rounds`` times; ``between(r)`` runs after round r."""
     server = Server(name, argv, port, ready_path)
+    runs = []
     try:
         try:
             server.wait_ready()
         except RuntimeError as exc:
             raise Crashed(str(exc), server.proc.returncode) from None
-        results = run_serve_bench(dataclasses.replace(cfg, url=server.url), log=log)
+        for r in range(rounds):
+            log(f"{name}, round {r + 1} of {rounds}")
+            runs.append(run_serve_bench(dataclasses.replace(cfg, url=server.url), log=log))
+            if between is not None:
+                between(r)
     finally:
         server.stop()
-    print_report(results)
-    return results
+    return runs
 
 
-def bench_llama_server(binary: str, gguf: Path, threads: int, cfg: ServeBenchConfig) -> dict[str, Any]:
+def bench_llama_server(binary: str, gguf: Path, threads: int, cfg: ServeBenchConfig,
+                       rounds: int) -> list[dict[str, Any]]:
     argv = [binary, "-m", str(gguf), "-np", "8", "-c", "16384", "-t", str(threads), "--host", "127.0.0.1"]
     port = _free_port()
     try:
-        return bench_server("llama-server", argv + ["--port", str(port)], port, "/health", cfg)
+        return run_rounds("llama-server", argv + ["--port", str(port)], port, "/health", cfg, rounds)
     except Crashed as exc:
         if exc.returncode != -signal.SIGILL:
             raise
@@ -113,34 +124,58 @@ def bench_llama_server(binary: str, gguf: Path, threads: int, cfg: ServeBenchCon
     # its kernel refuses (the same crash the offline bench works around with use_extra_bufts=False).
     log("[yellow]llama-server died of SIGILL while loading; retrying with --no-repack[/yellow]")
     port = _free_port()
-    return bench_server("llama-server", argv + ["--no-repack", "--port", str(port)], port, "/health", cfg)
+    return run_rounds("llama-server", argv + ["--no-repack", "--port", str(port)], port, "/health", cfg, rounds)
 
 
-def bench_offline(model: str, cfg: ServeBenchConfig) -> dict[int, dict[str, float]]:
-    """The engine without HTTP: each level's requests in batches of its concurrency."""
-    from ketch import LLM, SamplingParams
+class Offline:
+    """The engine without HTTP, in this process: each level's requests in batches of its concurrency."""
 
-    llm = LLM(model)
-    params = SamplingParams(temperature=cfg.temperature, max_tokens=cfg.max_tokens, ignore_eos=cfg.ignore_eos)
+    def __init__(self, model: str, cfg: ServeBenchConfig) -> None:
+        from ketch import LLM, SamplingParams
 
-    def run(prompts: list[str]) -> int:
-        if cfg.endpoint == "chat":
-            outs = llm.chat([[{"role": "user", "content": p}] for p in prompts], params)
+        self.cfg = cfg
+        self.llm = LLM(model)
+        self.params = SamplingParams(temperature=cfg.temperature, max_tokens=cfg.max_tokens,
+                                     ignore_eos=cfg.ignore_eos)
+        self._run(cfg.prompts[:1])  # warm-up, as the HTTP bench does
+
+    def _run(self, prompts: list[str]) -> int:
+        if self.cfg.endpoint == "chat":
+            outs = self.llm.chat([[{"role": "user", "content": p}] for p in prompts], self.params)
         else:
-            outs = llm.generate(prompts, params)
+            outs = self.llm.generate(prompts, self.params)
         return sum(len(o.outputs[0].token_ids) for o in outs)
 
-    run(cfg.prompts[:1])  # warm-up, as the HTTP bench does
-    out = {}
-    for c in cfg.concurrency:
-        n = cfg.requests_for(c)
-        prompts = [cfg.prompts[i % len(cfg.prompts)] for i in range(n)]
-        t0 = time.perf_counter()
-        tokens = sum(run(prompts[i:i + c]) for i in range(0, n, c))
-        wall = time.perf_counter() - t0
-        out[c] = {"requests": n, "output_tokens": tokens, "wall_s": wall, "output_tok_s": tokens / wall}
-        log(f"offline, concurrency {c}: {tokens / wall:.1f} output tok/s")
-    return out
+    def measure(self) -> dict[int, dict[str, float]]:
+        cfg, out = self.cfg, {}
+        for c in cfg.concurrency:
+            n = cfg.requests_for(c)
+            prompts = [cfg.prompts[i % len(cfg.prompts)] for i in range(n)]
+            t0 = time.perf_counter()
+            tokens = sum(self._run(prompts[i:i + c]) for i in range(0, n, c))
+            wall = time.perf_counter() - t0
+            out[c] = {"requests": n, "output_tokens": tokens, "wall_s": wall, "output_tok_s": tokens / wall}
+            log(f"offline, concurrency {c}: {tokens / wall:.1f} output tok/s")
+        return out
+
+
+def _median(values: list[float | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return statistics.median(vals) if vals else None
+
+
+def combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One run's shape with every figure the median over ``runs`` (errors summed, TTFT p99 the worst)."""
+    levels = []
+    for per_level in zip(*(run["levels"] for run in runs)):
+        lv = {k: _median([x[k] for x in per_level]) for k in per_level[0] if k not in ("error_codes", "concurrency")}
+        lv["concurrency"] = per_level[0]["concurrency"]
+        lv["requests"] = sum(x["requests"] for x in per_level)
+        lv["errors"] = sum(x["errors"] for x in per_level)
+        lv["error_codes"] = dict(sum((Counter(x["error_codes"]) for x in per_level), Counter()))
+        lv["ttft_ms_p99"] = max((x["ttft_ms_p99"] for x in per_level if x["ttft_ms_p99"] is not None), default=None)
+        levels.append(lv)
+    return {**runs[0], "levels": levels, "rounds": len(runs)}
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -152,15 +187,23 @@ def _by_level(run: dict[str, Any] | None) -> dict[int, dict[str, Any]]:
 
 
 def ratios(results: dict[str, Any]) -> dict[int, dict[str, float | None]]:
-    lcpp, offline = _by_level(results["llama_server"]), results["offline"] or {}
-    return {c: {"ketch_over_llama_server": _ratio(k["output_tok_s"], lcpp.get(c, {}).get("output_tok_s")),
-                "http_over_offline": _ratio(k["output_tok_s"], offline.get(c, {}).get("output_tok_s"))}
-            for c, k in _by_level(results["ketch"]).items()}
+    """ketch / llama-server from the medians; HTTP / offline as the median of each round's ratio (the
+    two halves of a round run minutes apart at most, so drifting load on a shared machine cancels)."""
+    lcpp = _by_level(results["llama_server"])
+    out = {}
+    for c, k in _by_level(results["ketch"]).items():
+        paired = [_ratio(_by_level(run)[c]["output_tok_s"], off.get(c, {}).get("output_tok_s"))
+                  for run, off in zip(results["ketch_rounds"], results["offline_rounds"])]
+        out[c] = {"ketch_over_llama_server": _ratio(k["output_tok_s"], lcpp.get(c, {}).get("output_tok_s")),
+                  "http_over_offline": _median(paired),
+                  "http_over_offline_rounds": paired}
+    return out
 
 
 def print_comparison(results: dict[str, Any]) -> None:
     lcpp, offline = _by_level(results["llama_server"]), results["offline"] or {}
-    table = Table(title="ketch serve vs llama-server vs ketch offline (output tok/s; ratios > 1 favour the first)")
+    table = Table(title=f"ketch serve vs llama-server vs ketch offline: medians of {results['rounds']} rounds "
+                        "(output tok/s; ratios > 1 favour the first)")
     for col in ("concurrency", "ketch tok/s", "llama-server tok/s", "ketch / llama-server", "offline tok/s",
                 "HTTP / offline", "TTFT p50 ms ketch | llama", "ITL p50 ms ketch | llama"):
         table.add_column(col, justify="right")
@@ -189,6 +232,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                    help="llama.cpp's llama-server binary (default: the one on PATH, if any)")
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
                    help="also run ketch's offline engine on the same requests")
+    p.add_argument("--rounds", type=int, default=3,
+                   help="measurements per server (and offline, interleaved with ketch's rounds); medians are shown")
     p.add_argument("--json", metavar="FILE", help="also write every figure to FILE as JSON")
     args = p.parse_args(argv)
     try:
@@ -203,20 +248,40 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     results: dict[str, Any] = {"model": str(gguf), "threads": threads, "cpu_count": os.cpu_count(),
                                "llama_server": None, "offline": None}
 
+    if args.rounds < 1:
+        p.error("--rounds must be at least 1")
+    offline: Offline | None = None
+    offline_rounds: list[dict[int, dict[str, float]]] = []
+
+    def offline_round(r: int) -> None:
+        nonlocal offline
+        if args.offline:
+            offline = offline or Offline(args.model, cfg)
+            offline_rounds.append(offline.measure())
+
     port = _free_port()
-    results["ketch"] = bench_server(
+    ketch_runs = run_rounds(
         "ketch", [sys.executable, "-m", "ketch.cli", "serve", args.model, "--port", str(port),
-                  "--no-access-log", "--log-level", "warning"], port, "/ready", cfg)
+                  "--no-access-log", "--log-level", "warning"], port, "/ready", cfg, args.rounds, offline_round)
+    offline = None  # its memory and threads are not left to compete with llama-server
+    results["ketch"], results["ketch_rounds"] = combine(ketch_runs), ketch_runs
+    print_report(results["ketch"])
+    results["offline_rounds"] = offline_rounds
+    if offline_rounds:
+        results["offline"] = {c: {k: _median([o[c][k] for o in offline_rounds]) for k in offline_rounds[0][c]}
+                              for c in offline_rounds[0]}
+    else:
+        results["offline_rounds"] = [{} for _ in ketch_runs]
     if args.llama_server:
         try:
-            results["llama_server"] = bench_llama_server(args.llama_server, gguf, threads, cfg)
+            runs = bench_llama_server(args.llama_server, gguf, threads, cfg, args.rounds)
+            results["llama_server"] = combine(runs)
+            print_report(results["llama_server"])
         except (RuntimeError, OSError) as exc:  # the anchor failing must not lose ketch's figures
             log(f"[red]llama-server failed:[/red] {exc}")
     else:
         log("llama-server: no binary on PATH and none given (--llama-server PATH); skipped")
-    if args.offline:
-        results["offline"] = bench_offline(args.model, cfg)
-
+    results["rounds"] = args.rounds
     results["ratios"] = ratios(results)
     print_comparison(results)
     if args.json:
