@@ -1184,19 +1184,33 @@ KETCH_AVX512BF16 inline void store32_bf16(at::BFloat16* out, __m512 lo, __m512 h
   _mm512_storeu_si512(out, (__m512i)_mm512_cvtne2ps_pbh(hi, lo));
 }
 
+// A block's 16 possible values q * d + m are computed once (the same fp32 fma as every other path,
+// then rounded to bf16) and its 32 codes look them up with one word permute.
 KETCH_AVX512BF16 void q4_panel(const uint8_t* qs, const at::Half* d, const at::Half* m, float off, int64_t K,
                                int64_t n0, int64_t rows, at::BFloat16* out) {
   const int64_t nb = K / kBlock;
-  const __m128i low4 = _mm_set1_epi8(0x0F);
+  const __m512 iota = _mm512_setr_ps(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m256i low4 = _mm256_set1_epi16(0x0F);
   for (int64_t r = 0; r < rows; ++r) {
     const int64_t n = n0 + r;
-    for (int64_t b = 0; b < nb; ++b) {
-      const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(qs + n * (K / 2) + b * 16));
-      const __m512 lo = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_and_si128(raw, low4)));
-      const __m512 hi = _mm512_cvtepi32_ps(_mm512_cvtepu8_epi32(_mm_and_si128(_mm_srli_epi16(raw, 4), low4)));
-      const float dv = h2f(d[n * nb + b]);
-      const __m512 dd = _mm512_set1_ps(dv), mm = _mm512_set1_ps((m ? h2f(m[n * nb + b]) : 0.f) + off * dv);
-      store32_bf16(out + r * K + b * kBlock, _mm512_fmadd_ps(lo, dd, mm), _mm512_fmadd_ps(hi, dd, mm));
+    const uint8_t* q = qs + n * (K / 2);
+    for (int64_t b0 = 0; b0 < nb; b0 += 16) {  // 16 blocks' scales converted at once
+      const int64_t count = std::min<int64_t>(16, nb - b0);
+      const __mmask16 mask = static_cast<__mmask16>((1u << count) - 1);
+      const __m512 dv = _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(mask, d + n * nb + b0));
+      const __m512 mv = _mm512_fmadd_ps(
+          _mm512_set1_ps(off), dv,
+          m ? _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(mask, m + n * nb + b0)) : _mm512_setzero_ps());
+      for (int64_t j = 0; j < count; ++j) {
+        const __m512i lane = _mm512_set1_epi32(static_cast<int>(j));
+        const __m512 table = _mm512_fmadd_ps(iota, _mm512_permutexvar_ps(lane, dv), _mm512_permutexvar_ps(lane, mv));
+        const __m256i codes = _mm256_cvtepu8_epi16(
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + (b0 + j) * 16)));
+        const __m512i idx = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_and_si256(codes, low4)),
+                                               _mm256_srli_epi16(codes, 4), 1);  // weights 0..15, then 16..31
+        const __m512i vals = _mm512_permutexvar_epi16(idx, _mm512_castsi256_si512((__m256i)_mm512_cvtneps_pbh(table)));
+        _mm512_storeu_si512(out + r * K + (b0 + j) * kBlock, vals);
+      }
     }
   }
 }
