@@ -17,7 +17,7 @@ from ketch.serve.errors import APIError
 from ketch.serve.params import chat_params, completion_params, log_ignored, response_format_spec
 from ketch.serve.protocol import ChatCompletionRequest, CompletionRequest
 from ketch.serve.state import ServerState, Ticket
-from ketch.serve.streaming import SSE_DONE, EventStream, finish_unless_disconnected, sse
+from ketch.serve.streaming import SSE_DONE, EventStream, finish_unless_disconnected, sse, sse_template
 
 router = APIRouter()
 
@@ -157,12 +157,11 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
 
 async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, created: int, model: str,
                        logprobs: bool, top: int, include_usage: bool) -> AsyncIterator[bytes]:
-    def chunk(choices: list[dict[str, Any]], usage: Any = None) -> bytes:
-        payload: dict[str, Any] = {"id": chat_id, "object": "chat.completion.chunk", "created": created,
-                                   "model": model, "system_fingerprint": None, "choices": choices}
-        if include_usage:
-            payload["usage"] = usage
-        return sse(payload)
+    envelope: dict[str, Any] = {"id": chat_id, "object": "chat.completion.chunk", "created": created,
+                                "model": model, "system_fingerprint": None, "choices": None}
+    if include_usage:
+        envelope["usage"] = None  # OpenAI sends "usage": null in every chunk but the last
+    chunk = sse_template(envelope, "choices")
 
     n = req.params.n
     sent_text = [0] * n  # characters of each choice already sent
@@ -327,12 +326,11 @@ async def _merge(streams: list[AsyncIterator[RequestOutput]]) -> AsyncIterator[t
 async def _completion_stream(state: ServerState, reqs: list, params: SamplingParams, echoes: list[str],
                              cmpl_id: str, created: int, model: str, want_logprobs: bool, top: int,
                              include_usage: bool) -> AsyncIterator[bytes]:
-    def chunk(choices: list[dict[str, Any]]) -> bytes:
-        payload: dict[str, Any] = {"id": cmpl_id, "object": "text_completion", "created": created,
-                                   "model": model, "system_fingerprint": None, "choices": choices}
-        if include_usage:
-            payload["usage"] = None
-        return sse(payload)
+    envelope: dict[str, Any] = {"id": cmpl_id, "object": "text_completion", "created": created,
+                                "model": model, "system_fingerprint": None, "choices": None}
+    if include_usage:
+        envelope["usage"] = None
+    chunk = sse_template(envelope, "choices")
 
     n = params.n
     sent_text: dict[int, int] = {}

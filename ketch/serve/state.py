@@ -149,6 +149,7 @@ class ServerState:
         """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded."""
         engine = self.require_engine()
         m, name = self.metrics, self.metrics.model_name
+        itl = m.itl.labels(name)  # looked up once: this loop runs for every token
         last_time: float | None = None
         num_tokens = 0
         final: RequestOutput | None = None
@@ -162,7 +163,7 @@ class ServerState:
                     else:
                         gap = (now - last_time) / (total - num_tokens)
                         for _ in range(total - num_tokens):
-                            m.itl.labels(name).observe(gap)
+                            itl.observe(gap)
                     last_time, num_tokens = now, total
                 if out.finished:
                     final = out

@@ -18,11 +18,25 @@ from starlette.types import Receive, Scope, Send
 T = TypeVar("T")
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def sse(payload: Any) -> bytes:
     """One SSE event, the way OpenAI's API writes them."""
-    data = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False,
-                                                              separators=(",", ":"))
+    data = payload if isinstance(payload, str) else _dumps(payload)
     return f"data: {data}\n\n".encode()
+
+
+def sse_template(payload: dict[str, Any], slot: str) -> Callable[[Any], bytes]:
+    """SSE events that differ from ``payload`` only in the value of key ``slot``.
+
+    A stream sends one event per token, each the same envelope (id, model, ...) around new choices:
+    the envelope is encoded once, and each event encodes only its slot.
+    """
+    marker = "\x00slot\x00"
+    before, after = _dumps({**payload, slot: marker}).split(_dumps(marker), 1)
+    return lambda value: f"data: {before}{_dumps(value)}{after}\n\n".encode()
 
 
 SSE_DONE = b"data: [DONE]\n\n"
