@@ -1,7 +1,7 @@
 """Build (once, cached) and load ketch's C++ CPU kernels; report clearly when they cannot be.
 
-``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products). ``ops.cpp``: fused fp32 norm, rope, activation
-and paged decode attention for the per-token path.
+``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products).
+``ops.cpp``: fused fp32 norm, rope, activation and paged decode attention for the per-token path.
 
 The extension is compiled with torch's cpp_extension on first use (about a minute on 2 cores)
 and cached under ``$KETCH_KERNEL_CACHE`` (default ``~/.cache/ketch/kernels``). Where it cannot be

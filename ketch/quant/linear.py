@@ -20,7 +20,8 @@ MAX_KERNEL_ROWS = 8
 # Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
 # kernels compute each row on its own; a GEMM's per-row result changes with the row count M
 # (measured: torch bf16 and fp32 linears differ from M=1..9 and 40..256 up), but not within a fixed
-# M: so prompt rows go through GEMMs of exactly GEMM_TILE_ROWS rows (the last tile zero-padded).
+# M: so without AMX (whose tile products compute each row on its own) prompt rows go through GEMMs of
+# exactly GEMM_TILE_ROWS rows (the last tile zero-padded).
 GEMM_TILE_ROWS = 64
 
 
@@ -39,7 +40,7 @@ class DequantScratch:
         self.max_kernel_rows = MAX_KERNEL_ROWS
         # Batch-invariant mode (see GEMM_TILE_ROWS): the engine sets ``decode_rows`` before each
         # forward to the number of leading rows that are generated tokens (packed kernel); the
-        # prompt rows after them run in fixed-size GEMM tiles. LM-head products of up to
+        # prompt rows after them run on AMX tiles or in fixed-size GEMM tiles. LM-head products of up to
         # ``sample_rows`` rows (one per sampled sequence) run in the kernel.
         self.batch_invariant = False
         self.decode_rows = 0
@@ -194,7 +195,7 @@ class QuantLinear(PackedModule):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         scratch = self.scratch
         rows = x.shape[0]
-        if scratch.batch_invariant and rows > scratch.decode_rows:  # prompt rows: fixed-size GEMM tiles
+        if scratch.batch_invariant and rows > scratch.decode_rows:  # prompt rows: AMX or fixed-size GEMM tiles
             y = self._invariant(x)
             return y + self.bias.to(y.dtype) if self.bias is not None else y
         # All rows are generated tokens (batch-invariant mode), or few rows: the packed kernel.
@@ -207,7 +208,7 @@ class QuantLinear(PackedModule):
         return y + self.bias.to(y.dtype) if self.bias is not None else y
 
     def _invariant(self, x: torch.Tensor) -> torch.Tensor:
-        """Generated-token rows through the packed kernel, prompt rows through fixed-size GEMM tiles."""
+        """Generated-token rows through the packed kernel, prompt rows on AMX or in fixed-size GEMM tiles."""
         kernels = load_kernels() if x.device.type == "cpu" else None
         if kernels is None or x.dim() != 2:
             return packed_matmul(x, self.packed, self.scratch)

@@ -64,8 +64,8 @@ def test_layers_use_tiles_for_many_rows(amx, monkeypatch):
     b = pack_gguf("Q6_K", _random_blocks("Q6_K", 16, 256, seed=2), (16, 256))
     calls = []
     real = amx.amx_packed_linear
-    monkeypatch.setattr(amx, "amx_packed_linear", lambda x, scheme, *rest: calls.append(scheme) or real(x, scheme, *rest),
-                        raising=False)
+    monkeypatch.setattr(amx, "amx_packed_linear",
+                        lambda x, scheme, *rest: calls.append(scheme) or real(x, scheme, *rest))
     gen = torch.Generator().manual_seed(0)
     x = torch.randn(20, 64, generator=gen)
     scratch = DequantScratch(gemm_dtype=torch.bfloat16)
