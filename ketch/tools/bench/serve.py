@@ -279,7 +279,12 @@ def run_serve_bench(config: ServeBenchConfig, log=None) -> dict[str, Any]:
 
     Raises ValueError when the server cannot be reached; request failures are counted, not raised.
     """
-    return asyncio.run(_run(config, log or (lambda msg: None)))
+    coro = _run(config, log or (lambda msg: None))
+    try:  # uvloop: the generator shares the server's cores, and its event loop is the cheaper one
+        import uvloop
+    except ImportError:
+        return asyncio.run(coro)
+    return uvloop.run(coro)
 
 
 def print_report(results: dict[str, Any], console: Console | None = None) -> None:
