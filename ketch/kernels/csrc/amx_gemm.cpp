@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -48,7 +49,10 @@ bool cpu_has_amx_bf16() {
 }
 
 bool request_amx() {
-  if (!cpu_has_amx_bf16()) return false;
+  // KETCH_DISABLE_AMX: a way out where a VM advertises tiles it does not run well (prefill then
+  // dequantizes into a scratch buffer and runs a GEMM, as on CPUs without AMX).
+  const char* off = std::getenv("KETCH_DISABLE_AMX");
+  if ((off && *off && std::strcmp(off, "0") != 0) || !cpu_has_amx_bf16()) return false;
   // Linux hands out the 8 KiB tile state only to processes that ask (XFEATURE_XTILEDATA = 18).
   constexpr long kReqXcompPerm = 0x1023, kXtiledata = 18;
   return syscall(SYS_arch_prctl, kReqXcompPerm, kXtiledata) == 0;
