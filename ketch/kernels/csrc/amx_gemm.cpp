@@ -8,7 +8,9 @@
 //   C[n, m] += A[n, k] B[k, m]  with A = the panel (16 weight rows x 32 k, as stored) and
 //   B = the activations as bf16 pairs (16 k pairs x 16 rows m, packed once per call),
 // so the weight needs no transposing; each 16 x 16 C tile is transposed once on its way out.
-// Up to 4 C tiles (64 activation rows) share one A tile load.
+// Up to 4 C tiles (64 activation rows) share one A tile load. Measured on this 2-core Xeon: a
+// 16 x 16 x 32 product takes 8-17 ns (the host's clock varies) and a 1 KiB tile load about 5 ns that
+// overlaps the products poorly; double-buffered A/B tiles and 2 x 2 blocking measured no better.
 #include "amx_gemm.h"
 
 #include <ATen/Parallel.h>
