@@ -51,8 +51,10 @@ def test_q8_groups_mins_and_offset(amx, group, with_min):
 
 def test_bad_inputs_are_refused(amx):
     w = pack_gguf("Q4_1", _random_blocks("Q4_1", 16, 64), (16, 64))
-    with pytest.raises(RuntimeError, match="q4 weights"):
+    with pytest.raises(RuntimeError, match="x has 32 features, the weight 64"):
         amx.amx_packed_linear(torch.randn(3, 32), "q4", w.qs, w.d, w.m, 0)
+    with pytest.raises(RuntimeError, match="q4 weights must be uint8"):
+        amx.amx_packed_linear(torch.randn(3, 64), "q4", w.qs.view(torch.int8), w.d, w.m, 0)
     with pytest.raises(RuntimeError, match="contiguous fp32"):
         amx.amx_packed_linear(torch.randn(3, 64).bfloat16(), "q4", w.qs, w.d, w.m, 0)
     assert amx.amx_packed_linear(torch.empty(0, 64), "q4", w.qs, w.d, w.m, 0).shape == (0, 16)

@@ -75,6 +75,31 @@ void check_inputs(const torch::Tensor& x, const torch::Tensor& qs, const torch::
               (d.size(1) == K / kBlock || d.size(1) == K / 16), "scales must be half [N, K/32] or [N, K/16]");
 }
 
+void check_mins(const c10::optional<torch::Tensor>& m, const torch::Tensor& d) {
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+}
+
+// The q4 and q8 layouts (top of this file) against fp32 activations x; each returns K.
+int64_t check_q4(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
+                 const c10::optional<torch::Tensor>& m) {
+  const int64_t K = qs.size(1) * 2;
+  check_inputs(x, qs, d, K);
+  TORCH_CHECK(qs.scalar_type() == torch::kByte, "q4 weights must be uint8");
+  TORCH_CHECK(d.size(1) == K / kBlock, "q4 scales must be half [N, K/32]");
+  check_mins(m, d);
+  return K;
+}
+
+int64_t check_q8(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
+                 const c10::optional<torch::Tensor>& m) {
+  const int64_t K = qs.size(1);
+  check_inputs(x, qs, d, K);
+  TORCH_CHECK(qs.scalar_type() == torch::kChar, "q8 weights must be int8");
+  check_mins(m, d);
+  return K;
+}
+
 struct Acts16 {
   std::vector<int16_t> q;  // [M, K]
   std::vector<float> d;    // [M, K/32] step of each block
@@ -621,13 +646,8 @@ std::string set_q4_act_mode(const std::string& name) {
 }
 
 torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m) {
-  const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
-  check_inputs(x, qs, d, K);
-  TORCH_CHECK(qs.scalar_type() == torch::kByte, "q4 weights must be uint8");
-  TORCH_CHECK(d.size(1) == K / kBlock, "q4 scales must be half [N, K/32]");
+  const int64_t N = qs.size(0), K = check_q4(x, qs, d, m), M = x.size(0);
   const bool has_min = m.has_value();
-  TORCH_CHECK(!has_min || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
-              "mins must match scales");
   auto y = torch::empty({M, N}, x.options());
   const uint8_t* qp = qs.data_ptr<uint8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
@@ -670,17 +690,13 @@ torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
 
 torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m,
                         int64_t offset) {
-  const int64_t N = qs.size(0), K = qs.size(1), M = x.size(0);
-  check_inputs(x, qs, d, K);
-  TORCH_CHECK(qs.scalar_type() == torch::kChar, "q8 weights must be int8");
+  const int64_t N = qs.size(0), K = check_q8(x, qs, d, m), M = x.size(0);
   auto y = torch::empty({M, N}, x.options());
   const int8_t* qp = qs.data_ptr<int8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   float* yp = y.data_ptr<float>();
   const bool g16 = d.size(1) == K / 16;
   const bool has_min = m.has_value();
-  TORCH_CHECK(!has_min || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
-              "mins must match scales");
   const at::Half* mp = has_min ? m->data_ptr<at::Half>() : nullptr;
   const float off = static_cast<float>(offset);
   // int8 weights: a task under ~64 KiB of them costs more to hand to another thread than it saves
@@ -775,7 +791,7 @@ torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<t
   TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
               "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
-  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->is_contiguous()), "mins must match scales");
+  check_mins(m, d);
   // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
   const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
   if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, off);
@@ -1060,8 +1076,7 @@ int check_lowbit(const std::string& scheme, const torch::Tensor& qs, const torch
               d.size(1) == K / s.unit, scheme, " scales must be contiguous half [N, ", K / s.unit, "]");
   TORCH_CHECK(s.mins != 1 || m.has_value(), scheme, " weights need mins");
   TORCH_CHECK(s.mins != 0 || !m.has_value(), scheme, " weights have no mins");
-  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
-              "mins must match scales");
+  check_mins(m, d);
   return id;
 }
 
@@ -1242,33 +1257,35 @@ bool amx_available() { return ketch::amx_usable(); }
 // y = x @ W.T in one pass of AMX bf16 tile products (x rounded to bf16, as a bf16 GEMM would).
 torch::Tensor amx_packed_linear(torch::Tensor x, const std::string& scheme, torch::Tensor qs, torch::Tensor d,
                                 c10::optional<torch::Tensor> m, int64_t offset) {
-  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
-  const int64_t N = qs.size(0), K = x.size(1);
-  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf && d.size(0) == N,
-              "bad packed weight");
+  const bool q4 = scheme == "q4", q8 = scheme == "q8";
+  int64_t K;
+  int id = -1;  // q5 and the K-quants
+  if (q4) {
+    K = check_q4(x, qs, d, m);
+  } else if (q8) {
+    K = check_q8(x, qs, d, m);
+  } else {
+    TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+    K = x.size(1);
+    id = check_lowbit(scheme, qs, d, m, K);
+  }
+  const int64_t N = qs.size(0);
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
-  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
-              "mins must match scales");
-  if (scheme == "q4") {
-    TORCH_CHECK(qs.scalar_type() == torch::kByte && qs.size(1) * 2 == K && d.size(1) == K / kBlock,
-                "q4 weights must be uint8 [N, K/2] with half scales [N, K/32]");
+  if (q4) {
     const uint8_t* qp = qs.data_ptr<uint8_t>();
     const float off = mp ? static_cast<float>(offset) : -8.f;  // Q4_0: (q - 8) * d
     return ketch::amx_linear(x, N, [&](int64_t n0, int64_t rows, at::BFloat16* out) {
       q4_panel(qp, dp, mp, off, K, n0, rows, out);
     });
   }
-  if (scheme == "q8") {
-    TORCH_CHECK(qs.scalar_type() == torch::kChar && qs.size(1) == K && (d.size(1) == K / 32 || d.size(1) == K / 16),
-                "q8 weights must be int8 [N, K] with half scales [N, K/32] or [N, K/16]");
+  if (q8) {
     const int8_t* qp = qs.data_ptr<int8_t>();
     const int64_t G = K / d.size(1);
     return ketch::amx_linear(x, N, [&](int64_t n0, int64_t rows, at::BFloat16* out) {
       q8_panel(qp, dp, mp, static_cast<float>(offset), K, G, n0, rows, out);
     });
   }
-  const int id = check_lowbit(scheme, qs, d, m, K);
   const uint8_t* qp = qs.data_ptr<uint8_t>();
   const int64_t row_bytes = qs.size(1), row_scales = d.size(1);
   // lowbit_dequant's own parallel_for runs inline inside amx_linear's.
