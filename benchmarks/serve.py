@@ -192,7 +192,7 @@ def ratios(results: dict[str, Any]) -> dict[int, dict[str, float | None]]:
     lcpp = _by_level(results["llama_server"])
     out = {}
     for c, k in _by_level(results["ketch"]).items():
-        paired = [_ratio(_by_level(run)[c]["output_tok_s"], off.get(c, {}).get("output_tok_s"))
+        paired = [_ratio(_by_level(run)[c]["output_tok_s"], off[c]["output_tok_s"])
                   for run, off in zip(results["ketch_rounds"], results["offline_rounds"])]
         out[c] = {"ketch_over_llama_server": _ratio(k["output_tok_s"], lcpp.get(c, {}).get("output_tok_s")),
                   "http_over_offline": _median(paired),
@@ -250,19 +250,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     if args.rounds < 1:
         p.error("--rounds must be at least 1")
-    offline: Offline | None = None
+    offline = Offline(args.model, cfg) if args.offline else None
     offline_rounds: list[dict[int, dict[str, float]]] = []
-
-    def offline_round(r: int) -> None:
-        nonlocal offline
-        if args.offline:
-            offline = offline or Offline(args.model, cfg)
-            offline_rounds.append(offline.measure())
-
     port = _free_port()
     ketch_runs = run_rounds(
         "ketch", [sys.executable, "-m", "ketch.cli", "serve", args.model, "--port", str(port),
-                  "--no-access-log", "--log-level", "warning"], port, "/ready", cfg, args.rounds, offline_round)
+                  "--no-access-log", "--log-level", "warning"], port, "/ready", cfg, args.rounds,
+        between=(lambda r: offline_rounds.append(offline.measure())) if offline else None)
     offline = None  # its memory and threads are not left to compete with llama-server
     results["ketch"], results["ketch_rounds"] = combine(ketch_runs), ketch_runs
     print_report(results["ketch"])
@@ -270,8 +264,6 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if offline_rounds:
         results["offline"] = {c: {k: _median([o[c][k] for o in offline_rounds]) for k in offline_rounds[0][c]}
                               for c in offline_rounds[0]}
-    else:
-        results["offline_rounds"] = [{} for _ in ketch_runs]
     if args.llama_server:
         try:
             runs = bench_llama_server(args.llama_server, gguf, threads, cfg, args.rounds)
