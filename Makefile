@@ -11,8 +11,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
-	@# Build the packed-weight CPU kernels now rather than on first use (falls back if it cannot).
-	-$(BIN)/python -c "from ketch.kernels import load_kernels; print('packed kernels:', 'built' if load_kernels() else 'unavailable, using the dequantize fallback')"
+	@# Build every C++ kernel now rather than on the first serve (falls back if it cannot).
+	-$(BIN)/python -m ketch.kernels
 	touch $(STAMP)
 
 setup: $(STAMP)

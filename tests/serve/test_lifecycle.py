@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from tests.serve.conftest import free_port
+from tests.text import squash
 
 
 def _spawn(model: str, port: int, *extra: str) -> subprocess.Popen:
@@ -115,4 +116,4 @@ def test_a_bad_model_path_fails_before_binding(tmp_path):
                            "--port", str(port)], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 1
-    assert "not found" in proc.stderr
+    assert "not found" in squash(proc.stderr)

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from ketch.cli import app
 from ketch.tools.bench import ServeBenchConfig, print_report, run_serve_bench
 from ketch.tools.bench.serve import PROMPTS
+from tests.text import squash
 
 
 def _free_port() -> int:
@@ -107,4 +108,4 @@ def test_unreachable_server_is_a_clear_error():
     with pytest.raises(ValueError, match=f"cannot reach .*{url}"):
         run_serve_bench(ServeBenchConfig(url=url, concurrency=[1], num_requests=1))
     result = CliRunner().invoke(app, ["bench", "serve", "--url", url])
-    assert result.exit_code == 1 and "cannot reach" in result.output
+    assert result.exit_code == 1 and "cannot reach" in squash(result.output)
