@@ -3,8 +3,8 @@
 Three ways to choose the codes, all on the same asymmetric per-group grid (``ketch.quant.rtn``):
 round-to-nearest, GPTQ (error feedback through the inputs' Hessian) and AWQ (activation-aware
 channel scaling and clipping); the last two run the model on calibration text
-(``ketch.quant.calibration``). The checkpoint layout is the one AutoGPTQ / AutoAWQ write, so
-ketch's loader (and theirs) read it.
+(``ketch.quant.calibration``). The checkpoint layouts are GPTQModel's ``gptq_v2`` (AutoGPTQ's tensors with the zero
+points stored as they are) and AutoAWQ's GEMM layout, so ketch's loader (and theirs) read them.
 """
 from __future__ import annotations
 
@@ -80,7 +80,9 @@ def layer_tensors(prefix: str, codes: torch.Tensor, zeros: torch.Tensor, scales:
     """The checkpoint tensors that stand for one linear weight (codes [K, N], zeros/scales [K/g, N])."""
     if cfg.layout == "gptq":
         return {f"{prefix}.qweight": pack_rows(codes, cfg.bits),
-                f"{prefix}.qzeros": pack_cols(zeros - 1, bits=cfg.bits),  # the original GPTQ format stores zero - 1
+                # gptq_v2: zero points as they are. The original format stores zero - 1, so a group
+                # whose zero point is 0 (all weights >= 0) wraps to the top code and loads wrong.
+                f"{prefix}.qzeros": pack_cols(zeros, bits=cfg.bits),
                 f"{prefix}.scales": scales.half(),
                 f"{prefix}.g_idx": group_index(codes.shape[0], cfg.group_size).to(torch.int32)}
     return {f"{prefix}.qweight": pack_cols(codes, _AWQ_PACK), f"{prefix}.qzeros": pack_cols(zeros, _AWQ_PACK),
@@ -90,7 +92,7 @@ def layer_tensors(prefix: str, codes: torch.Tensor, zeros: torch.Tensor, scales:
 def quantization_config(cfg: QuantizeConfig) -> dict:
     if cfg.layout == "gptq":
         return {"quant_method": "gptq", "bits": cfg.bits, "group_size": cfg.group_size, "desc_act": False,
-                "sym": False, "checkpoint_format": "gptq"}
+                "sym": False, "checkpoint_format": "gptq_v2"}
     return {"quant_method": "awq", "bits": 4, "group_size": cfg.group_size, "version": "gemm", "zero_point": True}
 
 
