@@ -35,6 +35,9 @@ class Tokenizer:
         self.chat_template = chat_template
         self.bos_token = bos_token
         self.eos_token = eos_token
+        # Whether encoding puts BOS first (GGUF's add_bos_token, an HF post-processor): models
+        # trained that way score far worse without it, so perplexity chunks start with it too.
+        self.add_bos_token = bos_token_id is not None and tok.encode("").ids[:1] == [bos_token_id]
 
     @property
     def vocab_size(self) -> int:

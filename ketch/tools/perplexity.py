@@ -1,7 +1,8 @@
 """Teacher-forced scoring with the engine's own model: next-token log-probabilities and perplexity.
 
 Follows llama.cpp's perplexity method: non-overlapping chunks of ``ctx`` tokens, each scoring
-only its second half (every scored token then has at least ctx/2 tokens of context).
+only its second half (every scored token then has at least ctx/2 tokens of context), and, for
+models whose tokenizer adds BOS, each chunk's first token replaced by BOS as llama-perplexity does.
 """
 from __future__ import annotations
 
@@ -46,8 +47,18 @@ class PerplexityResult:
     nll_sum: float
 
 
-def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512) -> PerplexityResult:
-    """llama.cpp-style perplexity over ``token_ids`` (needs at least one full chunk)."""
+def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512,
+               add_bos: bool | None = None) -> PerplexityResult:
+    """llama.cpp-style perplexity over ``token_ids`` (needs at least one full chunk).
+
+    ``add_bos`` (default: whether the model's tokenizer adds BOS) starts every chunk with BOS.
+    """
+    tokenizer = engine.tokenizer
+    if add_bos is None:
+        add_bos = tokenizer.add_bos_token
+    bos = tokenizer.bos_token_id
+    if add_bos and bos is None:
+        raise ValueError("add_bos needs a BOS token, and this model's tokenizer has none")
     if ctx < 2:
         raise ValueError("ctx must be >= 2")
     num_chunks = len(token_ids) // ctx
@@ -57,6 +68,8 @@ def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512) -> Perpl
     first = ctx // 2
     for c in range(num_chunks):
         chunk = token_ids[c * ctx:(c + 1) * ctx]
+        if add_bos:  # the first token is context only (never scored), so BOS takes its place
+            chunk = [bos, *chunk[1:]]
         logprobs = torch.log_softmax(chunk_logits(engine, chunk), dim=-1)
         targets = torch.tensor(chunk[first + 1:], device=logprobs.device)
         nll -= float(logprobs[first:ctx - 1].gather(1, targets[:, None]).sum())

@@ -122,11 +122,13 @@ def quantize_k(arr: np.ndarray, type_name: str) -> np.ndarray:
     return np.ascontiguousarray(blocks).reshape(n, -1)
 
 
-def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None = None) -> Path:
+def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None = None,
+               add_bos: bool | None = None) -> Path:
     """``quant`` maps a GGUF tensor kind ("attn_q", "ffn_up", "token_embd", ...) or one tensor
     ("blk.1.attn_k", before the kind) to a type name: "Q8_0", "Q4_0", "Q4_1", "Q5_0", "Q5_1"
     (quantized with gguf-py as llama.cpp's quantizer lays them out), "Q4_K", "Q5_K", "Q6_K"
-    (:func:`quantize_k`), or "F16"/"F32" to store it as float."""
+    (:func:`quantize_k`), or "F16"/"F32" to store it as float. ``add_bos`` writes
+    ``tokenizer.ggml.add_bos_token``."""
     import gguf
     from gguf.quants import quantize
 
@@ -172,6 +174,8 @@ def write_gguf(model, model_dir: Path, out: Path, quant: dict[str, str] | None =
     merges = tok["model"]["merges"]
     w.add_token_merges([m if isinstance(m, str) else " ".join(m) for m in merges])
     w.add_bos_token_id(cfg["bos_token_id"])
+    if add_bos is not None:
+        w.add_add_bos_token(add_bos)
     w.add_eos_token_id(cfg["eos_token_id"])
     scaling = cfg.get("rope_scaling") or rope  # transformers >= 5 writes rope_parameters
     if scaling.get("rope_type") == "llama3":
