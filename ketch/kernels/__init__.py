@@ -1,6 +1,7 @@
 """Build (once, cached) and load ketch's C++ CPU kernels; report clearly when they cannot be.
 
-``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products).
+``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products;
+``int8_gemm.cpp``: many-row int8 products with AVX-512 VNNI).
 ``ops.cpp``: fused fp32 norm, rope, activation and paged decode attention for the per-token path.
 
 The extension is compiled with torch's cpp_extension on first use (about a minute on 2 cores)
@@ -37,7 +38,7 @@ def _cpu_supported() -> bool:
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
-    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", headers=("amx_gemm.h",))
+    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp", headers=("amx_gemm.h", "int8_gemm.h"))
 
 
 @lru_cache(maxsize=1)

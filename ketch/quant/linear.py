@@ -76,6 +76,8 @@ def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
         return y.to(x.dtype)
     if _amx_ready(kernels, scratch, x):
         return _amx_product(kernels, x, w)
+    if _int8_ready(kernels, w):
+        return _int8_product(kernels, x, w)
     dense = _dense_weight(kernels, w, scratch, x)
     return F.linear(x.to(dense.dtype), dense).to(x.dtype)
 
@@ -86,6 +88,8 @@ def tiled_packed_gemm(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
         x = x.index_select(-1, w.perm)
     if _amx_ready(kernels, scratch, x):
         return _amx_product(kernels, x, w)
+    if _int8_ready(kernels, w):
+        return _int8_product(kernels, x, w)
     return _tiled_linear(x, _dense_weight(kernels, w, scratch, x))
 
 
@@ -99,6 +103,16 @@ def _amx_product(kernels, x: torch.Tensor, w: PackedWeight) -> torch.Tensor:
     """x (already in the planes' column order) @ W.T on AMX tiles, in x's dtype."""
     y = kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset)
     return y.to(x.dtype)
+
+
+def _int8_ready(kernels, w: PackedWeight) -> bool:
+    """Whether many-row products with ``w`` run as int8 GEMMs (AVX-512 VNNI, a layout it decodes)."""
+    return kernels.int8_gemm_supported() and kernels.int8_gemm_scheme(w.scheme)
+
+
+def _int8_product(kernels, x: torch.Tensor, w: PackedWeight) -> torch.Tensor:
+    """x (already in the planes' column order) @ W.T with int8 activations, in x's dtype."""
+    return kernels.int8_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, 2).to(x.dtype)
 
 
 def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
@@ -285,7 +299,8 @@ class MultiQuantLinear(nn.Module):
         # With AMX each part runs its own tile product: no dense copy to share.
         if (not self.scratch.batch_invariant and kernels is not None
                 and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm
-                and not _amx_ready(kernels, self.scratch, x)):
+                and not _amx_ready(kernels, self.scratch, x)
+                and not all(isinstance(p, QuantLinear) and _int8_ready(kernels, p.packed) for p in self.parts)):
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)

@@ -39,6 +39,7 @@
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
 //   "int16": the AVX2 path above (the only one without AVX-512 VNNI).
 #include "amx_gemm.h"
+#include "int8_gemm.h"
 
 #include <torch/extension.h>
 #include <ATen/Parallel.h>
@@ -629,6 +630,29 @@ void for_row_groups(int64_t M, Fn&& fn) {
   for (int64_t r0 = 0; r0 < M; r0 += kMaxRows) fn(r0, std::min(kMaxRows, M - r0));
 }
 
+// Packed weight bytes per panel: a panel stays in L1 (32-48 KiB) while every group of activation
+// rows passes over it, so many-row products (prompts, big batches) read each weight from memory
+// once per call instead of once per row group.
+constexpr int64_t kPanelBytes = 16 << 10;
+
+// y[r, n] for all M rows and N weight rows: threads split the weight rows (``grain`` at least per
+// task, fewer the more rows there are: the work per weight row grows with M); each thread walks its
+// rows in L1-sized panels and, inside a panel, the activation rows in groups of up to kMaxRows.
+// fn(r0, rows, n0, n1) computes rows r0..r0+rows of weight rows n0..n1. A row's result never depends
+// on the blocking (each (r, n) is summed the same way in every group size), so this is batch-invariant.
+template <typename Fn>
+void for_panels(int64_t M, int64_t N, int64_t row_bytes, int64_t grain, Fn&& fn) {
+  const int64_t panel = std::max<int64_t>(4, kPanelBytes / std::max<int64_t>(row_bytes, 1) / 4 * 4);
+  const int64_t groups = (M + kMaxRows - 1) / kMaxRows;
+  const int64_t task = std::max<int64_t>(16, grain / groups);
+  at::parallel_for(0, N, task, [&](int64_t n0, int64_t n1) {
+    for (int64_t p0 = n0; p0 < n1; p0 += panel) {
+      const int64_t p1 = std::min(n1, p0 + panel);
+      for_row_groups(M, [&](int64_t r0, int64_t rows) { fn(r0, rows, p0, p1); });
+    }
+  });
+}
+
 }  // namespace
 
 // Output rows per parallel task: a task under ~64 KiB of packed weights costs more to hand to
@@ -656,34 +680,29 @@ torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
   const int64_t grain = q4_grain(N, K);
   if (g_q4_mode != 16) {
     const Acts8 acts8 = quantize_acts8(x.data_ptr<float>(), M, K, g_q4_mode);
-    for_row_groups(M, [&](int64_t r0, int64_t rows) {
-      float* yr = yp + r0 * N;
-      at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
-        dispatch_q4_vnni(rows, has_min, acts8, r0, qp, dp, mp, yr, n0, n1, N, K);
-      });
+    for_panels(M, N, K / 2, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
+      dispatch_q4_vnni(rows, has_min, acts8, r0, qp, dp, mp, yp + r0 * N, n0, n1, N, K);
     });
     return y;
   }
   const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
-  for_row_groups(M, [&](int64_t r0, int64_t rows) {
+  for_panels(M, N, K / 2, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
     float* yr = yp + r0 * N;
-    at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
-      if (has_min) {
-        switch (rows) {
-          case 1: q4_rows<1, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          case 2: q4_rows<2, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          case 3: q4_rows<3, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          default: q4_rows<4, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        }
-      } else {
-        switch (rows) {
-          case 1: q4_rows<1, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          case 2: q4_rows<2, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          case 3: q4_rows<3, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-          default: q4_rows<4, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        }
+    if (has_min) {
+      switch (rows) {
+        case 1: q4_rows<1, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 2: q4_rows<2, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 3: q4_rows<3, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        default: q4_rows<4, true>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
       }
-    });
+    } else {
+      switch (rows) {
+        case 1: q4_rows<1, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 2: q4_rows<2, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        case 3: q4_rows<3, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+        default: q4_rows<4, false>(acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      }
+    }
   });
   return y;
 }
@@ -703,21 +722,16 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
   const int64_t grain = std::max<int64_t>(kGrain, (int64_t{1} << 16) / std::max<int64_t>(K, 1));
   if (g_q4_mode != 16) {  // the q4 activation mode (int8x2 / int8) applies to q8 weights as well
     const ActsQ8 acts = quantize_actsq8(x.data_ptr<float>(), M, K, g_q4_mode, g16 ? 16 : 32);
-    for_row_groups(M, [&](int64_t r0, int64_t rows) {
+    for_panels(M, N, K, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
       float* yr = yp + r0 * N;
-      at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
-        if (g16) dispatch_q8_vnni_g<16>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
-        else dispatch_q8_vnni_g<32>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
-      });
+      if (g16) dispatch_q8_vnni_g<16>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
+      else dispatch_q8_vnni_g<32>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
     });
     return y;
   }
   const Acts16 acts = quantize_acts16(x.data_ptr<float>(), M, K);
-  for_row_groups(M, [&](int64_t r0, int64_t rows) {
-    float* yr = yp + r0 * N;
-    at::parallel_for(0, N, grain, [&](int64_t n0, int64_t n1) {
-      dispatch_q8(rows, g16, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
-    });
+  for_panels(M, N, K, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
+    dispatch_q8(rows, g16, has_min, acts, r0, qp, dp, mp, off, yp + r0 * N, n0, n1, N, K);
   });
   return y;
 }
@@ -1160,16 +1174,14 @@ torch::Tensor lowbit_linear(torch::Tensor x, const std::string& scheme, torch::T
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   const bool has_min = mp != nullptr;
-  for_row_groups(M, [&](int64_t r0, int64_t rows) {
+  for_panels(M, N, qs.size(1), kGrain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
     float* yr = yp + r0 * N;
-    at::parallel_for(0, N, kGrain, [&](int64_t n0, int64_t n1) {
-      switch (rows) {
-        case 1: lowbit_rows<1>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        case 2: lowbit_rows<2>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        case 3: lowbit_rows<3>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-        default: lowbit_rows<4>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
-      }
-    });
+    switch (rows) {
+      case 1: lowbit_rows<1>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      case 2: lowbit_rows<2>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      case 3: lowbit_rows<3>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+      default: lowbit_rows<4>(id, has_min, acts, r0, qp, dp, mp, yr, n0, n1, N, K); break;
+    }
   });
   return y;
 }
@@ -1311,6 +1323,10 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("amx_available", &amx_available, "whether amx_packed_linear can run (AMX bf16 tiles, allowed by the OS)");
   mod.def("amx_packed_linear", &amx_packed_linear, kNoGil,
           "y = bf16(x) @ W.T for any packed scheme (q4, q8, q5, q2_k..q6_k) on AMX tiles, fp32 out");
+  mod.def("int8_gemm_supported", &ketch::int8_gemm_supported, "whether int8_gemm runs here (AVX-512 VNNI)");
+  mod.def("int8_gemm_scheme", &ketch::int8_gemm_scheme, "whether int8_gemm takes this packed scheme");
+  mod.def("int8_gemm", &ketch::int8_gemm, kNoGil,
+          "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }

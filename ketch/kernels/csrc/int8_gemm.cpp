@@ -1,0 +1,328 @@
+// Many-row products on packed weights with AVX-512 VNNI: y = x @ W.T in int8 arithmetic.
+//
+// Without AMX, dequantizing a weight and running an fp32 GEMM costs 2 x 4 bytes per weight of
+// writes and reads per call and runs at the fp32 rate (~145 GOP/s on 2 Zen 4 cores); vpdpbusd
+// multiplies 64 byte pairs per instruction, about 4x that rate. Here:
+//   * activations are rounded per 32-block to int8 codes q1 (step s = max|x| / 127, as llama.cpp's
+//     Q8 activations: each value off by at most s / 2), once per call; with two planes the
+//     remainder is rounded again to codes q2 of step s / 254 (at most max|x| / 64516 per value,
+//     the precision of ketch's decode kernels; one plane loses too much for small models: SmolLM2's
+//     greedy answers change);
+//   * each thread decodes 32 weight rows at a time into a panel of unsigned codes u (0..255)
+//     with a center c, a float scale s and a float bias b per group of G weights (G = 32, or 16
+//     for 16-wide scale groups), value = (u - c) * s + b; the panel is laid out [K/4][32 rows][4],
+//     so one 64-byte load holds 4 consecutive codes of 16 rows, one int32 lane per row;
+//   * a register tile of R activation rows x 32 weight rows multiplies the panel with 4 codes of
+//     each activation row broadcast to every lane; per group the exact int32 sums
+//     sum (u - c) * code (the center enters as -c * sum(code), so the sums stay small; two planes
+//     combine as 254 t1 + t2) are scaled by s * step and the bias term b * sum(x) is added from the
+//     float sums of the unrounded x.
+// Every output row is summed in the same order whatever R is and whatever rows share the call,
+// so a row's result is the same alone or in any batch (batch invariance).
+#include "int8_gemm.h"
+
+#include <ATen/Parallel.h>
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#define KETCH_VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,fma,f16c")))
+
+namespace ketch {
+namespace {
+
+constexpr int64_t kBlock = 32;     // one activation step per 32 values
+constexpr int64_t kPanelRows = 32; // weight rows per panel: two vectors of 16 int32 lanes
+constexpr int kTileRows = 4;       // activation rows per register tile
+
+inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
+
+constexpr float kPlane2 = 254.f;  // the second plane's step: the first one's / 254
+
+struct Acts {
+  int64_t M = 0, K = 0, G = 32;
+  int planes = 1;
+  std::vector<int8_t> q;      // [planes, M, K] codes
+  std::vector<float> step;    // [M, K/32]: the unit of the combined sums (s, or s / 254 with two planes)
+  std::vector<int32_t> csum;  // [planes, M, K/G] sum of the codes of each group
+  std::vector<float> xsum;    // [M, K/G] float sum of each group's unrounded values
+};
+
+// One activation row: codes q (q2: the second plane, or null), steps, code sums, float sums.
+KETCH_VNNI void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, int8_t* q2, float* step,
+                             int32_t* csum, int32_t* csum2, float* xsum) {
+  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
+  for (int64_t b = 0; b < K / kBlock; ++b) {
+    const float* p = x + b * kBlock;
+    const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
+    const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(v0, abs_mask), _mm512_and_ps(v1, abs_mask)));
+    const float s = amax / 127.f;
+    const __m512 inv = _mm512_set1_ps(s > 0.f ? 1.f / s : 0.f);
+    const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    const __m512i c0 = _mm512_cvtps_epi32(f0), c1 = _mm512_cvtps_epi32(f1);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock), _mm512_cvtsepi32_epi8(c0));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock + 16), _mm512_cvtsepi32_epi8(c1));
+    __m512i e0 = _mm512_setzero_si512(), e1 = e0;
+    if (q2 != nullptr) {  // x * inv - f is exact in float; |remainder| <= 1/2, so |q2| <= 127
+      const __m512 k2 = _mm512_set1_ps(kPlane2);
+      e0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v0, inv), f0), k2));
+      e1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v1, inv), f1), k2));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock), _mm512_cvtsepi32_epi8(e0));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock + 16), _mm512_cvtsepi32_epi8(e1));
+    }
+    step[b] = q2 != nullptr ? s / kPlane2 : s;
+    if (G == 32) {
+      csum[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(c0, c1));
+      if (q2 != nullptr) csum2[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(e0, e1));
+      xsum[b] = _mm512_reduce_add_ps(_mm512_add_ps(v0, v1));
+    } else {
+      csum[2 * b] = _mm512_reduce_add_epi32(c0);
+      csum[2 * b + 1] = _mm512_reduce_add_epi32(c1);
+      if (q2 != nullptr) {
+        csum2[2 * b] = _mm512_reduce_add_epi32(e0);
+        csum2[2 * b + 1] = _mm512_reduce_add_epi32(e1);
+      }
+      xsum[2 * b] = _mm512_reduce_add_ps(v0);
+      xsum[2 * b + 1] = _mm512_reduce_add_ps(v1);
+    }
+  }
+}
+
+Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) {
+  Acts a;
+  a.M = M;
+  a.K = K;
+  a.G = G;
+  a.planes = planes;
+  a.q.resize(planes * M * K);
+  a.step.resize(M * (K / kBlock));
+  a.csum.resize(planes * M * (K / G));
+  a.xsum.resize(M * (K / G));
+  const int64_t ng = K / G;
+  at::parallel_for(0, M, 16, [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r)
+      quantize_row(x + r * K, K, G, a.q.data() + r * K, planes == 2 ? a.q.data() + (M + r) * K : nullptr,
+                   a.step.data() + r * (K / kBlock), a.csum.data() + r * ng,
+                   planes == 2 ? a.csum.data() + (M + r) * ng : nullptr, a.xsum.data() + r * ng);
+  });
+  return a;
+}
+
+struct Panel {
+  std::vector<uint32_t> u;  // [K/4][32]: 4 codes of one row per word
+  std::vector<float> scale; // [K/G][32]
+  std::vector<float> bias;  // [K/G][32]
+  Panel(int64_t K, int64_t G) : u(K / 4 * kPanelRows), scale(K / G * kPanelRows), bias(K / G * kPanelRows) {}
+};
+
+// Weight rows past the end of the matrix: zero scale and bias, so they add nothing.
+void clear_rows(Panel& p, int64_t rows) {
+  if (rows == kPanelRows) return;
+  const int64_t k4 = p.u.size() / kPanelRows, ng = p.scale.size() / kPanelRows;
+  for (int64_t j = 0; j < k4; ++j) std::fill_n(p.u.data() + j * kPanelRows + rows, kPanelRows - rows, 0u);
+  for (int64_t g = 0; g < ng; ++g) {
+    std::fill_n(p.scale.data() + g * kPanelRows + rows, kPanelRows - rows, 0.f);
+    std::fill_n(p.bias.data() + g * kPanelRows + rows, kPanelRows - rows, 0.f);
+  }
+}
+
+// 8 words (32 codes in weight order) of panel row i, starting at word row k4.
+inline void put_words(Panel& p, int64_t k4, int64_t i, const uint32_t (&w)[8]) {
+  for (int t = 0; t < 8; ++t) p.u[(k4 + t) * kPanelRows + i] = w[t];
+}
+
+// q4: the nibble codes u (0..15), center 8; value = (u - 8) d (+ m + 8 d with mins).
+KETCH_VNNI void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
+                          int64_t K, Panel& p) {
+  const int64_t nb = K / kBlock;
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  for (int64_t i = 0; i < rows; ++i) {
+    const uint8_t* row = qs + (n0 + i) * (K / 2);
+    for (int64_t b = 0; b < nb; ++b) {
+      const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + b * 16));
+      uint32_t w[8];
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), _mm_and_si128(raw, low4));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 4), _mm_and_si128(_mm_srli_epi16(raw, 4), low4));
+      put_words(p, b * 8, i, w);
+      const float dd = h2f(d[(n0 + i) * nb + b]);
+      p.scale[b * kPanelRows + i] = dd;
+      p.bias[b * kPanelRows + i] = m ? h2f(m[(n0 + i) * nb + b]) + 8.f * dd : 0.f;
+    }
+  }
+  clear_rows(p, rows);
+}
+
+// q8: u = code + 128, center 128; value = (u - 128) d + (offset d + m).
+KETCH_VNNI void decode_q8(const int8_t* qs, const at::Half* d, const at::Half* m, float offset, int64_t G,
+                          int64_t n0, int64_t rows, int64_t K, Panel& p) {
+  const int64_t ng = K / G;
+  const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
+  for (int64_t i = 0; i < rows; ++i) {
+    const int8_t* row = qs + (n0 + i) * K;
+    for (int64_t b = 0; b < K / kBlock; ++b) {
+      uint32_t w[8];
+      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + b * kBlock));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), _mm256_xor_si256(raw, flip));
+      put_words(p, b * 8, i, w);
+    }
+    for (int64_t g = 0; g < ng; ++g) {
+      const float dd = h2f(d[(n0 + i) * ng + g]);
+      p.scale[g * kPanelRows + i] = dd;
+      p.bias[g * kPanelRows + i] = offset * dd + (m ? h2f(m[(n0 + i) * ng + g]) : 0.f);
+    }
+  }
+  clear_rows(p, rows);
+}
+
+// R activation rows (r0..) x the panel's 32 weight rows -> y[r, n0 .. n0 + valid); P planes.
+template <int R, int G, bool BIAS, int P>
+KETCH_VNNI void tile(const Acts& a, int64_t r0, const Panel& p, int center, float* y, int64_t n0, int64_t valid,
+                     int64_t N) {
+  const int64_t K = a.K, ng = K / G, nb = K / kBlock;
+  const uint32_t* u = p.u.data();
+  const int8_t* xq[P];
+  const int32_t* cs[P];
+  for (int q = 0; q < P; ++q) {
+    xq[q] = a.q.data() + (q * a.M + r0) * K;
+    cs[q] = a.csum.data() + (q * a.M + r0) * ng;
+  }
+  __m512 acc[R][2];
+  for (int r = 0; r < R; ++r) acc[r][0] = acc[r][1] = _mm512_setzero_ps();
+  for (int64_t g = 0; g < ng; ++g) {
+    __m512i ai[P][R][2];
+    for (int q = 0; q < P; ++q)
+      for (int r = 0; r < R; ++r) ai[q][r][0] = ai[q][r][1] = _mm512_set1_epi32(-center * cs[q][r * ng + g]);
+    for (int j = 0; j < G / 4; ++j) {
+      const int64_t k4 = g * (G / 4) + j;
+      const __m512i w0 = _mm512_loadu_si512(u + k4 * kPanelRows), w1 = _mm512_loadu_si512(u + k4 * kPanelRows + 16);
+      for (int q = 0; q < P; ++q)
+        for (int r = 0; r < R; ++r) {
+          int32_t x4;
+          std::memcpy(&x4, xq[q] + r * K + k4 * 4, 4);
+          const __m512i xb = _mm512_set1_epi32(x4);
+          ai[q][r][0] = _mm512_dpbusd_epi32(ai[q][r][0], w0, xb);
+          ai[q][r][1] = _mm512_dpbusd_epi32(ai[q][r][1], w1, xb);
+        }
+    }
+    if constexpr (P == 2) {  // 254 t1 + t2 as (t1 << 8) - (t1 << 1) + t2: exact in int32
+      for (int r = 0; r < R; ++r)
+        for (int v = 0; v < 2; ++v)
+          ai[0][r][v] = _mm512_add_epi32(_mm512_sub_epi32(_mm512_slli_epi32(ai[0][r][v], 8),
+                                                          _mm512_slli_epi32(ai[0][r][v], 1)), ai[1][r][v]);
+    }
+    const __m512 s0 = _mm512_loadu_ps(p.scale.data() + g * kPanelRows);
+    const __m512 s1 = _mm512_loadu_ps(p.scale.data() + g * kPanelRows + 16);
+    const int64_t b = g * G / kBlock;
+    for (int r = 0; r < R; ++r) {
+      const __m512 dx = _mm512_set1_ps(a.step[(r0 + r) * nb + b]);
+      acc[r][0] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(ai[0][r][0]), _mm512_mul_ps(s0, dx), acc[r][0]);
+      acc[r][1] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(ai[0][r][1]), _mm512_mul_ps(s1, dx), acc[r][1]);
+    }
+    if constexpr (BIAS) {
+      const __m512 b0 = _mm512_loadu_ps(p.bias.data() + g * kPanelRows);
+      const __m512 b1 = _mm512_loadu_ps(p.bias.data() + g * kPanelRows + 16);
+      for (int r = 0; r < R; ++r) {
+        const __m512 xs = _mm512_set1_ps(a.xsum[(r0 + r) * ng + g]);
+        acc[r][0] = _mm512_fmadd_ps(b0, xs, acc[r][0]);
+        acc[r][1] = _mm512_fmadd_ps(b1, xs, acc[r][1]);
+      }
+    }
+  }
+  const __mmask16 k0 = valid >= 16 ? 0xFFFF : static_cast<__mmask16>((1u << valid) - 1);
+  const __mmask16 k1 = valid >= 32 ? 0xFFFF : valid <= 16 ? 0 : static_cast<__mmask16>((1u << (valid - 16)) - 1);
+  for (int r = 0; r < R; ++r) {
+    float* out = y + (r0 + r) * N + n0;
+    _mm512_mask_storeu_ps(out, k0, acc[r][0]);
+    _mm512_mask_storeu_ps(out + 16, k1, acc[r][1]);
+  }
+}
+
+template <int G, bool BIAS, int P>
+void all_rows(const Acts& a, const Panel& p, int center, float* y, int64_t n0, int64_t valid, int64_t N) {
+  constexpr int R = P == 2 ? 3 : kTileRows;  // two planes: 2 x 2 x R int32 accumulators in registers
+  const int64_t M = a.M;
+  int64_t r0 = 0;
+  for (; r0 + R <= M; r0 += R) tile<R, G, BIAS, P>(a, r0, p, center, y, n0, valid, N);
+  switch (M - r0) {
+    case 1: tile<1, G, BIAS, P>(a, r0, p, center, y, n0, valid, N); break;
+    case 2: tile<2, G, BIAS, P>(a, r0, p, center, y, n0, valid, N); break;
+    case 3: tile<3, G, BIAS, P>(a, r0, p, center, y, n0, valid, N); break;
+    default: break;
+  }
+}
+
+template <int P>
+void run_planes(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
+  if (a.G == 16) {
+    if (bias) all_rows<16, true, P>(a, p, center, y, n0, valid, N);
+    else all_rows<16, false, P>(a, p, center, y, n0, valid, N);
+  } else {
+    if (bias) all_rows<32, true, P>(a, p, center, y, n0, valid, N);
+    else all_rows<32, false, P>(a, p, center, y, n0, valid, N);
+  }
+}
+
+void run_panel(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
+  if (a.planes == 2) run_planes<2>(a, p, center, bias, y, n0, valid, N);
+  else run_planes<1>(a, p, center, bias, y, n0, valid, N);
+}
+
+bool cpu_has_vnni512() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
+         __builtin_cpu_supports("avx512vnni");
+}
+
+}  // namespace
+
+bool int8_gemm_supported() {
+  static const bool ok = cpu_has_vnni512();
+  return ok;
+}
+
+bool int8_gemm_scheme(const std::string& scheme) { return scheme == "q4" || scheme == "q8"; }
+
+torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
+                        const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
+                        int64_t planes) {
+  TORCH_CHECK(planes == 1 || planes == 2, "int8_gemm takes 1 or 2 activation planes, got ", planes);
+  TORCH_CHECK(int8_gemm_supported(), "int8_gemm needs AVX-512 VNNI, which this CPU lacks");
+  TORCH_CHECK(int8_gemm_scheme(scheme), "int8_gemm does not support the packed scheme ", scheme, " yet");
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(qs.dim() == 2 && qs.is_contiguous() && d.dim() == 2 && d.is_contiguous() &&
+              d.scalar_type() == torch::kHalf && d.size(0) == qs.size(0), "packed weights must be contiguous 2-D, scales half");
+  const bool q4 = scheme == "q4";
+  const int64_t M = x.size(0), N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
+  TORCH_CHECK(x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
+  TORCH_CHECK(K % kBlock == 0, "K must be a multiple of 32");
+  TORCH_CHECK(qs.scalar_type() == (q4 ? torch::kByte : torch::kChar), scheme, " codes have the wrong dtype");
+  const int64_t G = K / d.size(1);
+  TORCH_CHECK(d.size(1) * G == K && (G == 32 || (G == 16 && !q4)), "scales must be half [N, K/32] (q8 also [N, K/16])");
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+  auto y = torch::empty({M, N}, x.options());
+  if (M == 0 || N == 0) return y;
+  const Acts acts = quantize_acts(x.data_ptr<float>(), M, K, G, static_cast<int>(planes));
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  const int center = q4 ? 8 : 128;
+  const bool bias = q4 ? mp != nullptr : (mp != nullptr || offset != 0);
+  float* yp = y.data_ptr<float>();
+  const int64_t panels = (N + kPanelRows - 1) / kPanelRows;
+  at::parallel_for(0, panels, 1, [&](int64_t p0, int64_t p1) {
+    Panel panel(K, G);
+    for (int64_t pi = p0; pi < p1; ++pi) {
+      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, N - n0);
+      if (q4) decode_q4(qs.data_ptr<uint8_t>(), dp, mp, n0, rows, K, panel);
+      else decode_q8(qs.data_ptr<int8_t>(), dp, mp, static_cast<float>(offset), G, n0, rows, K, panel);
+      run_panel(acts, panel, center, bias, yp, n0, rows, N);
+    }
+  });
+  return y;
+}
+
+}  // namespace ketch
