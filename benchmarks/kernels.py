@@ -45,22 +45,11 @@ def build_baseline(source: Path):
 
 def variants(kernels, baseline) -> dict:
     """One callable per q4 activation mode on this CPU (and the baseline build, if any)."""
-    out = {}
+    from ketch.kernels.policy import ACT_MODES
 
-    def with_mode(mode: str):
-        def call(x, w):
-            prev = kernels.set_q4_act_mode(mode)
-            try:
-                return kernels.q4_linear(x, w.qs, w.d, w.m)
-            finally:
-                kernels.set_q4_act_mode(prev)
-        return call
-
-    if hasattr(kernels, "q4_act_modes"):
-        out = {mode: with_mode(mode) for mode in kernels.q4_act_modes()}
-    else:
-        out["current"] = lambda x, w: kernels.q4_linear(x, w.qs, w.d, w.m)
-    if baseline is not None:
+    modes = ["int8x2", "int8", "int16"] if kernels.cpu_features()["avx512_vnni"] else ["int16"]
+    out = {mode: (lambda x, w, code=ACT_MODES[mode]: kernels.q4_linear(x, w.qs, w.d, w.m, code)) for mode in modes}
+    if baseline is not None:  # an older qgemv.cpp: whatever signature it had
         out["base"] = lambda x, w: baseline.q4_linear(x, w.qs, w.d, w.m)
     return out
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import time
 from dataclasses import dataclass, replace
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import torch
 
 from ketch.config import (DEFAULT_CPU_KV_CACHE_BYTES, DEFAULT_CUDA_KV_CACHE_FRACTION, EngineConfig,
-                          cpu_has_fast_bf16, resolve_device, resolve_dtype)
+                          resolve_device, resolve_dtype)
 from ketch.engine.block_manager import BlockManager
 from ketch.engine.detokenizer import IncrementalDetokenizer
 from ketch.engine.model_runner import ModelRunner
@@ -20,10 +21,12 @@ from ketch.engine.structured import GrammarCompiler
 from ketch.formats.loader import ModelSource, resolve_model
 from ketch.models import count_parameters, load_model
 from ketch.kernels import load_kernels
+from ketch.kernels.policy import KernelConfig
 from ketch.outputs import CompletionOutput, Logprob, RequestMetrics, RequestOutput
 from ketch.sampling import SamplingParams
 
 PromptInput = str | dict[str, Any] | list[int]
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -53,16 +56,14 @@ class LLMEngine:
         wanted = config.dtype == "auto" if config.keep_quantized is None else config.keep_quantized
         self.keep_packed = (wanted and self.device.type == "cpu" and self.source.has_packable_weights
                             and load_kernels() is not None)
-        gemm_dtype = None
-        if self.keep_packed and config.dtype == "auto":
-            # The packed kernels compute in fp32: bf16 activations would only add conversions.
-            # Prefill's dequantized GEMM still runs in bf16 where AMX makes that 2-4x faster.
-            self.dtype = torch.float32
-            gemm_dtype = torch.bfloat16 if cpu_has_fast_bf16() else None
-        self.model = load_model(self.source, self.device, self.dtype, self.keep_packed, gemm_dtype)
-        if self.keep_packed and config.batch_invariant:
-            self.model.scratch.batch_invariant = True
-            self.model.scratch.sample_rows = config.scheduler.max_num_seqs
+        self.kernel_policy: KernelConfig | None = None
+        if self.keep_packed:
+            if config.dtype == "auto":  # the packed kernels compute in fp32: bf16 would only add conversions
+                self.dtype = torch.float32
+            self.kernel_policy = KernelConfig.for_cpu(batch_invariant=config.batch_invariant,
+                                                      max_sample_rows=config.scheduler.max_num_seqs)
+            log.info("ketch: %s", self.kernel_policy.describe())
+        self.model = load_model(self.source, self.device, self.dtype, self.keep_packed, self.kernel_policy)
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,

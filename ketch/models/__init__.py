@@ -11,14 +11,15 @@ from ketch.models.registry import get_model_class
 
 if TYPE_CHECKING:
     from ketch.formats.loader import ModelSource
+    from ketch.kernels.policy import KernelConfig
 
 
 def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
-               keep_packed: bool = False, packed_gemm_dtype: torch.dtype | None = None) -> torch.nn.Module:
+               keep_packed: bool = False, kernel_policy: "KernelConfig | None" = None) -> torch.nn.Module:
     """Instantiate the architecture on ``device`` in ``dtype`` and stream the weights in.
 
-    With ``keep_packed``, weights the packed kernels read stay quantized in memory; many-row
-    products dequantize them to ``packed_gemm_dtype`` (default: the activation dtype).
+    With ``keep_packed``, weights the packed kernels read stay quantized in memory and run as
+    ``kernel_policy`` says (default: the CPU's best, not batch-invariant).
     """
     cls = get_model_class(source.config.architecture)
     # Built on "meta": no memory until each weight arrives, so a packed model never holds a
@@ -33,7 +34,8 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     weights = tqdm(source.iter_weights(keep_packed), desc=f"loading {source.path.name}", unit=" tensors",
                    disable=not sys.stderr.isatty(), leave=False)
     model.load_weights(weights)
-    model.scratch.gemm_dtype = packed_gemm_dtype
+    if kernel_policy is not None:
+        model.scratch.policy = kernel_policy
     return model.eval().requires_grad_(False)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import torch
 
+from ketch.kernels.policy import KernelConfig
 from ketch.layers.attention import AttentionMetadata
 from ketch.quant.linear import QuantLinear
 
@@ -55,13 +56,12 @@ class FusedDecodeLayer:
                    kernels[0], _bias(attn.qkv_proj), kernels[1], kernels[2], _bias(mlp.gate_up_proj), kernels[3],
                    _bias(mlp.down_proj), mlp._fused_act, attn.fused_decode_attention, attn.head_dim)
 
-    def applies(self, x: torch.Tensor, cos: torch.Tensor, meta: AttentionMetadata, invariant: bool,
-                max_kernel_rows: int) -> bool:
+    def applies(self, x: torch.Tensor, cos: torch.Tensor, meta: AttentionMetadata, policy: KernelConfig) -> bool:
         """Whether this step is one the fused path computes exactly as the module path would."""
         rows = x.shape[0]
         return (meta.decode_block_table is not None and meta.num_decodes == rows and x.dtype == torch.float32
                 and x.dim() == 2 and x.is_contiguous() and cos.shape[-1] == self.head_dim
-                and (invariant or rows <= max_kernel_rows))
+                and (policy.batch_invariant or rows <= policy.max_kernel_rows))
 
     def __call__(self, x: torch.Tensor, residual: torch.Tensor | None, cos: torch.Tensor, sin: torch.Tensor,
                  kv_cache: tuple[torch.Tensor, torch.Tensor], meta: AttentionMetadata

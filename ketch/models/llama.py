@@ -188,8 +188,7 @@ class LlamaForCausalLM(nn.Module):
         if self._fused is None:  # built only where the layer's kernels are the CPU ones
             self._fused = [FusedDecodeLayer.build(layer) for layer in self.layers]
         first = self._fused[0] if self._fused else None
-        if first is None or not first.applies(x, self.ropes[0].cos, meta, self.scratch.batch_invariant,
-                                              self.scratch.max_kernel_rows):
+        if first is None or not first.applies(x, self.ropes[0].cos, meta, self.scratch.policy):
             return [None] * len(self.layers)
         return self._fused
 

@@ -1,9 +1,10 @@
 """Layers that keep their weight packed: QuantLinear, MultiQuantLinear and QuantEmbedding.
 
 Few activation rows (decode) go through the packed kernels, reading 2.6-8.5 bits per weight.
-Many rows (prefill) run on AMX bf16 tiles where the CPU has them, dequantizing 16 weight rows at a
-time inside the kernel; elsewhere they dequantize the weight once per call into the activation
-dtype and use the BLAS/oneDNN GEMM, whose cost there is dominated by the arithmetic.
+Many rows (prefill, big batches) take the model's kernel policy (``ketch.kernels.policy``): AMX
+bf16 tiles, or int8 GEMMs on the packed codes with AVX-512 VNNI, both dequantizing a few weight
+rows at a time inside the kernel; elsewhere the weight is dequantized once per call and multiplied
+by the BLAS/oneDNN GEMM.
 """
 from __future__ import annotations
 
@@ -12,42 +13,37 @@ import torch.nn.functional as F
 from torch import nn
 
 from ketch.kernels import load_kernels
+from ketch.kernels.policy import KernelConfig, cpu_isa
 from ketch.layers.linear import linear
 from ketch.quant.packed import PackedWeight
 
-# Up to this many rows the packed kernel beats dequantize + GEMM (measured on SmolLM2's shapes).
-MAX_KERNEL_ROWS = 8
 # Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
-# kernels compute each row on its own; a GEMM's per-row result changes with the row count M
-# (measured: torch bf16 and fp32 linears differ from M=1..9 and 40..256 up), but not within a fixed
-# M: so without AMX (whose tile products compute each row on its own) prompt rows go through GEMMs of
-# exactly GEMM_TILE_ROWS rows (the last tile zero-padded).
+# kernels, AMX tiles and int8 GEMMs compute each row on its own; a dense GEMM's per-row result
+# changes with the row count M (measured: torch bf16 and fp32 linears differ from M=1..9 and 40..256
+# up), but not within a fixed M: so where prompt rows run dense, they go through GEMMs of exactly
+# GEMM_TILE_ROWS rows (the last tile zero-padded).
 GEMM_TILE_ROWS = 64
 
 
-class DequantScratch:
-    """One reusable buffer per dtype for dequantized weights, shared by a model's packed layers.
+def default_policy() -> KernelConfig:
+    """The best kernel policy of this CPU (a plain one where the kernels are unavailable)."""
+    return KernelConfig.for_cpu() if cpu_isa() is not None else KernelConfig()
 
-    Layers run one at a time, so one buffer (sized for the largest weight) serves them all.
+
+class DequantScratch:
+    """What a model's packed layers share: the kernel policy, fixed at load, and one reusable
+    buffer per dtype for dequantized weights (layers run one at a time, so one buffer, sized for
+    the largest weight, serves them all).
+
+    ``decode_rows`` is the one per-step fact: the model runner sets it before each forward to the
+    number of leading rows that are generated tokens (in batch-invariant mode those run through the
+    packed kernel, the prompt rows after them through a row-independent many-row product).
     """
 
-    def __init__(self, gemm_dtype: torch.dtype | None = None) -> None:
+    def __init__(self, policy: KernelConfig | None = None) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
-        # Dtype of the dense GEMM for many-row products (None: the activations' dtype). bf16 on
-        # AMX CPUs: 2-4x faster than fp32 there, while decode stays fp32 in the packed kernels.
-        self.gemm_dtype = gemm_dtype
-        # Products with more rows than this dequantize and run a GEMM instead of the packed kernel.
-        self.max_kernel_rows = MAX_KERNEL_ROWS
-        # Batch-invariant mode (see GEMM_TILE_ROWS): the engine sets ``decode_rows`` before each
-        # forward to the number of leading rows that are generated tokens (packed kernel); the
-        # prompt rows after them run on AMX tiles or in fixed-size GEMM tiles. LM-head products of up to
-        # ``sample_rows`` rows (one per sampled sequence) run in the kernel.
-        self.batch_invariant = False
+        self.policy = policy if policy is not None else default_policy()
         self.decode_rows = 0
-        self.sample_rows = 0
-        # Many-row bf16 products on AMX tiles straight from the packed weight (where the CPU can):
-        # each row on its own, so batch-invariant without fixed-size tiles, and no dense copy.
-        self.use_amx = True
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -56,63 +52,51 @@ class DequantScratch:
         return buf[:rows * cols].view(rows, cols)
 
 
+def kernel_product(kernels, x: torch.Tensor, w: PackedWeight, policy: KernelConfig) -> torch.Tensor:
+    """The few-row packed kernel: x fp32 contiguous [M, K] (planes' column order) -> [M, N] fp32."""
+    if w.scheme == "q4":
+        return kernels.q4_linear(x, w.qs, w.d, w.m, policy.decode_mode)
+    if w.scheme == "q8":
+        return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset, policy.decode_mode)
+    return kernels.lowbit_linear(x, w.scheme, w.qs, w.d, w.m)  # q5 and the K-quants
+
+
 def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
                   kernel_rows: int | None = None) -> torch.Tensor:
-    """x: [M, K] -> [M, N] in x's dtype: the packed kernel up to ``kernel_rows`` rows
-    (default: the scratch's limit), else AMX tiles or dequantize + GEMM."""
+    """x: [M, K] -> [M, N] in x's dtype: the packed kernel up to ``kernel_rows`` rows (default: the
+    policy's limit), else the policy's many-row product."""
     kernels = load_kernels() if x.device.type == "cpu" else None
     if kernels is None:
         return F.linear(x, w.dequantize(x.dtype))
     if w.perm is not None:  # the planes keep the checkpoint's (act-order) column order
         x = x.index_select(-1, w.perm)
-    if x.shape[0] <= (scratch.max_kernel_rows if kernel_rows is None else kernel_rows):
-        xf = x.float().contiguous()
-        if w.scheme == "q4":
-            y = kernels.q4_linear(xf, w.qs, w.d, w.m)
-        elif w.scheme == "q8":
-            y = kernels.q8_linear(xf, w.qs, w.d, w.m, w.offset)
-        else:  # q5 and the K-quants
-            y = kernels.lowbit_linear(xf, w.scheme, w.qs, w.d, w.m)
-        return y.to(x.dtype)
-    if _amx_ready(kernels, scratch, x):
-        return _amx_product(kernels, x, w)
-    if _int8_ready(kernels, w):
-        return _int8_product(kernels, x, w)
-    dense = _dense_weight(kernels, w, scratch, x)
-    return F.linear(x.to(dense.dtype), dense).to(x.dtype)
+    policy = scratch.policy
+    if x.shape[0] <= (policy.max_kernel_rows if kernel_rows is None else kernel_rows):
+        return kernel_product(kernels, x.float().contiguous(), w, policy).to(x.dtype)
+    return _many_rows(kernels, x, w, scratch, tiled=False)
 
 
-def tiled_packed_gemm(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, kernels) -> torch.Tensor:
-    """x @ W.T with each row's result independent of M: AMX tiles, else GEMMs of exactly GEMM_TILE_ROWS rows."""
+def many_row_product(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, kernels) -> torch.Tensor:
+    """x @ W.T for prompt rows with each row's result independent of M: AMX tiles or int8 GEMMs
+    (both row by row), else dense GEMMs of exactly GEMM_TILE_ROWS rows."""
     if w.perm is not None:
         x = x.index_select(-1, w.perm)
-    if _amx_ready(kernels, scratch, x):
-        return _amx_product(kernels, x, w)
-    if _int8_ready(kernels, w):
-        return _int8_product(kernels, x, w)
-    return _tiled_linear(x, _dense_weight(kernels, w, scratch, x))
+    return _many_rows(kernels, x, w, scratch, tiled=True)
 
 
-def _amx_ready(kernels, scratch: DequantScratch, x: torch.Tensor) -> bool:
-    """Whether many-row products of ``x`` run on AMX tiles: bf16 is their dtype and the CPU has them."""
-    return (scratch.use_amx and x.dim() == 2 and x.shape[-1] % 32 == 0
-            and _dense_dtype(scratch, x) == torch.bfloat16 and kernels.amx_available())
-
-
-def _amx_product(kernels, x: torch.Tensor, w: PackedWeight) -> torch.Tensor:
-    """x (already in the planes' column order) @ W.T on AMX tiles, in x's dtype."""
-    y = kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset)
-    return y.to(x.dtype)
-
-
-def _int8_ready(kernels, w: PackedWeight) -> bool:
-    """Whether many-row products with ``w`` run as int8 GEMMs (AVX-512 VNNI, a layout it decodes)."""
-    return kernels.int8_gemm_supported() and kernels.int8_gemm_scheme(w.scheme)
-
-
-def _int8_product(kernels, x: torch.Tensor, w: PackedWeight) -> torch.Tensor:
-    """x (already in the planes' column order) @ W.T with int8 activations, in x's dtype."""
-    return kernels.int8_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, 2).to(x.dtype)
+def _many_rows(kernels, x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, tiled: bool) -> torch.Tensor:
+    """x (already in the planes' column order) @ W.T by the policy's many-row product, in x's dtype."""
+    policy = scratch.policy
+    if policy.prompt_gemm == "amx" and x.dim() == 2:
+        # x rounded to bf16 on the tiles, as a bf16 GEMM would; fp32 sums
+        return kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset).to(x.dtype)
+    if policy.prompt_gemm == "int8" and x.dim() == 2 and kernels.int8_gemm_scheme(w.scheme):
+        return kernels.int8_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset,
+                                 policy.prompt_planes).to(x.dtype)
+    dense = _dense_weight(kernels, w, scratch, x)
+    if tiled:
+        return _tiled_linear(x, dense)
+    return F.linear(x.to(dense.dtype), dense).to(x.dtype)
 
 
 def _tiled_linear(x: torch.Tensor, dense: torch.Tensor) -> torch.Tensor:
@@ -133,7 +117,7 @@ def _dense_weight(kernels, w: PackedWeight, scratch: DequantScratch, x: torch.Te
 
 def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
     """The dtype many-row products dequantize to (the kernels write float32 or bfloat16)."""
-    dtype = scratch.gemm_dtype or x.dtype
+    dtype = scratch.policy.gemm_dtype or x.dtype
     return dtype if dtype in (torch.float32, torch.bfloat16) else torch.float32
 
 
@@ -157,7 +141,7 @@ class PackedModule(nn.Module):
         self.register_buffer("m", weight.m, persistent=False)
         self.register_buffer("perm", weight.perm, persistent=False)
         self._packed: PackedWeight | None = None
-        self._decode = None  # (kernels module, bound decode kernel)
+        self._decode = None  # (kernels module, policy, bound decode kernel)
 
     @property
     def packed(self) -> PackedWeight:
@@ -181,16 +165,17 @@ class PackedModule(nn.Module):
         kernels = load_kernels() if self.perm is None and self.qs.device.type == "cpu" else None
         if kernels is None:
             return None
-        if self._decode is None or self._decode[0] is not kernels:
-            qs, d, m, offset, scheme = self.qs, self.d, self.m, self.offset, self.scheme
+        policy = self.scratch.policy  # bound lazily: the loader sets the policy after construction
+        if self._decode is None or self._decode[0] is not kernels or self._decode[1] is not policy:
+            qs, d, m, offset, scheme, mode = self.qs, self.d, self.m, self.offset, self.scheme, policy.decode_mode
             if scheme == "q4":
-                fn = lambda x: kernels.q4_linear(x, qs, d, m)  # noqa: E731
+                fn = lambda x: kernels.q4_linear(x, qs, d, m, mode)  # noqa: E731
             elif scheme == "q8":
-                fn = lambda x: kernels.q8_linear(x, qs, d, m, offset)  # noqa: E731
+                fn = lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)  # noqa: E731
             else:
                 fn = lambda x: kernels.lowbit_linear(x, scheme, qs, d, m)  # noqa: E731
-            self._decode = (kernels, fn)
-        return self._decode[1]
+            self._decode = (kernels, policy, fn)
+        return self._decode[2]
 
     @property
     def num_weights(self) -> int:
@@ -208,21 +193,22 @@ class QuantLinear(PackedModule):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         scratch = self.scratch
+        policy = scratch.policy
         rows = x.shape[0]
-        if scratch.batch_invariant and rows > scratch.decode_rows:  # prompt rows: AMX or fixed-size GEMM tiles
+        if policy.batch_invariant and rows > scratch.decode_rows:  # prompt rows: a row-independent product
             y = self._invariant(x)
             return y + self.bias.to(y.dtype) if self.bias is not None else y
         # All rows are generated tokens (batch-invariant mode), or few rows: the packed kernel.
         kernel = (self.decode_kernel() if x.dtype == torch.float32
-                  and (rows <= scratch.max_kernel_rows or scratch.batch_invariant) else None)
+                  and (rows <= policy.max_kernel_rows or policy.batch_invariant) else None)
         if kernel is not None and x.dim() == 2 and x.is_contiguous():
             y = kernel(x)
         else:  # batch-invariant: every row on its own in the kernel, whatever the row count
-            y = packed_matmul(x, self.packed, scratch, kernel_rows=rows if scratch.batch_invariant else None)
+            y = packed_matmul(x, self.packed, scratch, kernel_rows=rows if policy.batch_invariant else None)
         return y + self.bias.to(y.dtype) if self.bias is not None else y
 
     def _invariant(self, x: torch.Tensor) -> torch.Tensor:
-        """Generated-token rows through the packed kernel, prompt rows on AMX or in fixed-size GEMM tiles."""
+        """Generated-token rows through the packed kernel, prompt rows through many_row_product."""
         kernels = load_kernels() if x.device.type == "cpu" else None
         if kernels is None or x.dim() != 2:
             return packed_matmul(x, self.packed, self.scratch)
@@ -234,7 +220,7 @@ class QuantLinear(PackedModule):
             parts.append((kernel(xd) if kernel is not None
                           else packed_matmul(xd, self.packed, self.scratch, kernel_rows=decode)).to(x.dtype))
         if x.shape[0] > decode:
-            parts.append(tiled_packed_gemm(x[decode:], self.packed, self.scratch, kernels))
+            parts.append(many_row_product(x[decode:], self.packed, self.scratch, kernels))
         return parts[0] if len(parts) == 1 else torch.cat(parts)
 
     def extra_repr(self) -> str:
@@ -295,12 +281,11 @@ class MultiQuantLinear(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
+        policy = self.scratch.policy
         # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
-        # With AMX each part runs its own tile product: no dense copy to share.
-        if (not self.scratch.batch_invariant and kernels is not None
-                and x.shape[0] > self.scratch.max_kernel_rows and self._one_gemm
-                and not _amx_ready(kernels, self.scratch, x)
-                and not all(isinstance(p, QuantLinear) and _int8_ready(kernels, p.packed) for p in self.parts)):
+        # With AMX or int8 GEMMs each part runs its own product: no dense copy to share.
+        if (not policy.batch_invariant and kernels is not None and policy.prompt_gemm == "dense"
+                and x.shape[0] > policy.max_kernel_rows and self._one_gemm):
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x) for part in self.parts], dim=-1)
@@ -343,10 +328,10 @@ class QuantEmbedding(PackedModule):
     def as_linear(self, x: torch.Tensor) -> torch.Tensor:
         """Tied LM head: logits = x @ E.T straight from the packed embedding."""
         scratch = self.scratch
-        if scratch.batch_invariant and x.dim() == 2:
+        if scratch.policy.batch_invariant and x.dim() == 2:
             kernels = load_kernels() if x.device.type == "cpu" else None
-            if kernels is not None and x.shape[0] > scratch.sample_rows:
-                return tiled_packed_gemm(x, self.packed, scratch, kernels)  # scoring many positions
+            if kernels is not None and x.shape[0] > scratch.policy.max_sample_rows:
+                return many_row_product(x, self.packed, scratch, kernels)  # scoring many positions
             # one row per sampled sequence: each on its own in the kernel
             return packed_matmul(x, self.packed, scratch, kernel_rows=x.shape[0])
         return packed_matmul(x, self.packed, scratch)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ketch.quant.linear import DequantScratch, MultiQuantLinear, QuantLinear
+from ketch.quant.linear import MultiQuantLinear, QuantLinear
 from ketch.quant.packed import pack_gguf
+from tests.policies import scratch_for
 from tests.quant.test_packed_kernels import GGUF_BLOCKS, _dense, _q8_weight, _random_blocks
 
 
@@ -70,13 +71,12 @@ def test_layers_use_tiles_for_many_rows(amx, monkeypatch):
                         lambda x, scheme, *rest: calls.append(scheme) or real(x, scheme, *rest))
     gen = torch.Generator().manual_seed(0)
     x = torch.randn(20, 64, generator=gen)
-    scratch = DequantScratch(gemm_dtype=torch.bfloat16)
+    scratch = scratch_for("amx")
     y = QuantLinear(a, None, scratch)(x)
     torch.testing.assert_close(y, _reference(amx, x, a), rtol=1e-4, atol=1e-4)  # fp32 sums vs float64
     assert calls == ["q4"]
-    scratch.use_amx = False  # the dense GEMM path: the same products, but rounded to bf16 on the way out
-    torch.testing.assert_close(QuantLinear(a, None, scratch)(x), y, rtol=2 ** -7, atol=1e-3)
-    scratch.use_amx = True
+    dense = scratch_for("amx", prompt_gemm="dense")  # a bf16 GEMM: the same products, rounded to bf16 on the way out
+    torch.testing.assert_close(QuantLinear(a, None, dense)(x), y, rtol=2 ** -7, atol=1e-3)
     calls.clear()
     fused = MultiQuantLinear([a, pack_gguf("Q8_0", _random_blocks("Q8_0", 32, 64, seed=3), (32, 64))], None, scratch)
     fused(x)

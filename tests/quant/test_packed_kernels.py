@@ -1,6 +1,8 @@
 """Packed GGUF weights: repacking is lossless and every matmul path equals dequantize-then-matmul."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -8,19 +10,19 @@ from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
 from ketch.kernels import load_kernels
-from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, packed_matmul
+from ketch.kernels.policy import ACT_MODES
+from ketch.quant.linear import (DequantScratch, QuantEmbedding, QuantLinear, default_policy, kernel_product,
+                                packed_matmul)
 from ketch.quant.packed import PackedWeight, concat_rows, pack_gguf
-from tests.bounds import BF16_U, assert_within_gemm_bound
+from tests.bounds import BF16_U, assert_within_gemm_bound, assert_within_packed_bound
 
 TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"]
 
 
-def _matmul(kernels, x, w):
-    if w.scheme == "q4":
-        return kernels.q4_linear(x, w.qs, w.d, w.m)
-    if w.scheme == "q8":
-        return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
-    return kernels.lowbit_linear(x, w.scheme, w.qs, w.d, w.m)
+def _matmul(kernels, x, w, mode: str | None = None):
+    """The few-row kernel of ``w`` with activation mode ``mode`` (default: this CPU's policy)."""
+    policy = default_policy() if mode is None else replace(default_policy(), decode_acts=mode)
+    return kernel_product(kernels, x, w, policy)
 
 
 def _dense(kernels, w, dtype):
@@ -46,39 +48,29 @@ def test_repacked_planes_dequantize_exactly(type_name):
     assert w.nbytes * 8 / ref.numel() == {"Q4_0": 4.5, "Q4_1": 5.0, "Q5_0": 5.5, "Q5_1": 6.0, "Q8_0": 8.5}[type_name]
 
 
-# What the kernels subtract from the reference codes before the integer dot product (and add back
-# through the block sums): the centering of unsigned codes.
-def _kernel_center(w) -> int:
-    if w.scheme == "q8":
-        return w.offset
-    return {"q4": 8, "q5": 16, "q4_k": 8, "q5_k": 16, "q2_k": 2}.get(w.scheme, 0) if w.m is not None else 0
-
-
 # Activation step = max|x| / levels per 32-block, for each q4 activation mode (qgemv.cpp's top).
 Q4_LEVELS = {"int16": 32767, "int8x2": 127 * 254, "int8": 127}
 
 
-def _act_levels(w) -> int:
-    """The activation rounding of the kernel ``w`` goes through: the current activation mode for
-    q4 and q8 weights (they share it), else int16."""
+def _act_levels(w, mode: str | None = None) -> int:
+    """The activation rounding of the kernel ``w`` goes through: the policy's mode for q4 and q8
+    weights (they share it), else int16."""
+    return Q4_LEVELS[mode or default_policy().decode_acts] if w.scheme in ("q4", "q8") else 32767
+
+
+def _assert_many_rows(got: torch.Tensor, x: torch.Tensor, w, ref: torch.Tensor, policy) -> None:
+    """A many-row product by ``policy``: int8 GEMMs round activations to two int8 planes, the dense
+    path is an fp32 GEMM of the dequantized weight."""
     kernels = load_kernels()
-    return Q4_LEVELS[kernels.q4_act_mode()] if w.scheme in ("q4", "q8") and kernels is not None else 32767
+    if policy.prompt_gemm == "int8" and kernels.int8_gemm_scheme(w.scheme):
+        assert_within_packed_bound(got, x, w, 127 * 254 if policy.prompt_planes == 2 else 127)
+    else:
+        assert_within_gemm_bound(got, x, ref)
 
 
 def _assert_within_kernel_bound(got: torch.Tensor, x: torch.Tensor, w, levels: int | None = None) -> None:
-    """The documented bound: activations rounded per 32-block (step = max|x| / 32767 for int16; for
-    q4 on AVX-512 VNNI max|x| / (127 * 254) with two int8 planes, max|x| / 127 with one) multiply
-    the integer part of each weight, centered for unsigned codes ((q - 8) * d for 4-bit), so each
-    product is off by at most that magnitude * step / 2; plus fp32 rounding of the sums."""
-    n, k = w.shape
-    codes, scale, _ = w.decode()
-    mag = ((codes.double() - _kernel_center(w)) * scale.double()).abs().reshape(n, k // 32, 32)
-    m = x.shape[0]
-    step = x.view(m, k // 32, 32).abs().amax(-1).double() / (levels or _act_levels(w))
-    bound = (mag.sum(-1) @ (step / 2).T).T
-    want = x.double() @ w.dequantize().double().T
-    slack = 1e-5 * float(want.abs().max())
-    assert bool(((got.double() - want).abs() <= bound + slack).all())
+    """The documented bound for the kernel's activation mode (``levels`` overrides it)."""
+    assert_within_packed_bound(got, x, w, levels or _act_levels(w))
 
 
 @pytest.mark.parametrize("type_name", TYPES)
@@ -99,29 +91,27 @@ def test_q4_activation_modes(kernels, mode, type_name):
     """Every q4 path within its bound: int8x2 and int8 with AVX-512 VNNI (int8x2 the default where
     the CPU has it; 4 blocks per 512-bit step, so K = 32..1536 covers partial last steps, and 1-4
     weight rows per pass) and the portable AVX2 int16 path (the default elsewhere; KETCH_Q4_ACTS)."""
-    if mode not in kernels.q4_act_modes():
+    code = ACT_MODES[mode]
+    small, _ = _packed(type_name, 4, 32)
+    if mode != "int16" and not kernels.cpu_features()["avx512_vnni"]:
         with pytest.raises(RuntimeError, match="VNNI"):
-            kernels.set_q4_act_mode(mode)
+            kernels.q4_linear(torch.zeros(1, 32), small.qs, small.d, small.m, code)
         pytest.skip("this CPU lacks AVX-512 VNNI")
-    prev = kernels.set_q4_act_mode(mode)
-    try:
-        assert kernels.q4_act_mode() == mode
-        for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
-            w, ref = _packed(type_name, n, k, seed=n * 7 + k)
-            gen = torch.Generator().manual_seed(n + k)
-            for m in range(1, 9):
-                x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
-                got = kernels.q4_linear(x, w.qs, w.d, w.m)
-                _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
-                if m == 1:  # rows are independent: one row alone gives the same as within a batch
-                    assert torch.equal(got, kernels.q4_linear(x[:1].clone(), w.qs, w.d, w.m))
-            zero = kernels.q4_linear(torch.zeros(2, k), w.qs, w.d, w.m)  # all-zero blocks: step 0
-            assert torch.equal(zero, torch.zeros(2, n))
-    finally:
-        kernels.set_q4_act_mode(prev)
-    assert kernels.q4_act_mode() == prev
-    with pytest.raises(RuntimeError, match="int16, int8x2 or int8"):
-        kernels.set_q4_act_mode("int4")
+    before = kernels.kernel_calls()[f"q4_{mode}"]
+    for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
+        w, ref = _packed(type_name, n, k, seed=n * 7 + k)
+        gen = torch.Generator().manual_seed(n + k)
+        for m in range(1, 9):
+            x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+            got = kernels.q4_linear(x, w.qs, w.d, w.m, code)
+            _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
+            if m == 1:  # rows are independent: one row alone gives the same as within a batch
+                assert torch.equal(got, kernels.q4_linear(x[:1].clone(), w.qs, w.d, w.m, code))
+        zero = kernels.q4_linear(torch.zeros(2, k), w.qs, w.d, w.m, code)  # all-zero blocks: step 0
+        assert torch.equal(zero, torch.zeros(2, n))
+    assert kernels.kernel_calls()[f"q4_{mode}"] > before  # the mode's own path ran
+    with pytest.raises(RuntimeError, match="activation mode must be"):
+        kernels.q4_linear(torch.zeros(1, 32), small.qs, small.d, small.m, 7)
 
 
 def _q8_weight(n: int, k: int, group: int, with_min: bool, seed: int) -> PackedWeight:
@@ -139,23 +129,20 @@ def test_q8_activation_modes(kernels, mode, group, with_min):
     """q8 weights follow the same activation modes: with AVX-512 VNNI 64 weights per 512-bit step
     (K = 32..1536 covers a half last step), 1-4 weight rows per pass, 16- and 32-wide scale
     groups, mins with an offset; each within its bound, each row independent of the batch."""
-    if mode not in kernels.q4_act_modes():
+    if mode != "int16" and not kernels.cpu_features()["avx512_vnni"]:
         pytest.skip("this CPU lacks AVX-512 VNNI")
-    prev = kernels.set_q4_act_mode(mode)
-    try:
-        for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
-            w = _q8_weight(n, k, group, with_min, seed=n * 11 + k)
-            gen = torch.Generator().manual_seed(n + k)
-            for m in range(1, 9):
-                x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
-                got = kernels.q8_linear(x, w.qs, w.d, w.m, w.offset)
-                _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
-                if m == 1:
-                    assert torch.equal(got, kernels.q8_linear(x[:1].clone(), w.qs, w.d, w.m, w.offset))
-            zero = kernels.q8_linear(torch.zeros(2, k), w.qs, w.d, w.m, w.offset)
-            assert torch.equal(zero, torch.zeros(2, n))
-    finally:
-        kernels.set_q4_act_mode(prev)
+    code = ACT_MODES[mode]
+    for n, k in [(4, 32), (13, 160), (70, 576), (33, 1536), (131, 96)]:
+        w = _q8_weight(n, k, group, with_min, seed=n * 11 + k)
+        gen = torch.Generator().manual_seed(n + k)
+        for m in range(1, 9):
+            x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+            got = kernels.q8_linear(x, w.qs, w.d, w.m, w.offset, code)
+            _assert_within_kernel_bound(got, x, w, levels=Q4_LEVELS[mode])
+            if m == 1:
+                assert torch.equal(got, kernels.q8_linear(x[:1].clone(), w.qs, w.d, w.m, w.offset, code))
+        zero = kernels.q8_linear(torch.zeros(2, k), w.qs, w.d, w.m, w.offset, code)
+        assert torch.equal(zero, torch.zeros(2, n))
 
 
 @pytest.mark.parametrize("rows", [1, 7, 8, 9, 33])
@@ -196,7 +183,14 @@ def test_concat_rows_fuses_projections():
 def test_bad_shapes_are_refused(kernels):
     w, _ = _packed("Q4_1", 64, 64)
     with pytest.raises(RuntimeError, match="features"):
-        kernels.q4_linear(torch.randn(1, 32), w.qs, w.d, w.m)
+        kernels.q4_linear(torch.randn(1, 32), w.qs, w.d, w.m, 0)
+    if kernels.int8_gemm_supported():
+        with pytest.raises(RuntimeError, match="features"):
+            kernels.int8_gemm(torch.randn(9, 32), "q4", w.qs, w.d, w.m, 0, 2)
+        with pytest.raises(RuntimeError, match="planes"):
+            kernels.int8_gemm(torch.randn(9, 64), "q4", w.qs, w.d, w.m, 0, 3)
+        with pytest.raises(RuntimeError, match="does not support"):
+            kernels.int8_gemm(torch.randn(9, 64), "q6_k", w.qs, w.d, w.m, 0, 2)
     with pytest.raises(ValueError, match="32-blocks"):
         pack_gguf("Q4_1", np.zeros((4, 10), dtype=np.uint8), (4, 20))
 
@@ -247,8 +241,9 @@ def test_every_type_kernel_matches_the_reference(kernels, type_name, n, k):
         _assert_within_kernel_bound(_matmul(kernels, x, w), x, w)
     for dtype in (torch.float32, torch.bfloat16):
         assert torch.equal(_dense(kernels, w, dtype), ref.to(dtype))
-    x = torch.randn(12, k, generator=gen)  # many rows: dequantize into the scratch buffer + GEMM
-    assert_within_gemm_bound(packed_matmul(x, w, DequantScratch()), x, ref)
+    x = torch.randn(12, k, generator=gen)  # many rows: the policy's many-row product
+    scratch = DequantScratch()
+    _assert_many_rows(packed_matmul(x, w, scratch), x, w, ref, scratch.policy)
 
 
 @pytest.mark.parametrize("type_name", ["Q5_1", "Q3_K", "Q4_K", "Q6_K"])
@@ -335,9 +330,9 @@ def test_multi_quant_linear_runs_each_part_in_its_own_form(perms, monkeypatch):
                     assert isinstance(part, DenseLinear)
                     torch.testing.assert_close(got[:, row:row + n], x[:rows] @ dense.T)
                 row += n
-        scratch.gemm_dtype = torch.bfloat16  # AMX machines: the prefill GEMM in bf16
+        scratch.policy = replace(scratch.policy, gemm_dtype=torch.bfloat16, prompt_gemm="dense")  # a bf16 GEMM
         assert_within_gemm_bound(layer(x), x, ref, bias, input_u=BF16_U)
-        scratch.gemm_dtype = None
+        scratch.policy = default_policy()
     import ketch.quant.linear as linear  # no kernels (KETCH_DISABLE_KERNELS=1): dequantize + F.linear
 
     monkeypatch.setattr(linear, "load_kernels", lambda: None)

@@ -51,10 +51,9 @@ bool cpu_has_amx_bf16() {
 }
 
 bool request_amx() {
-  // KETCH_DISABLE_AMX: a way out where a VM advertises tiles it does not run well (prefill then
-  // dequantizes into a scratch buffer and runs a GEMM, as on CPUs without AMX).
-  const char* off = std::getenv("KETCH_DISABLE_AMX");
-  if ((off && *off && std::strcmp(off, "0") != 0) || !cpu_has_amx_bf16()) return false;
+  // Whether to use the tiles is the model's kernel policy (KETCH_DISABLE_AMX, KETCH_ISA); this is
+  // only whether they can run.
+  if (!cpu_has_amx_bf16()) return false;
   // Linux hands out the 8 KiB tile state only to processes that ask (XFEATURE_XTILEDATA = 18).
   constexpr long kReqXcompPerm = 0x1023, kXtiledata = 18;
   return syscall(SYS_arch_prctl, kReqXcompPerm, kXtiledata) == 0;

@@ -33,7 +33,7 @@
 // in registers.
 // q4 (Q4_0/Q4_1, GPTQ/AWQ 4-bit) and q8 (Q8_0, 8-bit GPTQ/EXL2) on CPUs with AVX-512 VNNI
 // multiply with vpdpbusd instead, 2-3x faster (see "int8 activations" below). Modes, shared by
-// both (KETCH_Q4_ACTS or set_q4_act_mode):
+// both (the model's kernel policy passes one per call; KETCH_Q4_ACTS sets it at load):
 //   "int8x2" (default with VNNI): each 32-block as two int8 planes, step max|x| / (127 * 254):
 //            the int16 path's precision (bound: the same formula with 32258 for 32767);
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
@@ -46,9 +46,11 @@
 #include <immintrin.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <map>
 #include <string>
 #include <utility>
 
@@ -604,26 +606,21 @@ bool cpu_has_vnni() {
 
 const bool kHasVnni = cpu_has_vnni();
 
-// q4 activation modes (the comment at the top of this file): 16 = int16 (AVX2), 2 = two int8
-// planes, 1 = one int8 plane (VNNI).
-int mode_of(const std::string& name) {
-  if (name == "int16") return 16;
-  if (name == "int8x2") return 2;
-  if (name == "int8") return 1;
-  TORCH_CHECK(false, "q4 activation mode must be int16, int8x2 or int8, got ", name);
-  return 0;
+// q4/q8 activation modes (the comment at the top of this file), as the callers pass them (the
+// model's kernel policy, ketch/kernels/policy.py): 0 = int16 (AVX2), 1 = one int8 plane, 2 = two.
+int checked_mode(int64_t acts) {
+  TORCH_CHECK(acts == 0 || acts == 1 || acts == 2, "activation mode must be 0 (int16), 1 (int8) or 2 (int8x2), got ", acts);
+  TORCH_CHECK(acts == 0 || kHasVnni, "int8 activation modes need AVX-512 VNNI, which this CPU lacks");
+  return static_cast<int>(acts);
 }
 
-std::string mode_name(int mode) { return mode == 16 ? "int16" : (mode == 2 ? "int8x2" : "int8"); }
+// Calls per kernel path, so tests can prove which path a product took.
+enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kPaths };
+const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q8_int16", "q8_int8", "q8_int8x2",
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm"};
+std::atomic<int64_t> g_calls[kPaths];
 
-int initial_q4_mode() {
-  const char* env = std::getenv("KETCH_Q4_ACTS");
-  if (env == nullptr || *env == '\0') return kHasVnni ? 2 : 16;
-  const int mode = mode_of(env);
-  return mode != 16 && !kHasVnni ? 16 : mode;  // int8 modes need VNNI: fall back quietly
-}
-
-int g_q4_mode = initial_q4_mode();
+void count(Path p) { g_calls[p].fetch_add(1, std::memory_order_relaxed); }
 
 template <typename Fn>
 void for_row_groups(int64_t M, Fn&& fn) {
@@ -661,16 +658,11 @@ int64_t q4_grain(int64_t N, int64_t K) {
   return std::max<int64_t>(kGrain, (int64_t{1} << 17) / std::max<int64_t>(K / 2, 1));
 }
 
-std::string set_q4_act_mode(const std::string& name) {
-  const int mode = mode_of(name);
-  TORCH_CHECK(mode == 16 || kHasVnni, "q4 activation mode ", name, " needs AVX-512 VNNI, which this CPU lacks");
-  const std::string prev = mode_name(g_q4_mode);
-  g_q4_mode = mode;
-  return prev;
-}
-
-torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m) {
+torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m,
+                        int64_t act_mode) {
   const int64_t N = qs.size(0), K = check_q4(x, qs, d, m), M = x.size(0);
+  const int mode = checked_mode(act_mode);
+  count(mode == 0 ? kQ4Int16 : mode == 1 ? kQ4Int8 : kQ4Int8x2);
   const bool has_min = m.has_value();
   auto y = torch::empty({M, N}, x.options());
   const uint8_t* qp = qs.data_ptr<uint8_t>();
@@ -678,8 +670,8 @@ torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
   const at::Half* mp = has_min ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   const int64_t grain = q4_grain(N, K);
-  if (g_q4_mode != 16) {
-    const Acts8 acts8 = quantize_acts8(x.data_ptr<float>(), M, K, g_q4_mode);
+  if (mode != 0) {
+    const Acts8 acts8 = quantize_acts8(x.data_ptr<float>(), M, K, mode);
     for_panels(M, N, K / 2, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
       dispatch_q4_vnni(rows, has_min, acts8, r0, qp, dp, mp, yp + r0 * N, n0, n1, N, K);
     });
@@ -708,8 +700,10 @@ torch::Tensor q4_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
 }
 
 torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m,
-                        int64_t offset) {
+                        int64_t offset, int64_t act_mode) {
   const int64_t N = qs.size(0), K = check_q8(x, qs, d, m), M = x.size(0);
+  const int mode = checked_mode(act_mode);
+  count(mode == 0 ? kQ8Int16 : mode == 1 ? kQ8Int8 : kQ8Int8x2);
   auto y = torch::empty({M, N}, x.options());
   const int8_t* qp = qs.data_ptr<int8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
@@ -720,8 +714,8 @@ torch::Tensor q8_linear(torch::Tensor x, torch::Tensor qs, torch::Tensor d, c10:
   const float off = static_cast<float>(offset);
   // int8 weights: a task under ~64 KiB of them costs more to hand to another thread than it saves
   const int64_t grain = std::max<int64_t>(kGrain, (int64_t{1} << 16) / std::max<int64_t>(K, 1));
-  if (g_q4_mode != 16) {  // the q4 activation mode (int8x2 / int8) applies to q8 weights as well
-    const ActsQ8 acts = quantize_actsq8(x.data_ptr<float>(), M, K, g_q4_mode, g16 ? 16 : 32);
+  if (mode != 0) {  // the q4 activation modes (int8x2 / int8) apply to q8 weights as well
+    const ActsQ8 acts = quantize_actsq8(x.data_ptr<float>(), M, K, mode, g16 ? 16 : 32);
     for_panels(M, N, K, grain, [&](int64_t r0, int64_t rows, int64_t n0, int64_t n1) {
       float* yr = yp + r0 * N;
       if (g16) dispatch_q8_vnni_g<16>(rows, has_min, acts, r0, qp, dp, mp, off, yr, n0, n1, N, K);
@@ -799,6 +793,7 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
 // Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
 torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m, torch::Tensor out,
                               int64_t offset) {
+  count(kDequant);
   const bool q4 = qs.scalar_type() == torch::kByte;
   const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
@@ -1164,6 +1159,7 @@ void lowbit_dequant(int scheme, const uint8_t* q, const at::Half* d, const at::H
 // y = x @ W.T for the schemes q5, q2_k, q3_k, q4_k, q5_k, q6_k (layouts at the top of this file).
 torch::Tensor lowbit_linear(torch::Tensor x, const std::string& scheme, torch::Tensor qs, torch::Tensor d,
                             c10::optional<torch::Tensor> m) {
+  count(kLowbit);
   TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
   const int64_t N = qs.size(0), K = x.size(1), M = x.size(0);
   const int id = check_lowbit(scheme, qs, d, m, K);
@@ -1188,6 +1184,7 @@ torch::Tensor lowbit_linear(torch::Tensor x, const std::string& scheme, torch::T
 
 torch::Tensor lowbit_dequantize_into(const std::string& scheme, torch::Tensor qs, torch::Tensor d,
                                      c10::optional<torch::Tensor> m, torch::Tensor out) {
+  count(kDequant);
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == qs.size(0), "out must be contiguous [N, K]");
   const int64_t N = out.size(0), K = out.size(1);
   const int id = check_lowbit(scheme, qs, d, m, K);
@@ -1269,6 +1266,7 @@ bool amx_available() { return ketch::amx_usable(); }
 // y = x @ W.T in one pass of AMX bf16 tile products (x rounded to bf16, as a bf16 GEMM would).
 torch::Tensor amx_packed_linear(torch::Tensor x, const std::string& scheme, torch::Tensor qs, torch::Tensor d,
                                 c10::optional<torch::Tensor> m, int64_t offset) {
+  count(kAmx);
   const bool q4 = scheme == "q4", q8 = scheme == "q8";
   int64_t K;
   int id = -1;  // q5 and the K-quants
@@ -1312,20 +1310,35 @@ constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("dequantize_into", &dequantize_into, kNoGil, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
-  mod.def("q4_linear", &q4_linear, kNoGil, "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations");
-  mod.def("q4_act_modes", [] {
-    return kHasVnni ? std::vector<std::string>{"int8x2", "int8", "int16"} : std::vector<std::string>{"int16"};
-  }, "q4_linear's activation modes on this CPU (int8x2 and int8 need AVX-512 VNNI), the default first");
-  mod.def("q4_act_mode", [] { return mode_name(g_q4_mode); }, "q4_linear's activation mode now");
-  mod.def("set_q4_act_mode", &set_q4_act_mode, "set q4_linear's activation mode (int16, int8x2, int8); returns the previous");
-  mod.def("q8_linear", &q8_linear, kNoGil, "y = x @ W.T for 8-bit block weights (Q8_0), fp32 activations");
+  mod.def("q4_linear", &q4_linear, kNoGil,
+          "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations rounded by mode `acts` "
+          "(0 int16, 1 int8, 2 int8x2)");
+  mod.def("cpu_features", [] {
+    __builtin_cpu_init();
+    const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
+    return std::map<std::string, bool>{{"avx2", avx2}, {"avx512", avx512}, {"avx512_vnni", avx512 && kHasVnni},
+                                       {"amx", avx512 && kHasVnni && ketch::amx_usable()}};
+  }, "the ISA features the kernels use: avx2 (with FMA), avx512 (F/BW/VL/DQ), avx512_vnni, amx (granted by the OS)");
+  mod.def("kernel_calls", [] {
+    std::map<std::string, int64_t> out;
+    for (int p = 0; p < kPaths; ++p) out[kPathNames[p]] = g_calls[p].load(std::memory_order_relaxed);
+    return out;
+  }, "calls so far per kernel path (q4_int8x2, int8_gemm, amx, dequantize, ...), for tests that prove a path ran");
+  mod.def("q8_linear", &q8_linear, kNoGil, "y = x @ W.T for 8-bit block weights (Q8_0, GPTQ 8-bit), activations as q4_linear's");
   mod.def("lowbit_linear", &lowbit_linear, kNoGil, "y = x @ W.T for q5 (Q5_0/Q5_1) and K-quant (q2_k..q6_k) weights");
   mod.def("amx_available", &amx_available, "whether amx_packed_linear can run (AMX bf16 tiles, allowed by the OS)");
   mod.def("amx_packed_linear", &amx_packed_linear, kNoGil,
           "y = bf16(x) @ W.T for any packed scheme (q4, q8, q5, q2_k..q6_k) on AMX tiles, fp32 out");
   mod.def("int8_gemm_supported", &ketch::int8_gemm_supported, "whether int8_gemm runs here (AVX-512 VNNI)");
   mod.def("int8_gemm_scheme", &ketch::int8_gemm_scheme, "whether int8_gemm takes this packed scheme");
-  mod.def("int8_gemm", &ketch::int8_gemm, kNoGil,
+  mod.def("int8_gemm", [](const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
+                          const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
+                          int64_t planes) {
+    count(kInt8Gemm);
+    return ketch::int8_gemm(x, scheme, qs, d, m, offset, planes);
+  }, kNoGil,
           "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");

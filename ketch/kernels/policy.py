@@ -1,0 +1,140 @@
+"""Which CPU kernels run, decided once when a model loads and passed down frozen.
+
+ISA levels, lowest first (each includes the ones before it):
+
+    avx2         AVX2 + FMA + F16C: int16 activations in the packed kernels, prompt rows and big
+                 batches dequantize and run an fp32 GEMM
+    avx512       AVX-512 F/BW/VL/DQ: the same kernels (ketch has no AVX-512 kernels without VNNI)
+    avx512_vnni  + VNNI: q4/q8 kernels on two int8 activation planes (vpdpbusd), many-row products
+                 as int8 GEMMs on the packed codes
+    amx          + AMX bf16 tiles: many-row products on tiles, weights dequantized 16 rows at a time
+
+The level is the CPU's best, or a lower one forced with ``KETCH_ISA`` (how tests prove every path
+on one machine); ``KETCH_Q4_ACTS`` picks the q4/q8 activation rounding and ``KETCH_DISABLE_AMX=1``
+keeps a CPU with AMX at ``avx512_vnni``. Below AVX2 the kernels are not used at all.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import torch
+
+log = logging.getLogger(__name__)
+
+ISA_LEVELS = ("avx2", "avx512", "avx512_vnni", "amx")
+# q4/q8 activation rounding per 32-block (qgemv.cpp's top): the code the kernels take.
+ACT_MODES = {"int16": 0, "int8": 1, "int8x2": 2}
+PROMPT_GEMMS = ("amx", "int8", "dense")
+# Up to this many rows the packed kernel beats a many-row product (measured on SmolLM2's shapes).
+MAX_KERNEL_ROWS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class KernelConfig:
+    """Kernel policy for one model: fixed at load, read by every packed layer."""
+
+    isa: str = "avx2"  # one of ISA_LEVELS
+    decode_acts: str = "int16"  # activation rounding of the few-row q4/q8 kernels (ACT_MODES)
+    prompt_gemm: str = "dense"  # many-row products of packed weights: one of PROMPT_GEMMS
+    prompt_planes: int = 2  # int8 GEMM: activation planes per 32-block (2 = the decode kernels' precision)
+    # A row's result never depends on which rows share its batch: generated-token rows go through
+    # the packed kernels, prompt rows through row-independent products (AMX, int8 GEMM, or dense
+    # GEMMs of a fixed row count).
+    batch_invariant: bool = False
+    gemm_dtype: torch.dtype | None = None  # dense many-row GEMMs (None: the activations' dtype)
+    max_kernel_rows: int = MAX_KERNEL_ROWS  # products with more rows use prompt_gemm
+    max_sample_rows: int = 0  # batch-invariant LM head: up to this many rows (one per sequence) in the kernel
+
+    def __post_init__(self) -> None:
+        if self.isa not in ISA_LEVELS:
+            raise ValueError(f"unknown ISA level {self.isa!r} (one of {', '.join(ISA_LEVELS)})")
+        if self.decode_acts not in ACT_MODES:
+            raise ValueError(f"unknown activation mode {self.decode_acts!r} (one of {', '.join(ACT_MODES)})")
+        if self.decode_acts != "int16" and not at_least(self.isa, "avx512_vnni"):
+            raise ValueError(f"activation mode {self.decode_acts} needs AVX-512 VNNI; the ISA level is {self.isa}")
+        if self.prompt_gemm not in PROMPT_GEMMS:
+            raise ValueError(f"unknown many-row product {self.prompt_gemm!r} (one of {', '.join(PROMPT_GEMMS)})")
+        needs = {"amx": "amx", "int8": "avx512_vnni"}.get(self.prompt_gemm)
+        if needs and not at_least(self.isa, needs):
+            raise ValueError(f"many-row product {self.prompt_gemm} needs ISA level {needs}, not {self.isa}")
+        if self.prompt_planes not in (1, 2):
+            raise ValueError(f"prompt_planes must be 1 or 2, got {self.prompt_planes}")
+
+    @property
+    def decode_mode(self) -> int:
+        """The activation-mode code q4_linear and q8_linear take."""
+        return ACT_MODES[self.decode_acts]
+
+    @classmethod
+    def for_cpu(cls, *, batch_invariant: bool = False, max_sample_rows: int = 0,
+                isa: str | None = None, decode_acts: str | None = None) -> KernelConfig:
+        """The best policy this CPU runs (``isa``/``decode_acts`` default to KETCH_ISA/KETCH_Q4_ACTS)."""
+        level = resolve_isa(isa if isa is not None else os.environ.get("KETCH_ISA") or None)
+        if level == "amx" and _flag("KETCH_DISABLE_AMX"):
+            level = "avx512_vnni"
+        acts = decode_acts or os.environ.get("KETCH_Q4_ACTS") or ("int8x2" if at_least(level, "avx512_vnni") else "int16")
+        if acts != "int16" and not at_least(level, "avx512_vnni"):
+            acts = "int16"  # an int8 mode asked for where VNNI is not in use: the only other path
+        gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "dense")
+        # AMX tiles multiply bf16; the dense GEMM stays fp32 elsewhere (bf16 is slower there).
+        gemm_dtype = torch.bfloat16 if level == "amx" else None
+        return cls(level, acts, gemm, 2, batch_invariant, gemm_dtype, MAX_KERNEL_ROWS, max_sample_rows)
+
+    def describe(self) -> str:
+        return (f"ISA {self.isa}: decode activations {self.decode_acts}, many-row products {self.prompt_gemm}"
+                + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
+                + (", batch-invariant" if self.batch_invariant else ""))
+
+
+def at_least(isa: str, level: str) -> bool:
+    return ISA_LEVELS.index(isa) >= ISA_LEVELS.index(level)
+
+
+def _flag(name: str) -> bool:
+    value = os.environ.get(name, "")
+    return bool(value) and value != "0"
+
+
+@lru_cache(maxsize=1)
+def cpu_isa() -> str | None:
+    """The highest level of ISA_LEVELS this CPU (and OS) runs, from the kernels' CPUID probe; None
+    when the kernels are unavailable (no AVX2/FMA/F16C, no compiler)."""
+    from ketch.kernels import load_kernels
+
+    kernels = load_kernels()
+    if kernels is None:
+        return None
+    feats = kernels.cpu_features()
+    level = "avx2"
+    if feats["avx512"]:
+        level = "avx512"
+        if feats["avx512_vnni"]:
+            level = "avx512_vnni"
+            if feats["amx"]:
+                level = "amx"
+    log.info("ketch: CPU kernels at ISA level %s (features: %s)", level,
+             ", ".join(k for k, v in feats.items() if v))
+    return level
+
+
+def resolve_isa(requested: str | None) -> str:
+    """``requested`` (a level at or below the CPU's), or the CPU's own; a clear error otherwise."""
+    best = cpu_isa()
+    if best is None:
+        raise ValueError("the CPU kernels are unavailable here (they need AVX2, FMA and F16C and a C++ compiler)")
+    if requested is None or requested == "auto":
+        return best
+    if requested not in ISA_LEVELS:
+        raise ValueError(f"KETCH_ISA must be one of auto, {', '.join(ISA_LEVELS)}; got {requested!r}")
+    if not at_least(best, requested):
+        raise ValueError(f"KETCH_ISA={requested} is above what this CPU runs ({best})")
+    return requested
+
+
+def supported_isas() -> list[str]:
+    """Every level this machine can run, lowest first (tests force each one)."""
+    best = cpu_isa()
+    return [] if best is None else list(ISA_LEVELS[:ISA_LEVELS.index(best) + 1])

@@ -1,0 +1,61 @@
+"""int8_gemm: many-row products on q4/q8 packed weights with AVX-512 VNNI."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ketch.quant.packed import pack_gguf
+from tests.bounds import assert_within_packed_bound
+from tests.quant.test_packed_kernels import _q8_weight, _random_blocks
+
+LEVELS = {1: 127, 2: 127 * 254}  # activation step max|x_block| / levels, per plane count
+
+
+@pytest.fixture(scope="module")
+def gemm(kernels):
+    if not kernels.int8_gemm_supported():
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    return kernels
+
+
+def _weights():
+    """Every layout the GEMM decodes: Q4_0 (no mins), Q4_1 (mins), Q8_0, 16-wide q8 groups, 8-bit
+    GPTQ (mins and offset 128); shapes with a partial last panel of weight rows (N % 32 != 0) and
+    K from one 32-block up."""
+    for type_name in ("Q4_0", "Q4_1", "Q8_0"):
+        for n, k in ((70, 96), (33, 32), (131, 768)):
+            yield f"{type_name}-{n}x{k}", pack_gguf(type_name, _random_blocks(type_name, n, k, seed=n + k), (n, k))
+    yield "q8g16-45x160", _q8_weight(45, 160, 16, False, seed=1)
+    yield "gptq8-64x1536", _q8_weight(64, 1536, 32, True, seed=2)
+
+
+@pytest.mark.parametrize("planes", [1, 2])
+def test_matches_the_dequantized_product_within_the_rounding_bound(gemm, planes):
+    gen = torch.Generator().manual_seed(planes)
+    for name, w in _weights():
+        k = w.shape[1]
+        for m in (1, 2, 3, 4, 5, 7, 16, 33, 70):
+            # widely varying magnitudes per block: the per-block steps matter
+            x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+            got = gemm.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+            assert got.shape == (m, w.shape[0]), name
+            assert_within_packed_bound(got, x, w, LEVELS[planes])
+
+
+@pytest.mark.parametrize("planes", [1, 2])
+def test_each_row_is_computed_on_its_own(gemm, planes):
+    """A row alone, first, last or in the middle of a batch gives identical bits (batch invariance)."""
+    gen = torch.Generator().manual_seed(3)
+    for name, w in _weights():
+        x = torch.randn(37, w.shape[1], generator=gen)
+        full = gemm.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+        for i in (0, 5, 36):
+            for rows in (x[i:i + 1], x[max(0, i - 2):i + 1]):
+                part = gemm.int8_gemm(rows.contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, planes)
+                assert torch.equal(part[-1], full[i]), name
+
+
+def test_zero_and_empty_inputs(gemm):
+    w = pack_gguf("Q4_1", _random_blocks("Q4_1", 40, 64), (40, 64))
+    assert torch.equal(gemm.int8_gemm(torch.zeros(5, 64), "q4", w.qs, w.d, w.m, 0, 2), torch.zeros(5, 40))
+    assert gemm.int8_gemm(torch.zeros(0, 64), "q4", w.qs, w.d, w.m, 0, 2).shape == (0, 40)

@@ -1,0 +1,31 @@
+"""Kernel policies for every ISA level this machine runs, so one machine tests every path."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from ketch.kernels.policy import KernelConfig, supported_isas
+from ketch.quant.linear import DequantScratch
+
+# What each ISA level's policy runs many-row products with, as kernel_calls() names the path.
+MANY_ROW_PATH = {"amx": "amx", "int8": "int8_gemm", "dense": "dequantize"}
+
+
+def isa_params() -> list:
+    """pytest params over ISA_LEVELS, skipped where this CPU truly lacks the level."""
+    from ketch.kernels.policy import ISA_LEVELS
+
+    have = set(supported_isas())
+    return [pytest.param(level, marks=pytest.mark.skipif(level not in have, reason=f"this CPU lacks {level}"))
+            for level in ISA_LEVELS]
+
+
+def policy_for(isa: str, **fields) -> KernelConfig:
+    return replace(KernelConfig.for_cpu(isa=isa), **fields)
+
+
+def scratch_for(isa: str, decode_rows: int = 0, **fields) -> DequantScratch:
+    scratch = DequantScratch(policy_for(isa, **fields))
+    scratch.decode_rows = decode_rows
+    return scratch
