@@ -38,7 +38,8 @@ def _cpu_supported() -> bool:
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
-    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp", headers=("amx_gemm.h", "int8_gemm.h"))
+    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp",
+                  headers=("amx_gemm.h", "int8_gemm.h", "kquant_codes.h"))
 
 
 @lru_cache(maxsize=1)

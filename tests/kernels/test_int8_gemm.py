@@ -1,4 +1,4 @@
-"""int8_gemm: many-row products on q4/q8 packed weights with AVX-512 VNNI."""
+"""int8_gemm: many-row products on every packed layout with AVX-512 VNNI."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ import torch
 
 from ketch.quant.packed import pack_gguf
 from tests.bounds import assert_within_packed_bound
-from tests.quant.test_packed_kernels import _q8_weight, _random_blocks
+from tests.quant.test_packed_kernels import GGUF_BLOCKS, _q8_weight, _random_blocks
 
 LEVELS = {1: 127, 2: 127 * 254}  # activation step max|x_block| / levels, per plane count
 
@@ -19,11 +19,13 @@ def gemm(kernels):
 
 
 def _weights():
-    """Every layout the GEMM decodes: Q4_0 (no mins), Q4_1 (mins), Q8_0, 16-wide q8 groups, 8-bit
-    GPTQ (mins and offset 128); shapes with a partial last panel of weight rows (N % 32 != 0) and
-    K from one 32-block up."""
-    for type_name in ("Q4_0", "Q4_1", "Q8_0"):
-        for n, k in ((70, 96), (33, 32), (131, 768)):
+    """Every layout the GEMM decodes: each packable GGUF type (Q4_0 and Q5_0 without mins, Q4_1 and
+    Q5_1 with, Q8_0, the K-quants with 32- and 16-wide scale groups, signed and unsigned codes),
+    16-wide q8 groups, 8-bit GPTQ (mins and offset 128); shapes with whole and partial 16-row
+    groups and panels of weight rows (N % 32 != 0), K from one block up."""
+    for type_name in GGUF_BLOCKS:
+        per = GGUF_BLOCKS[type_name][1]
+        for n, k in ((70, 3 * per), (50, per), (131, 3 * 256)):
             yield f"{type_name}-{n}x{k}", pack_gguf(type_name, _random_blocks(type_name, n, k, seed=n + k), (n, k))
     yield "q8g16-45x160", _q8_weight(45, 160, 16, False, seed=1)
     yield "gptq8-64x1536", _q8_weight(64, 1536, 32, True, seed=2)

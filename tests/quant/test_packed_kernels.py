@@ -190,7 +190,7 @@ def test_bad_shapes_are_refused(kernels):
         with pytest.raises(RuntimeError, match="planes"):
             kernels.int8_gemm(torch.randn(9, 64), "q4", w.qs, w.d, w.m, 0, 3)
         with pytest.raises(RuntimeError, match="does not support"):
-            kernels.int8_gemm(torch.randn(9, 64), "q6_k", w.qs, w.d, w.m, 0, 2)
+            kernels.int8_gemm(torch.randn(9, 64), "q7", w.qs, w.d, w.m, 0, 2)
     with pytest.raises(ValueError, match="32-blocks"):
         pack_gguf("Q4_1", np.zeros((4, 10), dtype=np.uint8), (4, 20))
 
