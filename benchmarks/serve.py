@@ -53,10 +53,13 @@ class Server:
     """A server subprocess whose stderr goes to a temporary file; always stopped by ``stop``."""
 
     def __init__(self, name: str, argv: list[str], port: int, ready_path: str) -> None:
+        from ketch import anchor_env
+
         self.name, self.url, self.ready_path = name, f"http://127.0.0.1:{port}", ready_path
         self.log = tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)
         log(f"starting {name}: {' '.join(argv)} (log: {self.log.name})")
-        self.proc = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT)
+        # Each server in its own configuration: none of the variables `import ketch` set here.
+        self.proc = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT, env=anchor_env())
 
     def wait_ready(self, timeout: float = 300) -> None:
         deadline = time.monotonic() + timeout
