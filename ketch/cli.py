@@ -315,7 +315,7 @@ def quantize(
     """Quantize a model's linear weights and write a GPTQ- or AWQ-layout safetensors checkpoint."""
     from pathlib import Path
 
-    from ketch.quant.quantize import QuantizeConfig, quantize_model
+    from ketch.tools.quantize.quantize import QuantizeConfig, quantize_model
 
     with _user_errors():
         cfg = QuantizeConfig(method=method, bits=bits, group_size=group_size, layout=layout,

@@ -40,10 +40,10 @@ class ModelSource:
         tensors = _iter_safetensors(self.path) if self.format == "safetensors" else _iter_torch(self.path)
         qcfg = self.quantization_config
         if qcfg is not None and str(qcfg.get("quant_method", "")).lower() == "exl2":
-            from ketch.quant.exl2 import iter_exl2
+            from ketch.formats.exl2 import iter_exl2
             yield from iter_exl2(tensors, keep_packed, self.config.vocab_size)
         elif qcfg is not None:
-            from ketch.quant.gptq import iter_quantized
+            from ketch.formats.gptq import iter_quantized
             yield from iter_quantized(tensors, qcfg, keep_packed)
         else:
             yield from tensors
@@ -118,7 +118,7 @@ def _open_hf_dir(path: Path) -> ModelSource:
     is_exl2 = isinstance(qcfg, dict) and str(qcfg.get("quant_method", "")).lower() == "exl2"
     if fmt == "safetensors" and (is_exl2 or not isinstance(qcfg, dict)):
         # exllamav2 names its checkpoints in config.json only with -cf; the tensors always tell.
-        from ketch.quant.exl2 import exl2_bits_per_weight
+        from ketch.formats.exl2 import exl2_bits_per_weight
         bpw = exl2_bits_per_weight(sorted(path.glob("*.safetensors")))
         if bpw is not None:
             hf_cfg["quantization_config"] = {**(qcfg or {}), "quant_method": "exl2"}

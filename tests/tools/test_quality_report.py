@@ -7,7 +7,7 @@ import math
 from typer.testing import CliRunner
 
 from ketch.cli import app
-from ketch.quant.quantize import QuantizeConfig, quantize_model
+from ketch.tools.quantize.quantize import QuantizeConfig, quantize_model
 from ketch.tools.quality_report import DEFAULT_TEXT, measure
 from tests.text import squash
 

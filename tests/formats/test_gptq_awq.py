@@ -8,7 +8,7 @@ from ketch.quant.linear import QuantLinear
 from ketch.tools.perplexity import chunk_logits
 from tests.conftest import hf_greedy
 from tests.models.test_parity_tiny import _prompts
-from tests.quant.gptq_writer import write_quantized
+from tests.formats.gptq_writer import write_quantized
 from tests.text import squash
 
 

@@ -16,9 +16,9 @@ from torch import nn
 from tqdm import tqdm
 
 from ketch.layers.attention import fresh_prefill_metadata
-from ketch.quant import awq_search
-from ketch.quant.gptq_solve import HessianAccumulator, gptq_quantize
-from ketch.quant.rtn import dequantize_codes, rtn_quantize
+from ketch.tools.quantize import awq_search
+from ketch.tools.quantize.gptq_solve import HessianAccumulator, gptq_quantize
+from ketch.tools.quantize.rtn import dequantize_codes, rtn_quantize
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,14 @@ from typing import Any
 import torch
 
 from ketch.quant.packed import BLOCK, PackedWeight
-from ketch.quant.rtn import group_index
 
 _PARTS = ("qweight", "qzeros", "scales", "g_idx")
 _AWQ_ORDER = (0, 4, 1, 5, 2, 6, 3, 7)  # AutoAWQ interleaves the 8 nibbles of a word
+
+
+def group_index(k: int, group: int) -> torch.Tensor:
+    """Group of each input column [K] (GPTQ's ``g_idx`` without act-order)."""
+    return torch.zeros(k, dtype=torch.long) if group == -1 else torch.arange(k) // group
 
 
 def _unpack_rows(words: torch.Tensor, bits: int = 4) -> torch.Tensor:

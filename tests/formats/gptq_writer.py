@@ -8,9 +8,9 @@ from pathlib import Path
 
 import torch
 
-from ketch.quant.quantize import QuantizeConfig, is_quantizable, layer_tensors, quantization_config
-from ketch.quant.rtn import dequantize_codes, rtn_quantize
-from tests.quant.checkpoint_writer import write_checkpoint
+from ketch.tools.quantize.quantize import QuantizeConfig, is_quantizable, layer_tensors, quantization_config
+from ketch.tools.quantize.rtn import dequantize_codes, rtn_quantize
+from tests.formats.checkpoint_writer import write_checkpoint
 
 
 def write_quantized(model, src: Path, out: Path, method: str = "gptq", group: int = 32,

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ketch.quant.gptq import codes_and_params, dequantize_gptq, pack_gptq
-from ketch.quant.quantize import QuantizeConfig, layer_tensors, pack_cols, pack_rows, quantization_config
-from ketch.quant.rtn import dequantize_codes, rtn_quantize
+from ketch.formats.gptq import codes_and_params, dequantize_gptq, pack_gptq
+from ketch.tools.quantize.quantize import QuantizeConfig, layer_tensors, pack_cols, pack_rows, quantization_config
+from ketch.tools.quantize.rtn import dequantize_codes, rtn_quantize
 
 
 def _weight_with_extreme_groups(n: int, k: int, group: int) -> torch.Tensor:

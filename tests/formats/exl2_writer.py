@@ -3,7 +3,7 @@
 Mirrors exllamav2's converter step by step (``AdaptiveQuantizer.find_params`` without its error
 search, ``quantize_rtn`` kernel, ``AdaptiveGPTQ.pack``, the ``pack_columns`` / ``pack_rows_4``
 kernels), so its files are laid out as exllamav2 writes them. Written independently of
-``ketch.quant.exl2``: codes are packed in exllamav2's chunks of 1, 3 or 5 words, not as a bit stream.
+``ketch.formats.exl2``: codes are packed in exllamav2's chunks of 1, 3 or 5 words, not as a bit stream.
 Returns the dequantized float weights so tests can build the exact reference model.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import torch
 
-from tests.quant.checkpoint_writer import write_checkpoint
+from tests.formats.checkpoint_writer import write_checkpoint
 
 Plan = list[tuple[int, int]]  # (bits, rows) per group in stored (permuted) row order
 

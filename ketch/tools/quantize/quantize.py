@@ -1,9 +1,9 @@
 """`ketch quantize`: float weights -> a 4-bit (GPTQ or AWQ layout) or 8-bit (GPTQ layout) checkpoint.
 
-Three ways to choose the codes, all on the same asymmetric per-group grid (``ketch.quant.rtn``):
+Three ways to choose the codes, all on the same asymmetric per-group grid (``ketch.tools.quantize.rtn``):
 round-to-nearest, GPTQ (error feedback through the inputs' Hessian) and AWQ (activation-aware
 channel scaling and clipping); the last two run the model on calibration text
-(``ketch.quant.calibration``). The checkpoint layouts are GPTQModel's ``gptq_v2`` (AutoGPTQ's tensors with the zero
+(``ketch.tools.quantize.calibration``). The checkpoint layouts are GPTQModel's ``gptq_v2`` (AutoGPTQ's tensors with the zero
 points stored as they are) and AutoAWQ's GEMM layout, so ketch's loader (and theirs) read them.
 """
 from __future__ import annotations
@@ -17,9 +17,10 @@ from safetensors.torch import save_file
 from tqdm import tqdm
 
 from ketch.formats.loader import ModelSource, resolve_model
-from ketch.quant.calibration import (CalibrationConfig, CalibrationResult, calibrate, calibration_samples,
+from ketch.tools.quantize.calibration import (CalibrationConfig, CalibrationResult, calibrate, calibration_samples,
                                      read_calibration_text)
-from ketch.quant.rtn import group_index, rtn_quantize
+from ketch.formats.gptq import group_index
+from ketch.tools.quantize.rtn import rtn_quantize
 
 _AWQ_PACK = (0, 2, 4, 6, 1, 3, 5, 7)  # AutoAWQ's nibble interleave (position i holds column _AWQ_PACK[i])
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import torch
 
+from ketch.formats.gptq import group_index  # the checkpoint layout defines the groups
+
 _MIN_SCALE = 2.0 ** -14  # smallest normal fp16: a constant group must not get a zero (or subnormal) scale
 
 
@@ -66,11 +68,6 @@ def rtn_quantize(w: torch.Tensor, group: int, bits: int = 4) -> tuple[torch.Tens
     scales, zeros = minmax_params(g, bits)  # [N, G]
     codes = ungrouped(to_codes(g, scales.unsqueeze(-1), zeros.unsqueeze(-1), bits), k)  # [N, K]
     return codes.T.contiguous().to(torch.int32), zeros.T.contiguous().to(torch.int32), scales.T.contiguous()
-
-
-def group_index(k: int, group: int) -> torch.Tensor:
-    """Group of each input column [K] (GPTQ's ``g_idx`` without act-order)."""
-    return torch.zeros(k, dtype=torch.long) if group == -1 else torch.arange(k) // group
 
 
 def dequantize_codes(codes: torch.Tensor, zeros: torch.Tensor, scales: torch.Tensor, group: int) -> torch.Tensor:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import torch
 
-from ketch.quant.rtn import fake_quantize, grouped, minmax_params, to_codes, ungrouped
+from ketch.tools.quantize.rtn import fake_quantize, grouped, minmax_params, to_codes, ungrouped
 
 GRID = 20
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import torch
 
-from ketch.quant.rtn import group_index, grouped, minmax_params, num_groups, to_codes
+from ketch.formats.gptq import group_index
+from ketch.tools.quantize.rtn import grouped, minmax_params, num_groups, to_codes
 
 
 class HessianAccumulator:
@@ -31,7 +32,7 @@ def gptq_quantize(w: torch.Tensor, h: torch.Tensor, group: int, bits: int, damp:
                   block: int = 128, act_order: bool = True) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """w [N, K], h [K, K] -> codes int32 [K, N], zeros int32 [G, N], scales float [G, N].
 
-    Same grid and outputs as :func:`ketch.quant.rtn.rtn_quantize` (group -1: one group per output
+    Same grid and outputs as :func:`ketch.tools.quantize.rtn.rtn_quantize` (group -1: one group per output
     channel; a short last group when K is not a multiple of it); only the choice of codes differs.
 
     ``act_order`` rounds the columns with the largest input energy (diag H) first, while they can

@@ -13,13 +13,13 @@ from safetensors.torch import load_file, save_file
 
 from ketch import LLM, SamplingParams
 from ketch.formats.loader import resolve_model
-from ketch.quant.exl2 import BITS, decode_exl2, dequantize_exl2, iter_exl2, pack_exl2
+from ketch.formats.exl2 import BITS, decode_exl2, dequantize_exl2, iter_exl2, pack_exl2
 from ketch.quant.linear import DequantScratch, MultiQuantLinear, QuantLinear
 from ketch.quant.packed import PackedWeight
 from ketch.tools.perplexity import chunk_logits
 from tests.conftest import hf_greedy
 from tests.models.test_parity_tiny import _prompts
-from tests.quant.exl2_writer import Plan, input_perm, quantize_exl2, write_exl2
+from tests.formats.exl2_writer import Plan, input_perm, quantize_exl2, write_exl2
 from tests.quant.test_packed_kernels import _assert_within_kernel_bound
 
 
@@ -122,7 +122,7 @@ def test_exl2_checkpoint_matches_its_dequantized_reference(tiny_models, tmp_path
     assert re.fullmatch(r"EXL2 \(\d\.\d\d bpw\)", ref_llm.engine.source.quantization)
     assert 4.0 < float(ref_llm.engine.source.quantization[6:10]) < 9.0
 
-    with caplog.at_level(logging.WARNING, logger="ketch.quant.exl2"):
+    with caplog.at_level(logging.WARNING, logger="ketch.formats.exl2"):
         packed = LLM(str(tmp_path / "exl2"), dtype="float32", keep_quantized=True, block_size=4)
     if not packed.engine.keep_packed:
         pytest.skip("packed kernels unavailable here")

@@ -8,12 +8,12 @@ import torch
 from ketch import LLM
 from ketch.formats.loader import resolve_model
 from ketch.models import load_model
-from ketch.quant import awq_search
-from ketch.quant.calibration import (CalibrationConfig, LayerwiseRunner, calibrate, calibration_samples,
+from ketch.tools.quantize import awq_search
+from ketch.tools.quantize.calibration import (CalibrationConfig, LayerwiseRunner, calibrate, calibration_samples,
                                      default_calibration_text)
-from ketch.quant.gptq_solve import gptq_quantize
-from ketch.quant.quantize import QuantizeConfig, quantize_model
-from ketch.quant.rtn import dequantize_codes, fake_quantize, rtn_quantize
+from ketch.tools.quantize.gptq_solve import gptq_quantize
+from ketch.tools.quantize.quantize import QuantizeConfig, quantize_model
+from ketch.tools.quantize.rtn import dequantize_codes, fake_quantize, rtn_quantize
 from ketch.tools.perplexity import chunk_logits
 from ketch.tools.quality_report import DEFAULT_TEXT
 from tests.conftest import make_tiny_hf_model
