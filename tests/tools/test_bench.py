@@ -28,4 +28,26 @@ def test_run_offline_on_a_tiny_model(tiny_models, capsys):
     ketch = results["ketch"]
     assert ketch["ttft_s"] > 0 and ketch["decode_tok_s"] > 0
     assert set(ketch["throughput_tok_s"]) == {1, 2}
-    assert "single-stream decode" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "single-stream decode" in out and "memory read bandwidth" in out
+    # the bound follows from the figures it is made of
+    assert ketch["decode_bound_tok_s"] == results["machine"]["read_bandwidth_bytes_s"] / ketch["weight_bytes"]
+    assert ketch["weight_bytes"] == sum(t.numel() * t.element_size() for t in _tensors_of(path))
+
+
+def _tensors_of(path):
+    from ketch import LLM
+
+    model = LLM(str(path), dtype="float32").engine.model
+    seen = {}
+    for t in [*model.parameters(), *model.buffers()]:
+        seen.setdefault(t.data_ptr(), t)
+    return list(seen.values())
+
+
+def test_read_bandwidth_is_a_rate_of_a_buffer_beyond_the_caches():
+    from ketch.tools.bench.bandwidth import READ_BYTES, read_bandwidth
+
+    assert READ_BYTES >= 8 * (32 << 20)  # several times the largest L3 seen
+    bw = read_bandwidth(1, nbytes=64 << 20, repeats=2)
+    assert 1e8 < bw < 1e13  # bytes per second, neither absurdly slow nor beyond any memory

@@ -17,8 +17,12 @@ def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict
     greedy = SamplingParams(temperature=0, max_tokens=n, ignore_eos=True)
     one = SamplingParams(temperature=0, max_tokens=1, ignore_eos=True)
     as_input = [{"prompt_token_ids": p} for p in prompts]
+    from ketch.tools.bench.bandwidth import weight_bytes
+
+    policy = llm.engine.kernel_policy
     res: dict[str, Any] = {"device": str(llm.engine.device), "dtype": str(llm.engine.dtype).removeprefix("torch."),
-                           "packed_weights": llm.engine.keep_packed}
+                           "packed_weights": llm.engine.keep_packed, "weight_bytes": weight_bytes(llm.engine.model),
+                           "kernels": policy.describe() if policy is not None else "torch (no packed kernels)"}
 
     _log("ketch: warm-up")
     llm.generate(as_input[:1], greedy)

@@ -27,6 +27,7 @@ import torch
 from ketch.config import DTYPES, default_num_threads
 from ketch.tools.bench.common import (OfflineBenchConfig, _common_prefix, _log, _machine_info, _timed,
                                       build_prompts)
+from ketch.tools.bench.bandwidth import read_bandwidth
 from ketch.tools.bench.engines import _bench_hf, _bench_ketch, _bench_llama_cpp
 from ketch.tools.bench.report import _print_table, _ratios
 
@@ -102,6 +103,13 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
                     lcpp = {"error": repr(exc)}
     results["llama_cpp"] = lcpp
 
+    if device.type == "cpu":
+        bw = read_bandwidth(threads)
+        machine["read_bandwidth_bytes_s"] = bw
+        ketch["decode_bound_tok_s"] = bw / ketch["weight_bytes"]
+        ketch["decode_fraction_of_bound"] = ketch["decode_tok_s"] / ketch["decode_bound_tok_s"]
+        _log(f"memory read bandwidth {bw / 1e9:.1f} GB/s with {threads} threads: decode bound "
+             f"{ketch['decode_bound_tok_s']:.0f} tok/s for {ketch['weight_bytes'] / 1e6:.1f} MB of weights")
     results["ratios"] = _ratios(cfg, ketch, hf, lcpp)
     _print_table(cfg, results)
     return results

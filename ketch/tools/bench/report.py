@@ -78,6 +78,12 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
              f"prompts: {max(cfg.concurrency)} distinct windows of {cfg.prompt_len} tokens; greedy, "
              f"{cfg.new_tokens} new tokens (EOS ignored); ketch prefix caching off "
              f"({ketch['prefix_cache_hit_tokens']} cached prompt tokens)"]
+    notes.append(f"ketch kernels: {ketch.get('kernels', '?')}")
+    if "decode_bound_tok_s" in ketch:
+        notes.append(f"memory read bandwidth {m['read_bandwidth_bytes_s'] / 1e9:.1f} GB/s: reading ketch's "
+                     f"{ketch['weight_bytes'] / 1e6:.1f} MB of weights per token bounds decode at "
+                     f"{ketch['decode_bound_tok_s']:.0f} tok/s; ketch decodes at "
+                     f"{100 * ketch['decode_fraction_of_bound']:.0f}% of that")
     if hf and "error" not in hf:
         notes.append(f"HF greedy tokens match ketch for {hf['greedy_match_tokens']}/{cfg.new_tokens}")
     elif hf:
