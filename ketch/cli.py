@@ -35,7 +35,8 @@ ModelOpt = Annotated[str, typer.Option("--model", "-m", help="store name, .gguf 
 DtypeOpt = Annotated[str, typer.Option(help="auto (bf16 on CUDA and AMX CPUs, else fp32), float32, bfloat16, float16")]
 DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
-KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help="KV cache memory in GiB (default: 1 on CPU)")]
+KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help=(
+    "KV cache memory in GiB (default on CPU: the context window or 256 tokens per sequence, at most 1 GiB)"))]
 
 
 @contextmanager

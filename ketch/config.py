@@ -67,7 +67,9 @@ class CacheConfig:
     """Paged KV cache: fixed-size blocks carved out of a memory budget."""
 
     block_size: int = 16
-    kv_cache_memory_bytes: int | None = None  # None: a default chosen from the device
+    # None: on CPU, room for the context window or 256 tokens per running sequence (at most 1 GiB);
+    # on CUDA, half the memory free once the weights are loaded
+    kv_cache_memory_bytes: int | None = None
     enable_prefix_caching: bool = True
 
     def __post_init__(self) -> None:
@@ -132,7 +134,15 @@ def default_num_threads() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-DEFAULT_CPU_KV_CACHE_BYTES = 1 << 30
+DEFAULT_CPU_KV_CACHE_BYTES = 1 << 30  # the most the default KV pool takes on a CPU
+DEFAULT_KV_TOKENS_PER_SEQ = 256  # default pool: this many tokens for each running sequence...
+
+
+def default_cpu_kv_tokens(max_model_len: int, max_num_seqs: int) -> int:
+    """Tokens the default CPU KV pool holds: one whole context window, or DEFAULT_KV_TOKENS_PER_SEQ
+    for each of ``max_num_seqs`` sequences, whichever is more (before the byte cap); longer
+    sequences than that share the pool, and the scheduler preempts when it runs dry."""
+    return max(max_model_len, max_num_seqs * DEFAULT_KV_TOKENS_PER_SEQ)
 DEFAULT_CUDA_KV_CACHE_FRACTION = 0.5  # of the memory still free once weights are loaded
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import torch
 
 from ketch.config import (DEFAULT_CPU_KV_CACHE_BYTES, DEFAULT_CUDA_KV_CACHE_FRACTION, EngineConfig,
-                          resolve_device, resolve_dtype)
+                          default_cpu_kv_tokens, resolve_device, resolve_dtype)
 from ketch.engine.block_manager import BlockManager
 from ketch.engine.detokenizer import IncrementalDetokenizer
 from ketch.engine.model_runner import ModelRunner
@@ -86,8 +86,10 @@ class LLMEngine:
             if self.device.type == "cuda":
                 free, _ = torch.cuda.mem_get_info(self.device)
                 budget = int(free * DEFAULT_CUDA_KV_CACHE_FRACTION)
-            else:
-                budget = DEFAULT_CPU_KV_CACHE_BYTES
+            else:  # sized to the limits, not a fixed pool: llama-server -c 8192 -np 8 holds 8192 tokens
+                per_token = self.model_config.kv_bytes_per_token(self.dtype)
+                budget = min(default_cpu_kv_tokens(self.max_model_len, self.config.scheduler.max_num_seqs)
+                             * per_token, DEFAULT_CPU_KV_CACHE_BYTES)
         # No point holding more than max_num_seqs full-length sequences.
         cap = self.config.scheduler.max_num_seqs * -(-self.max_model_len // self.config.cache.block_size)
         num_blocks = min(budget // per_block, cap)

@@ -136,3 +136,15 @@ def test_no_leak_after_1000_random_requests_with_aborts():
     bm.check_invariants()
     assert bm.num_free_blocks == bm.num_blocks
     assert all(b.ref_count == 0 for b in bm.blocks)
+
+
+def test_default_cpu_kv_pool_is_sized_to_the_limits(tmp_path):
+    """No fixed large pool: a whole context window or 256 tokens per running sequence, whichever is
+    more, and never more than max_num_seqs full-length sequences."""
+    from ketch import LLM
+    from tests.conftest import make_tiny_hf_model
+
+    make_tiny_hf_model("llama", tmp_path, max_position_embeddings=2048)
+    blocks = {seqs: LLM(str(tmp_path), dtype="float32", block_size=4, max_num_seqs=seqs).engine.block_manager.num_blocks
+              for seqs in (2, 16, 64)}
+    assert blocks == {2: 2048 // 4, 16: 16 * 256 // 4, 64: 64 * 256 // 4}
