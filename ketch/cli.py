@@ -37,6 +37,8 @@ DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help=(
     "KV cache memory in GiB (default on CPU: the context window or 256 tokens per sequence, at most 1 GiB)"))]
+KvDtypeOpt = Annotated[str, typer.Option("--kv-cache-dtype", help=(
+    "KV cache element type: auto (the compute dtype), float32, float16 or bfloat16 (half the memory)"))]
 
 
 @contextmanager
@@ -49,12 +51,13 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _build_llm(model: str, dtype: str, device: str, max_model_len: int, kv_cache_gb: float | None):
+def _build_llm(model: str, dtype: str, device: str, max_model_len: int, kv_cache_gb: float | None,
+               kv_cache_dtype: str = "auto"):
     from ketch.llm import LLM
 
     with err.status(f"loading {model} ..."):
         t0 = time.perf_counter()
-        llm = LLM(model, dtype=dtype, device=device, max_model_len=max_model_len,
+        llm = LLM(model, dtype=dtype, device=device, max_model_len=max_model_len, kv_cache_dtype=kv_cache_dtype,
                   kv_cache_memory=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None)
     err.print(f"[dim]loaded {model} ({llm.num_parameters / 1e6:.1f}M parameters) on "
               f"{llm.engine.device} in {time.perf_counter() - t0:.1f}s[/dim]")
@@ -134,13 +137,14 @@ def generate(
     device: DeviceOpt = "auto",
     max_model_len: MaxLenOpt = 0,
     kv_cache_gb: KvOpt = None,
+    kv_cache_dtype: KvDtypeOpt = "auto",
 ) -> None:
     """Generate a completion for PROMPT, streaming it to the terminal."""
     from ketch.sampling import SamplingParams
 
     with _user_errors():
         params = SamplingParams(max_tokens=max_tokens, temperature=temperature, top_p=top_p, top_k=top_k, seed=seed)
-        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype)
         inp = {"prompt_token_ids": llm.encode_chat([{"role": "user", "content": prompt}])} if chat_template else prompt
         _stream(llm, inp, params)
 
@@ -156,12 +160,13 @@ def chat(
     device: DeviceOpt = "auto",
     max_model_len: MaxLenOpt = 0,
     kv_cache_gb: KvOpt = None,
+    kv_cache_dtype: KvDtypeOpt = "auto",
 ) -> None:
     """Interactive chat with the model's chat template. /exit quits, /clear forgets the history."""
     from ketch.sampling import SamplingParams
 
     with _user_errors():
-        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb)
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype)
     history: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
     err.print("[dim]type /exit to quit, /clear to start over[/dim]")
     while True:
@@ -203,6 +208,7 @@ def serve(
     device: DeviceOpt = "auto",
     max_model_len: MaxLenOpt = 0,
     kv_cache_gb: KvOpt = None,
+    kv_cache_dtype: KvDtypeOpt = "auto",
     max_num_seqs: Annotated[int, typer.Option(help="sequences decoded together in one engine step")] = 64,
     max_num_batched_tokens: Annotated[int, typer.Option(
         help="token budget per engine step (prefill chunks plus decodes)")] = 512,
@@ -230,7 +236,7 @@ def serve(
             engine=EngineConfig(
                 model=model, dtype=dtype, device=device, batch_invariant=batch_invariant,
                 cache=CacheConfig(kv_cache_memory_bytes=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None,
-                                  enable_prefix_caching=prefix_caching),
+                                  enable_prefix_caching=prefix_caching, kv_cache_dtype=kv_cache_dtype),
                 scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,
                                           max_num_seqs=max_num_seqs, max_model_len=max_model_len)),
             host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
@@ -372,6 +378,7 @@ def eval_ppl(
     dtype: DtypeOpt = "auto",
     keep_quantized: Annotated[Optional[bool], typer.Option("--keep-quantized/--dequantize",
                                                            help="keep GGUF quants packed (default: with dtype auto)")] = None,
+    kv_cache_dtype: KvDtypeOpt = "auto",
 ) -> None:
     """Teacher-forced perplexity (llama.cpp's method: non-overlapping chunks, second halves scored)."""
     from pathlib import Path
@@ -386,7 +393,7 @@ def eval_ppl(
             text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(f"cannot read {file}: {exc}") from exc
-        llm = LLM(model, dtype=dtype, keep_quantized=keep_quantized, max_model_len=0)
+        llm = LLM(model, dtype=dtype, keep_quantized=keep_quantized, max_model_len=0, kv_cache_dtype=kv_cache_dtype)
         ids = llm.get_tokenizer().encode(text)
         t0 = time.perf_counter()
         result = perplexity(llm.engine, ids, ctx=ctx)

@@ -62,11 +62,16 @@ class ModelConfig:
         return 2 * self.num_hidden_layers * self.num_key_value_heads * self.head_dim * elem
 
 
+KV_CACHE_DTYPES = ("auto", "float32", "float16", "bfloat16", "int8")
+
+
 @dataclass(slots=True)
 class CacheConfig:
     """Paged KV cache: fixed-size blocks carved out of a memory budget."""
 
     block_size: int = 16
+    # auto: the model's compute dtype; float16/bfloat16 halve the cache (and what decode reads of it)
+    kv_cache_dtype: str = "auto"
     # None: on CPU, room for the context window or 256 tokens per running sequence (at most 1 GiB);
     # on CUDA, half the memory free once the weights are loaded
     kv_cache_memory_bytes: int | None = None
@@ -77,6 +82,14 @@ class CacheConfig:
             raise ValueError(f"block_size must be a positive power of two, got {self.block_size}")
         if self.kv_cache_memory_bytes is not None and self.kv_cache_memory_bytes <= 0:
             raise ValueError("kv_cache_memory_bytes must be positive")
+        if self.kv_cache_dtype not in KV_CACHE_DTYPES:
+            raise ValueError(f"kv_cache_dtype must be one of {', '.join(KV_CACHE_DTYPES)}; got {self.kv_cache_dtype!r}")
+        if self.kv_cache_dtype == "int8":
+            raise NotImplementedError("kv_cache_dtype int8 is not supported yet (float32, float16, bfloat16 are)")
+
+    def resolve_kv_dtype(self, compute_dtype: torch.dtype) -> torch.dtype:
+        """The cache's element type for a model computing in ``compute_dtype``."""
+        return compute_dtype if self.kv_cache_dtype == "auto" else DTYPES[self.kv_cache_dtype]
 
 
 @dataclass(slots=True)

@@ -21,12 +21,12 @@ class LLM:
                  max_model_len: int = 0, kv_cache_memory: int | None = None, block_size: int = 16,
                  max_num_seqs: int = 64, max_num_batched_tokens: int = 512,
                  enable_prefix_caching: bool = True, keep_quantized: bool | None = None,
-                 batch_invariant: bool = True) -> None:
+                 batch_invariant: bool = True, kv_cache_dtype: str = "auto") -> None:
         config = EngineConfig(
             model=str(model), dtype=dtype, device=device, keep_quantized=keep_quantized,
             batch_invariant=batch_invariant,
             cache=CacheConfig(block_size=block_size, kv_cache_memory_bytes=kv_cache_memory,
-                              enable_prefix_caching=enable_prefix_caching),
+                              enable_prefix_caching=enable_prefix_caching, kv_cache_dtype=kv_cache_dtype),
             scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,
                                       max_num_seqs=max_num_seqs, max_model_len=max_model_len))
         self.engine = LLMEngine(config)

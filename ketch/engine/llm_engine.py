@@ -64,6 +64,7 @@ class LLMEngine:
                                                       max_sample_rows=config.scheduler.max_num_seqs)
             log.info("ketch: %s", self.kernel_policy.describe())
         self.model = load_model(self.source, self.device, self.dtype, self.keep_packed, self.kernel_policy)
+        self.kv_dtype = config.cache.resolve_kv_dtype(self.dtype)
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,
@@ -72,7 +73,8 @@ class LLMEngine:
         num_blocks = self._num_kv_blocks()
         self.block_manager = BlockManager(num_blocks, cache.block_size, cache.enable_prefix_caching)
         self.scheduler = Scheduler(config.scheduler, self.block_manager)
-        self.runner = ModelRunner(self.model, self.model_config, cache, num_blocks, self.device, self.dtype)
+        self.runner = ModelRunner(self.model, self.model_config, cache, num_blocks, self.device, self.dtype,
+                                  self.kv_dtype)
         self.eos_token_ids = list(dict.fromkeys(self.model_config.eos_token_ids + self.tokenizer.eos_token_ids))
         self.sampler = Sampler(self.eos_token_ids)
         self.grammars = GrammarCompiler(self.tokenizer, self.model_config.vocab_size, self.eos_token_ids)
@@ -80,14 +82,14 @@ class LLMEngine:
         self._seq_ids = itertools.count()
 
     def _num_kv_blocks(self) -> int:
-        per_block = self.config.cache.block_size * self.model_config.kv_bytes_per_token(self.dtype)
+        per_block = self.config.cache.block_size * self.model_config.kv_bytes_per_token(self.kv_dtype)
         budget = self.config.cache.kv_cache_memory_bytes
         if budget is None:
             if self.device.type == "cuda":
                 free, _ = torch.cuda.mem_get_info(self.device)
                 budget = int(free * DEFAULT_CUDA_KV_CACHE_FRACTION)
             else:  # sized to the limits, not a fixed pool: llama-server -c 8192 -np 8 holds 8192 tokens
-                per_token = self.model_config.kv_bytes_per_token(self.dtype)
+                per_token = self.model_config.kv_bytes_per_token(self.kv_dtype)
                 budget = min(default_cpu_kv_tokens(self.max_model_len, self.config.scheduler.max_num_seqs)
                              * per_token, DEFAULT_CPU_KV_CACHE_BYTES)
         # No point holding more than max_num_seqs full-length sequences.

@@ -20,7 +20,8 @@ class ModelRunnerOutput:
 
 class ModelRunner:
     def __init__(self, model: torch.nn.Module, model_config: ModelConfig, cache_config: CacheConfig,
-                 num_blocks: int, device: torch.device, dtype: torch.dtype) -> None:
+                 num_blocks: int, device: torch.device, dtype: torch.dtype,
+                 kv_dtype: torch.dtype | None = None) -> None:
         self.model = model
         self.config = model_config
         self.block_size = cache_config.block_size
@@ -29,8 +30,9 @@ class ModelRunner:
         # Decode attention through the fused C++ op (fp32 on CPU) when it is built.
         self.fused_decode = device.type == "cpu" and dtype == torch.float32 and load_ops() is not None
         shape = (num_blocks, self.block_size, model_config.num_key_value_heads, model_config.head_dim)
-        self.kv_caches = [(torch.zeros(shape, device=device, dtype=dtype),
-                           torch.zeros(shape, device=device, dtype=dtype))
+        kv_dtype = kv_dtype or dtype  # the fused decode op reads fp32, fp16 and bf16 caches
+        self.kv_caches = [(torch.zeros(shape, device=device, dtype=kv_dtype),
+                           torch.zeros(shape, device=device, dtype=kv_dtype))
                           for _ in range(model_config.num_hidden_layers)]
 
     @torch.inference_mode()

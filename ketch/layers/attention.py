@@ -87,8 +87,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
     n_kv, head_dim = k.shape[1], k.shape[2]
     k_flat = k_cache.view(-1, n_kv, head_dim)
     v_flat = v_cache.view(-1, n_kv, head_dim)
-    k_flat.index_copy_(0, meta.slot_mapping, k)
-    v_flat.index_copy_(0, meta.slot_mapping, v)
+    k_flat.index_copy_(0, meta.slot_mapping, k.to(k_flat.dtype))  # a narrower cache rounds here
+    v_flat.index_copy_(0, meta.slot_mapping, v.to(v_flat.dtype))
 
     out = torch.empty_like(q)
     nd = meta.num_decodes
@@ -98,8 +98,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
                                                      meta.decode_context_lens, scale, window, softcap or 0.0)
     elif nd:
         idx = meta.decode_gather
-        kd = k_flat[idx].transpose(1, 2)  # [nd, Hkv, L, D]
-        vd = v_flat[idx].transpose(1, 2)
+        kd = k_flat[idx].transpose(1, 2).to(q.dtype)  # [nd, Hkv, L, D]
+        vd = v_flat[idx].transpose(1, 2).to(q.dtype)
         mask = meta.decode_window_mask if is_sliding and meta.decode_window_mask is not None \
             else meta.decode_mask
         out[:nd] = _attend(q[:nd].unsqueeze(2), kd, vd, mask, scale, softcap).squeeze(2)
@@ -109,8 +109,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
             ks = k[span.start:span.end].transpose(0, 1).unsqueeze(0)
             vs = v[span.start:span.end].transpose(0, 1).unsqueeze(0)
         else:
-            ks = k_flat[span.gather].transpose(0, 1).unsqueeze(0)
-            vs = v_flat[span.gather].transpose(0, 1).unsqueeze(0)
+            ks = k_flat[span.gather].transpose(0, 1).unsqueeze(0).to(q.dtype)
+            vs = v_flat[span.gather].transpose(0, 1).unsqueeze(0).to(q.dtype)
         mask = span.window_mask if is_sliding and span.window_mask is not None else span.mask
         out[span.start:span.end] = _attend(qs, ks, vs, mask, scale, softcap).squeeze(0).transpose(0, 1)
     return out

@@ -13,30 +13,54 @@ import torch
 
 from ketch.engine.llm_engine import LLMEngine
 from ketch.engine.sequence import Sequence
-from ketch.layers.attention import fresh_prefill_metadata
+from ketch.layers.attention import AttentionMetadata, PrefillSpan, fresh_prefill_metadata
 from ketch.sampling import SamplingParams
 
 
 @torch.inference_mode()
-def chunk_logits(engine: LLMEngine, token_ids: list[int]) -> torch.Tensor:
-    """Logits [len(token_ids), vocab] (float32) for every position of one prompt, in one prefill."""
+def chunk_logits(engine: LLMEngine, token_ids: list[int], step_tokens: int | None = None) -> torch.Tensor:
+    """Logits [len(token_ids), vocab] (float32) for every position of one prompt.
+
+    ``step_tokens``: run the prompt in steps of that many tokens, each attending to the earlier ones
+    through the KV cache, as chunked prefill and decoding read it (None: one prefill step).
+    """
     n = len(token_ids)
     if not 0 < n <= engine.max_model_len:
         raise ValueError(f"a chunk must hold 1..{engine.max_model_len} tokens, got {n}")
+    if step_tokens is not None and step_tokens < 1:
+        raise ValueError(f"step_tokens must be >= 1, got {step_tokens}")
     bm = engine.block_manager
     seq = Sequence(-1, "score", 0, token_ids, SamplingParams(), None, None, 0.0)  # type: ignore[arg-type]
     if not bm.can_allocate(seq, [], n):
         raise ValueError(f"{n} tokens do not fit the KV cache ({bm.num_blocks} blocks)")
     bm.allocate(seq, [], n)
     try:
-        bs, dev = bm.block_size, engine.device
+        bs, dev, window = bm.block_size, engine.device, engine.runner.window
         slots = torch.tensor([seq.block_table[p // bs] * bs + p % bs for p in range(n)], device=dev)
-        meta = fresh_prefill_metadata(slots, engine.runner.window)
         ids = torch.tensor(token_ids, device=dev)
-        hidden = engine.model(ids, torch.arange(n, device=dev), engine.runner.kv_caches, meta)
-        return engine.model.compute_logits(hidden)
+        step = step_tokens or n
+        out = []
+        for start in range(0, n, step):
+            end = min(n, start + step)
+            meta = fresh_prefill_metadata(slots, window) if start == 0 and end == n else \
+                _step_metadata(slots, start, end, window)
+            hidden = engine.model(ids[start:end], torch.arange(start, end, device=dev), engine.runner.kv_caches, meta)
+            out.append(engine.model.compute_logits(hidden))
+        return out[0] if len(out) == 1 else torch.cat(out)
     finally:
         bm.free(seq)
+
+
+def _step_metadata(slots: torch.Tensor, start: int, end: int, window: int | None) -> AttentionMetadata:
+    """Positions start..end-1 of one sequence as a prefill chunk over the cached positions before them."""
+    q_pos = torch.arange(start, end).unsqueeze(1)
+    k_pos = torch.arange(end).unsqueeze(0)
+    dev = slots.device
+    span = PrefillSpan(0, end - start, start, slots[:end] if start else None,
+                       (k_pos <= q_pos).to(dev) if start else None, None)
+    if window is not None and end > window:
+        span.window_mask = ((k_pos <= q_pos) & (k_pos > q_pos - window)).to(dev)
+    return AttentionMetadata(slots[start:end], 0, None, None, None, [span], sliding_window=window)
 
 
 @dataclass(slots=True)
@@ -48,10 +72,11 @@ class PerplexityResult:
 
 
 def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512,
-               add_bos: bool | None = None) -> PerplexityResult:
+               add_bos: bool | None = None, step_tokens: int | None = None) -> PerplexityResult:
     """llama.cpp-style perplexity over ``token_ids`` (needs at least one full chunk).
 
-    ``add_bos`` (default: whether the model's tokenizer adds BOS) starts every chunk with BOS.
+    ``add_bos`` (default: whether the model's tokenizer adds BOS) starts every chunk with BOS;
+    ``step_tokens`` scores each chunk in steps that read the earlier tokens from the KV cache.
     """
     tokenizer = engine.tokenizer
     if add_bos is None:
@@ -70,7 +95,7 @@ def perplexity(engine: LLMEngine, token_ids: list[int], ctx: int = 512,
         chunk = token_ids[c * ctx:(c + 1) * ctx]
         if add_bos:  # the first token is context only (never scored), so BOS takes its place
             chunk = [bos, *chunk[1:]]
-        logprobs = torch.log_softmax(chunk_logits(engine, chunk), dim=-1)
+        logprobs = torch.log_softmax(chunk_logits(engine, chunk, step_tokens), dim=-1)
         targets = torch.tensor(chunk[first + 1:], device=logprobs.device)
         nll -= float(logprobs[first:ctx - 1].gather(1, targets[:, None]).sum())
         scored += ctx - 1 - first

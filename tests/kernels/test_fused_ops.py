@@ -127,3 +127,34 @@ def test_decode_attention_does_not_depend_on_the_batch(ops):
         assert torch.equal(alone[0], both[b])
     torch.testing.assert_close(both, _reference_decode(q, kc, vc, table, lens, bs, 0.125, 0, 0.0),
                                rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("kv_dtype", [torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("d, window", [(64, 0), (64, 7), (24, 0)])
+def test_narrow_caches_are_read_as_their_fp32_values(ops, kv_dtype, d, window):
+    """fp16/bf16 caches: the new keys and values are written rounded (as torch's .to() rounds), and
+    attention over them is bit-identical to attention over the same values held as fp32."""
+    torch.manual_seed(3)
+    blocks, bs, hkv, hq = 16, 4, 2, 6
+    kc, vc = torch.randn(blocks, bs, hkv, d).to(kv_dtype), torch.randn(blocks, bs, hkv, d).to(kv_dtype)
+    table = torch.tensor([[3, 7, 1, 0, 5], [9, 2, 12, 0, 0]])
+    lens = torch.tensor([18, 9])
+    slots = torch.stack([table[b, (lens[b] - 1) // bs] * bs + (lens[b] - 1) % bs for b in range(2)])
+    qkv = torch.randn(2, (hq + 2 * hkv) * d)
+    angles = torch.rand(2, d // 2) * 6
+    cos, sin = torch.cat([angles.cos()] * 2, -1), torch.cat([angles.sin()] * 2, -1)
+    wide_k, wide_v = kc.float(), vc.float()
+    want = ops.decode_attention_qkv(qkv, cos, sin, wide_k, wide_v, slots, table, lens, hq, 0.125, window, 0.0)
+    got = ops.decode_attention_qkv(qkv, cos, sin, kc, vc, slots, table, lens, hq, 0.125, window, 0.0)
+    assert torch.equal(kc, wide_k.to(kv_dtype)) and torch.equal(vc, wide_v.to(kv_dtype))  # rounded writes
+    q = torch.randn(2, hq, d)
+    assert torch.equal(ops.paged_decode_attention(q, kc, vc, table, lens, 0.125, window, 0.0),
+                       ops.paged_decode_attention(q, kc.float(), vc.float(), table, lens, 0.125, window, 0.0))
+    # the step's own attention read its new key and value as rounded into the cache
+    q_rot = apply_rotary(qkv[:, :hq * d].reshape(2, hq, d), cos[:, None], sin[:, None])
+    rounded = ops.paged_decode_attention(q_rot, kc.float(), vc.float(), table, lens, 0.125, window, 0.0)
+    # (q's rope here is torch's, the op's its own fma: the same tolerance as the fp32 test above)
+    near = float((got.view(2, hq, d) - rounded).abs().max())
+    assert near <= 1e-5 and near < float((got - want).abs().max()) / 10  # and not as an fp32 cache holds it
+    with pytest.raises(RuntimeError, match="both of one type"):
+        ops.paged_decode_attention(q, kc, vc.float(), table, lens, 0.125, 0, 0.0)

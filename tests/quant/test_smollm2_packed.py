@@ -43,7 +43,10 @@ def test_default_dtype_keeps_packed_within_one_percent(smollm2_path, smol_llm):
     assert llm.engine.keep_packed
     ids = smol_llm.get_tokenizer().encode(TEXT)
     ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
-    assert abs(perplexity(llm.engine, ids, ctx=256).ppl / ref - 1) <= 0.01
+    # in steps of 32 tokens: every step after the first reads the earlier ones from the narrow cache
+    narrow = perplexity(llm.engine, ids, ctx=256, step_tokens=32).ppl
+    assert abs(narrow / ref - 1) <= 0.01
+    assert narrow != perplexity(LLM(str(smollm2_path)).engine, ids, ctx=256, step_tokens=32).ppl  # it is read
     out = llm.chat([{"role": "user", "content": "What is the capital of France?"}],
                    SamplingParams(temperature=0, max_tokens=24))
     assert "Paris" in out[0].outputs[0].text
@@ -75,3 +78,34 @@ def test_perplexity_agrees_with_transformers(smol_llm, hf_smol):
             count += ctx - 1 - first
     assert ours.num_scored == count
     assert abs(ours.ppl / math.exp(nll / count) - 1) <= 0.005
+
+
+@pytest.mark.parametrize("kv_dtype", ["float16", "bfloat16"])
+def test_narrow_kv_caches_keep_packed_within_one_percent(smollm2_path, smol_llm, kv_dtype):
+    """The default packed model with a half-width KV cache: half the cache memory, perplexity
+    within 1% of the dequantized fp32 reference, the same chat answer."""
+    import torch
+
+    llm = LLM(str(smollm2_path), kv_cache_dtype=kv_dtype)
+    caches = llm.engine.runner.kv_caches
+    assert caches[0][0].dtype == getattr(torch, kv_dtype) and caches[0][1].dtype == caches[0][0].dtype
+    cfg = llm.engine.model_config
+    assert cfg.kv_bytes_per_token(caches[0][0].dtype) * 2 == cfg.kv_bytes_per_token(torch.float32)
+    ids = smol_llm.get_tokenizer().encode(TEXT)
+    ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
+    # in steps of 32 tokens: every step after the first reads the earlier ones from the narrow cache
+    narrow = perplexity(llm.engine, ids, ctx=256, step_tokens=32).ppl
+    assert abs(narrow / ref - 1) <= 0.01
+    assert narrow != perplexity(LLM(str(smollm2_path)).engine, ids, ctx=256, step_tokens=32).ppl  # it is read
+    out = llm.chat([{"role": "user", "content": "What is the capital of France?"}],
+                   SamplingParams(temperature=0, max_tokens=24))
+    assert "Paris" in out[0].outputs[0].text
+
+
+def test_kv_cache_dtype_is_checked():
+    from ketch.config import CacheConfig
+
+    with pytest.raises(ValueError, match="kv_cache_dtype must be one of"):
+        CacheConfig(kv_cache_dtype="fp8")
+    with pytest.raises(NotImplementedError, match="int8 is not supported yet"):
+        CacheConfig(kv_cache_dtype="int8")

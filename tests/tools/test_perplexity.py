@@ -45,3 +45,20 @@ def test_chunks_start_with_bos_when_the_tokenizer_adds_it(add_bos, tiny_models, 
     other_want, _ = _reference_log_ppl(hf, ids, ctx, None if add_bos else tok.bos_token_id)
     assert math.isclose(math.log(other.ppl), other_want, rel_tol=1e-3)
     assert abs(want - other_want) > 1e-2  # the two measurements are told apart
+
+
+def test_scoring_in_steps_through_the_cache_matches_one_prefill(tiny_models):
+    """Steps that read earlier positions from the KV cache give the logits of one prefill (fp32
+    cache: the same values, summed in other blockings, so equal to fp32 rounding of attention)."""
+    import torch
+
+    from ketch.tools.perplexity import chunk_logits
+
+    path, _ = tiny_models("mistral")  # a sliding window of 8, crossed by the 40-token prompt
+    llm = LLM(str(path), dtype="float32", block_size=4)
+    ids = list(range(3, 43))
+    whole = chunk_logits(llm.engine, ids)
+    for step in (1, 7, 16):
+        torch.testing.assert_close(chunk_logits(llm.engine, ids, step_tokens=step), whole, rtol=1e-4, atol=1e-4)
+    with pytest.raises(ValueError, match="step_tokens"):
+        chunk_logits(llm.engine, ids, step_tokens=0)

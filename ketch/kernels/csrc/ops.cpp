@@ -155,16 +155,36 @@ inline __m256 hsum8x8(const __m256* v) {
   return _mm256_add_ps(_mm256_permute2f128_ps(u0, u1, 0x20), _mm256_permute2f128_ps(u0, u1, 0x31));
 }
 
+// KV cache elements: fp32, or fp16/bf16 (half the memory and the bytes read per decoded token),
+// widened to fp32 8 at a time on load; every product and sum stays fp32.
+inline __m256 load8(const float* p) { return _mm256_loadu_ps(p); }
+inline __m256 load8(const at::Half* p) { return _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))); }
+inline __m256 load8(const at::BFloat16* p) {
+  const __m256i w = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+  return _mm256_castsi256_ps(_mm256_slli_epi32(w, 16));
+}
+inline float load1(const float* p) { return *p; }
+inline float load1(const at::Half* p) { return static_cast<float>(*p); }
+inline float load1(const at::BFloat16* p) { return static_cast<float>(*p); }
+
+// Writes D fp32 values as the cache type (round to nearest even, as torch's .to() does).
+inline void store_row(const float* x, float* out, int64_t D) { std::memcpy(out, x, D * sizeof(float)); }
+template <typename T>
+inline void store_row(const float* x, T* out, int64_t D) {
+  for (int64_t d = 0; d < D; ++d) out[d] = static_cast<T>(x[d]);
+}
+
 // Where one decode sequence's keys live: key j's row starts at offset[j - start] + h * D in the
 // caches (slot = table[j / bs] * bs + j % bs, worked out once per key, not per head and dot product:
 // a 64-bit division costs more than the dot product).
+template <typename T>
 struct KvView {
-  const float* k;
-  const float* v;
+  const T* k;
+  const T* v;
   const int64_t* offset;
   int64_t D;
-  const float* key(int64_t i, int64_t h) const { return k + offset[i] + h * D; }
-  const float* val(int64_t i, int64_t h) const { return v + offset[i] + h * D; }
+  const T* key(int64_t i, int64_t h) const { return k + offset[i] + h * D; }
+  const T* val(int64_t i, int64_t h) const { return v + offset[i] + h * D; }
 };
 
 // Fills rows with the cache offsets (in floats) of keys [start, len) of one sequence.
@@ -180,7 +200,8 @@ void key_offsets(const int64_t* table, int64_t bs, int64_t Hkv, int64_t D, int64
 
 // softmax(q K^T * scale) V for the `group` query heads (rows of q, D apart) that share kv head h,
 // over keys [start, len). scores: scratch of group * (len - start) floats.
-void attend_group(const float* q, float* out, int64_t group, const KvView& kv, int64_t h, int64_t start,
+template <typename T>
+void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv, int64_t h, int64_t start,
                   int64_t len, float scale, float cap, std::vector<float>& scores) {
   const int64_t D = kv.D, n = len - start;
   scores.resize(group * n);
@@ -189,7 +210,7 @@ void attend_group(const float* q, float* out, int64_t group, const KvView& kv, i
     // 8 keys at a time: 8 independent FMA chains, one transposing reduction for their 8 scores
     // (one dot product at a time waits on its FMA chain and its horizontal sum).
     for (; j + 8 <= len; j += 8) {
-      const float* kr[8];
+      const T* kr[8];
       for (int i = 0; i < 8; ++i) kr[i] = kv.key(j - start + i, h);
       for (int64_t g = 0; g < group; ++g) {
         const float* qv = q + g * D;
@@ -197,21 +218,21 @@ void attend_group(const float* q, float* out, int64_t group, const KvView& kv, i
         for (auto& a : acc) a = _mm256_setzero_ps();
         for (int64_t d = 0; d < D; d += 8) {
           const __m256 qd = _mm256_loadu_ps(qv + d);
-          for (int i = 0; i < 8; ++i) acc[i] = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kr[i] + d), acc[i]);
+          for (int i = 0; i < 8; ++i) acc[i] = _mm256_fmadd_ps(qd, load8(kr[i] + d), acc[i]);
         }
         _mm256_storeu_ps(scores.data() + g * n + (j - start), _mm256_mul_ps(hsum8x8(acc), _mm256_set1_ps(scale)));
       }
     }
   }
   for (; j < len; ++j) {
-    const float* kr = kv.key(j - start, h);
+    const T* kr = kv.key(j - start, h);
     for (int64_t g = 0; g < group; ++g) {
       const float* qv = q + g * D;
       __m256 acc = _mm256_setzero_ps();
       int64_t d = 0;
-      for (; d + 8 <= D; d += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qv + d), _mm256_loadu_ps(kr + d), acc);
+      for (; d + 8 <= D; d += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qv + d), load8(kr + d), acc);
       float sc = hsum8(acc);
-      for (; d < D; ++d) sc += qv[d] * kr[d];
+      for (; d < D; ++d) sc += qv[d] * load1(kr + d);
       scores[g * n + (j - start)] = sc * scale;
     }
   }
@@ -243,9 +264,9 @@ void attend_group(const float* q, float* out, int64_t group, const KvView& kv, i
       __m256 acc[8];
       for (auto& a : acc) a = _mm256_setzero_ps();
       for (int64_t j = start; j < len; ++j) {
-        const float* vr = kv.val(j - start, h);
+        const T* vr = kv.val(j - start, h);
         const __m256 p = _mm256_set1_ps(s[j - start]);
-        for (int c = 0; c < 8; ++c) acc[c] = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr + 8 * c), acc[c]);
+        for (int c = 0; c < 8; ++c) acc[c] = _mm256_fmadd_ps(p, load8(vr + 8 * c), acc[c]);
       }
       const __m256 vinv = _mm256_set1_ps(inv);
       for (int c = 0; c < 8; ++c) _mm256_storeu_ps(o + 8 * c, _mm256_mul_ps(acc[c], vinv));
@@ -253,21 +274,23 @@ void attend_group(const float* q, float* out, int64_t group, const KvView& kv, i
     }
     for (int64_t d = 0; d < D; ++d) o[d] = 0.f;
     for (int64_t j = start; j < len; ++j) {
-      const float* vr = kv.val(j - start, h);
+      const T* vr = kv.val(j - start, h);
       const float p = s[j - start] * inv;
       int64_t d = 0;
       for (; d + 8 <= D; d += 8)
-        _mm256_storeu_ps(o + d, _mm256_fmadd_ps(_mm256_set1_ps(p), _mm256_loadu_ps(vr + d), _mm256_loadu_ps(o + d)));
-      for (; d < D; ++d) o[d] += p * vr[d];
+        _mm256_storeu_ps(o + d, _mm256_fmadd_ps(_mm256_set1_ps(p), load8(vr + d), _mm256_loadu_ps(o + d)));
+      for (; d < D; ++d) o[d] += p * load1(vr + d);
     }
   }
 }
 
 void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cache, const torch::Tensor& block_table,
                        const torch::Tensor& context_lens, int64_t B) {
+  const auto kt = k_cache.scalar_type();
   TORCH_CHECK(k_cache.dim() == 4 && k_cache.is_contiguous() && v_cache.is_contiguous() &&
-              k_cache.scalar_type() == torch::kFloat && v_cache.scalar_type() == torch::kFloat &&
-              v_cache.sizes() == k_cache.sizes(), "caches must be contiguous fp32 [blocks, block_size, Hkv, D]");
+              (kt == torch::kFloat || kt == torch::kHalf || kt == torch::kBFloat16) &&
+              v_cache.scalar_type() == kt && v_cache.sizes() == k_cache.sizes(),
+              "caches must be contiguous fp32, fp16 or bf16 [blocks, block_size, Hkv, D], both of one type");
   TORCH_CHECK(block_table.scalar_type() == torch::kLong && block_table.is_contiguous() && block_table.dim() == 2 &&
               block_table.size(0) == B, "block_table must be int64 [B, max_blocks]");
   TORCH_CHECK(context_lens.scalar_type() == torch::kLong && context_lens.is_contiguous() && context_lens.numel() == B,
@@ -287,15 +310,16 @@ void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cach
 // when the whole step is small (an OpenMP fork costs more than a short context's attention), else
 // spread over the pool. Each item is computed the same way either way, so results do not depend
 // on the batch.
-void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
-                   const torch::Tensor& v_cache, const torch::Tensor& block_table,
-                   const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
+template <typename T>
+void attend_decode_as(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
+                      const torch::Tensor& v_cache, const torch::Tensor& block_table,
+                      const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
   const int64_t B = context_lens.numel(), bs = k_cache.size(1), Hkv = k_cache.size(2), D = k_cache.size(3);
   const int64_t group = Hq / Hkv, max_blocks = block_table.size(1);
   const int64_t* lens = context_lens.data_ptr<int64_t>();
   const int64_t* bt = block_table.data_ptr<int64_t>();
-  const float* kc = k_cache.data_ptr<float>();
-  const float* vc = v_cache.data_ptr<float>();
+  const T* kc = static_cast<const T*>(k_cache.data_ptr());
+  const T* vc = static_cast<const T*>(v_cache.data_ptr());
   int64_t total = 0;
   for (int64_t b = 0; b < B; ++b) total += lens[b];
   const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
@@ -308,11 +332,39 @@ void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Te
       const int64_t b = i / Hkv, h = i % Hkv;
       const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
       key_offsets(bt + b * max_blocks, bs, Hkv, D, start, len, rows);
-      const KvView kv{kc, vc, rows.data(), D};
+      const KvView<T> kv{kc, vc, rows.data(), D};
       attend_group(q + b * q_stride + h * group * D, out + (b * Hq + h * group) * D, group, kv, h, start, len,
                    fscale, cap, scores);
     }
   });
+}
+
+void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
+                   const torch::Tensor& v_cache, const torch::Tensor& block_table,
+                   const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
+  switch (k_cache.scalar_type()) {
+    case torch::kHalf:
+      return attend_decode_as<at::Half>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                        window, softcap);
+    case torch::kBFloat16:
+      return attend_decode_as<at::BFloat16>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq,
+                                            scale, window, softcap);
+    default:
+      return attend_decode_as<float>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                     window, softcap);
+  }
+}
+
+// Rope on one sequence's new key heads and its value heads, written to cache slot `slot`.
+template <typename T>
+void write_kv(const float* row, int64_t Hq, int64_t Hkv, int64_t D, const float* c, const float* s, int64_t slot,
+              T* kc, T* vc) {
+  float rotated[512];
+  for (int64_t h = 0; h < Hkv; ++h) {
+    rotate_half(row + (Hq + h) * D, rotated, c, s, D / 2);
+    store_row(rotated, kc + (slot * Hkv + h) * D, D);
+    store_row(row + (Hq + Hkv + h) * D, vc + (slot * Hkv + h) * D, D);
+  }
 }
 
 }  // namespace
@@ -360,19 +412,26 @@ torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::
   const int64_t* sl = slots.data_ptr<int64_t>();
   for (int64_t b = 0; b < B; ++b)
     TORCH_CHECK(sl[b] >= 0 && sl[b] < k_cache.size(0) * bs, "cache slot out of range");
+  TORCH_CHECK(D <= 512, "head size above 512 is not supported by the fused decode op");
   auto q = torch::empty({B, Hq, D}, qkv.options());
   const float* src = qkv.data_ptr<float>();
   float* qp = q.data_ptr<float>();
-  float* kc = k_cache.data_ptr<float>();
-  float* vc = v_cache.data_ptr<float>();
   for (int64_t b = 0; b < B; ++b) {  // rope and cache writes first: attention reads the new key
     const float* row = src + b * F;
     const float* c = cos.data_ptr<float>() + b * D;
     const float* s = sin.data_ptr<float>() + b * D;
     for (int64_t h = 0; h < Hq; ++h) rotate_half(row + h * D, qp + (b * Hq + h) * D, c, s, half);
-    for (int64_t h = 0; h < Hkv; ++h) {
-      rotate_half(row + (Hq + h) * D, kc + (sl[b] * Hkv + h) * D, c, s, half);
-      std::memcpy(vc + (sl[b] * Hkv + h) * D, row + (Hq + Hkv + h) * D, D * sizeof(float));
+    switch (k_cache.scalar_type()) {
+      case torch::kHalf:
+        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<at::Half*>(k_cache.data_ptr()),
+                 static_cast<at::Half*>(v_cache.data_ptr()));
+        break;
+      case torch::kBFloat16:
+        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<at::BFloat16*>(k_cache.data_ptr()),
+                 static_cast<at::BFloat16*>(v_cache.data_ptr()));
+        break;
+      default:
+        write_kv(row, Hq, Hkv, D, c, s, sl[b], k_cache.data_ptr<float>(), v_cache.data_ptr<float>());
     }
   }
   auto out = torch::empty({B, Hq * D}, qkv.options());
@@ -386,8 +445,9 @@ constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("decode_attention_qkv", &decode_attention_qkv, kNoGil,
-          "rope, cache write and one-token paged attention from a fused qkv projection (fp32)");
-  mod.def("paged_decode_attention", &paged_decode_attention, kNoGil, "one-token attention over the paged KV cache (fp32)");
+          "rope, cache write and one-token paged attention from a fused qkv projection (fp32; cache fp32/fp16/bf16)");
+  mod.def("paged_decode_attention", &paged_decode_attention, kNoGil,
+          "one-token attention over the paged KV cache (fp32 queries; cache fp32/fp16/bf16)");
   mod.def("add_rms_norm", &add_rms_norm, kNoGil, "residual += x; return rms_norm(residual) * w (fp32)");
   mod.def("rope_", &rope_, kNoGil, "in-place rotate-half rope on q and k (fp32)");
   mod.def("act_and_mul", &act_and_mul, kNoGil, "act(gate) * up for a fused [T, 2I] projection (fp32)");
