@@ -8,8 +8,9 @@ load generator, stopped). After each of ketch's rounds, while its server idles, 
 the same sampling (greedy, ``max_tokens``, EOS ignored). Figures are medians over the rounds; printed
 ratios: output tok/s ketch/llama-server and HTTP/offline per level (the median of the rounds' own
 ratios), > 1 favours the first; latencies are shown side by side.
-llama-server (llama.cpp's, found on PATH unless given) serves the same GGUF with ``-np 8 -c 16384`` and as
-many threads as ketch uses (retried with ``--no-repack`` where its repacked weights die of SIGILL).
+llama-server (llama.cpp's, found on PATH unless given) serves the same GGUF with ``--llama-slots``
+parallel slots (``-np``, default 32, its best at 32 clients), a context of 512 tokens per slot (at
+least 16384), as many threads as ketch uses and none of the environment ketch sets for itself (retried with ``--no-repack`` where its repacked weights die of SIGILL).
 """
 from __future__ import annotations
 
@@ -115,8 +116,10 @@ def run_rounds(name: str, argv: list[str], port: int, ready_path: str, cfg: Serv
 
 
 def bench_llama_server(binary: str, gguf: Path, threads: int, cfg: ServeBenchConfig,
-                       rounds: int) -> list[dict[str, Any]]:
-    argv = [binary, "-m", str(gguf), "-np", "8", "-c", "16384", "-t", str(threads), "--host", "127.0.0.1"]
+                       rounds: int, slots: int) -> list[dict[str, Any]]:
+    # -c is shared by the slots: 512 tokens each at least, so every request (prompt + 64) fits its slot
+    ctx = max(16384, 512 * slots)
+    argv = [binary, "-m", str(gguf), "-np", str(slots), "-c", str(ctx), "-t", str(threads), "--host", "127.0.0.1"]
     port = _free_port()
     try:
         return run_rounds("llama-server", argv + ["--port", str(port)], port, "/health", cfg, rounds)
@@ -235,6 +238,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                    help="llama.cpp's llama-server binary (default: the one on PATH, if any)")
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
                    help="also run ketch's offline engine on the same requests")
+    p.add_argument("--llama-slots", type=int, default=32,
+                   help="llama-server's parallel slots (-np); 32 measured best for 32 clients on a 2-core EPYC")
     p.add_argument("--rounds", type=int, default=3,
                    help="measurements per server (and offline, interleaved with ketch's rounds); medians are shown")
     p.add_argument("--json", metavar="FILE", help="also write every figure to FILE as JSON")
@@ -269,7 +274,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                               for c in offline_rounds[0]}
     if args.llama_server:
         try:
-            runs = bench_llama_server(args.llama_server, gguf, threads, cfg, args.rounds)
+            runs = bench_llama_server(args.llama_server, gguf, threads, cfg, args.rounds, args.llama_slots)
             results["llama_server"] = combine(runs)
             print_report(results["llama_server"])
         except (RuntimeError, OSError) as exc:  # the anchor failing must not lose ketch's figures
