@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> dict:
                    help="ketch's dtype: auto (bf16 on CUDA and AMX CPUs, else fp32), float32, bfloat16")
     p.add_argument("--hf-dtype", default="float32", help="HF transformers' dtype (the anchor)")
     p.add_argument("--threads", type=int, default=0, help="threads for every engine (0: all available cores)")
+    p.add_argument("--llama-bench", default=None,
+                   help="llama.cpp's llama-bench binary (llama-batched-bench beside it), the anchor where "
+                        "llama-cpp-python is not installed (default: found on PATH)")
     args = p.parse_args(argv)
     try:
         concurrency = [int(c) for c in args.concurrency.split(",") if c.strip()]
@@ -30,7 +33,8 @@ def main(argv: list[str] | None = None) -> dict:
     try:
         config = OfflineBenchConfig(model=args.model, prompt_len=args.prompt_len, new_tokens=args.new_tokens,
                                     concurrency=concurrency, run_hf=args.hf, run_llama_cpp=args.llama_cpp,
-                                    dtype=args.dtype, hf_dtype=args.hf_dtype, num_threads=args.threads)
+                                    dtype=args.dtype, hf_dtype=args.hf_dtype, num_threads=args.threads,
+                                    llama_bench=args.llama_bench)
     except ValueError as exc:
         p.error(str(exc))
     return run_offline(config)

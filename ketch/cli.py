@@ -259,6 +259,9 @@ def bench_offline(
     llama_cpp: Annotated[bool, typer.Option("--llama-cpp/--no-llama-cpp", help="also run llama.cpp")] = True,
     dtype: DtypeOpt = "auto",
     hf_dtype: Annotated[str, typer.Option(help="HF transformers' dtype (the anchor)")] = "float32",
+    llama_bench: Annotated[Optional[str], typer.Option(
+        help="llama.cpp's llama-bench binary (llama-batched-bench beside it), the anchor where "
+             "llama-cpp-python is not installed (default: found on PATH)")] = None,
 ) -> None:
     """Single-stream decode, TTFT and batched throughput, side by side with the anchors."""
     from ketch.tools.bench import OfflineBenchConfig, run_offline
@@ -266,7 +269,7 @@ def bench_offline(
     run_offline(OfflineBenchConfig(model=model, prompt_len=prompt_len, new_tokens=new_tokens,
                                    concurrency=[int(c) for c in concurrency.split(",") if c.strip()],
                                    run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype,
-                                   hf_dtype=hf_dtype))
+                                   hf_dtype=hf_dtype, llama_bench=llama_bench))
 
 
 @bench_app.command("serve")

@@ -51,3 +51,28 @@ def test_read_bandwidth_is_a_rate_of_a_buffer_beyond_the_caches():
     assert READ_BYTES >= 8 * (32 << 20)  # several times the largest L3 seen
     bw = read_bandwidth(1, nbytes=64 << 20, repeats=2)
     assert 1e8 < bw < 1e13  # bytes per second, neither absurdly slow nor beyond any memory
+
+
+def test_llama_cpp_tools_figures_follow_their_json(tmp_path):
+    """llama-bench / llama-batched-bench are not installable here, so two scripts print their
+    documented JSON shapes; the anchor's figures must be derived from them as documented, and the
+    tools must run without the environment ketch set."""
+    import json
+    import os
+    import stat
+
+    from ketch.tools.bench.llama_bench import llama_cpp_tools
+
+    rows = [{"n_prompt": 128, "n_gen": 0, "avg_ts": 256.0, "build_commit": "abc", "cpu_info": "x"},
+            {"n_prompt": 0, "n_gen": 64, "avg_ts": 100.0, "build_commit": "abc", "cpu_info": "x"}]
+    bench = tmp_path / "llama-bench"
+    bench.write_text(f"#!/bin/sh\n[ -z \"$GOMP_SPINCOUNT\" ] || exit 3\ncat <<'EOF'\n{json.dumps(rows)}\nEOF\n")
+    lines = "\n".join(json.dumps({"pl": pl, "tg": 64, "t": 2.0 * pl}) for pl in (1, 8))
+    batched = tmp_path / "llama-batched-bench"
+    batched.write_text(f"#!/bin/sh\necho 'model loaded'\ncat <<'EOF'\n{lines}\nEOF\n")
+    for f in (bench, batched):
+        f.chmod(f.stat().st_mode | stat.S_IEXEC)
+    assert os.environ.get("GOMP_SPINCOUNT") or os.environ.get("OMP_WAIT_POLICY")  # ketch set one here
+    res = llama_cpp_tools(str(bench), tmp_path / "m.gguf", 2, 128, 64, [1, 8])
+    assert res["ttft_s"] == 128 / 256.0 and res["decode_tok_s"] == 100.0 and res["build"] == "abc"
+    assert res["throughput_tok_s"] == {1: 64 / 2.0, 8: 8 * 64 / 16.0}

@@ -47,6 +47,9 @@ class OfflineBenchConfig:
     dtype: str = "auto"  # ketch's compute dtype (auto: bf16 where the CPU has AMX, else fp32)
     hf_dtype: str = "float32"  # the anchor as the targets define it
     num_threads: int = 0  # 0: every core this process may run on
+    # llama.cpp's llama-bench binary (llama-batched-bench beside it): the anchor where
+    # llama-cpp-python is not installed; None: found on PATH
+    llama_bench: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.model, str) or not self.model:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import sys
 import traceback
 from dataclasses import asdict
@@ -29,7 +30,22 @@ from ketch.tools.bench.common import (OfflineBenchConfig, _common_prefix, _log, 
                                       build_prompts)
 from ketch.tools.bench.bandwidth import read_bandwidth
 from ketch.tools.bench.engines import _bench_hf, _bench_ketch, _bench_llama_cpp
+from ketch.tools.bench.llama_bench import llama_cpp_tools
 from ketch.tools.bench.report import _print_table, _ratios
+
+def _llama_cpp_tools(cfg: OfflineBenchConfig, gguf, threads: int) -> dict[str, Any] | None:
+    """The anchor from llama.cpp's own tools when llama-cpp-python is absent (None: neither is here)."""
+    binary = cfg.llama_bench or shutil.which("llama-bench")
+    if binary is None:
+        _log("llama.cpp: neither llama-cpp-python (make llama-cpp) nor llama-bench (--llama-bench) found; skipped")
+        return None
+    _log(f"llama.cpp: {binary} and llama-batched-bench, in their own environment")
+    try:
+        return llama_cpp_tools(binary, gguf, threads, cfg.prompt_len, cfg.new_tokens, cfg.concurrency)
+    except Exception as exc:  # noqa: BLE001 - an anchor failing must not lose ketch's figures
+        _log(f"[red]llama-bench failed:[/red] {exc!r}")
+        return {"error": repr(exc)}
+
 
 def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
     """Run every engine on the same weights and prompts; print a table; return every figure."""
@@ -91,7 +107,7 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
             try:
                 import llama_cpp  # noqa: F401
             except ImportError:
-                _log("llama.cpp: llama-cpp-python is not installed; skipped (make llama-cpp)")
+                lcpp = _llama_cpp_tools(cfg, source.path, threads)
             else:
                 try:
                     lcpp = _bench_llama_cpp(cfg, prompts, source, threads, eos_ids)

@@ -88,7 +88,11 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
         notes.append(f"HF greedy tokens match ketch for {hf['greedy_match_tokens']}/{cfg.new_tokens}")
     elif hf:
         notes.append(f"HF failed: {hf['error']}")
-    if lcpp and "error" not in lcpp:
+    if lcpp and "error" not in lcpp and lcpp.get("tool") == "llama-bench":
+        notes.append(f"llama.cpp: llama-bench pp{cfg.prompt_len} ({lcpp['prompt_tok_s']:.0f} tok/s, TTFT = "
+                     f"{cfg.prompt_len} / that) and tg{cfg.new_tokens}, llama-batched-bench for the concurrent rows; "
+                     f"build {lcpp['build']}, run without ketch's environment")
+    elif lcpp and "error" not in lcpp:
         ketch_weights = "keeps it packed" if ketch.get("packed_weights") else "dequantizes it"
         notes.append(f"llama.cpp runs the GGUF quantized ({results['quantization']}); ketch {ketch_weights}, "
                      f"HF dequantizes it; "
