@@ -37,7 +37,7 @@ namespace {
 
 constexpr int64_t kBlock = 32;     // one activation step per 32 values
 constexpr int64_t kPanelRows = 32; // weight rows per panel: two vectors of 16 int32 lanes
-constexpr int kTileRows = 4;       // activation rows per register tile
+constexpr int kTileRows = 4;       // activation rows per register tile with one plane (3 with two)
 
 inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
 
@@ -354,7 +354,8 @@ KETCH_VNNI void tile(const Acts& a, int64_t r0, const Panel& p, int center, floa
 
 template <int G, bool BIAS, int P>
 void all_rows(const Acts& a, const Panel& p, int center, float* y, int64_t n0, int64_t valid, int64_t N) {
-  constexpr int R = P == 2 ? 3 : kTileRows;  // two planes: 2 x 2 x R int32 accumulators in registers
+  // Two planes: 2 x 2 x R int32 accumulators next to 2 x R float ones; R = 4 spilled (measured slower).
+  constexpr int R = P == 2 ? 3 : kTileRows;
   const int64_t M = a.M;
   int64_t r0 = 0;
   for (; r0 + R <= M; r0 += R) tile<R, G, BIAS, P>(a, r0, p, center, y, n0, valid, N);
