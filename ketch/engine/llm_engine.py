@@ -82,14 +82,14 @@ class LLMEngine:
         self._seq_ids = itertools.count()
 
     def _num_kv_blocks(self) -> int:
-        per_block = self.config.cache.block_size * self.model_config.kv_bytes_per_token(self.kv_dtype)
+        per_token = self.model_config.kv_bytes_per_token(self.kv_dtype)
+        per_block = self.config.cache.block_size * per_token
         budget = self.config.cache.kv_cache_memory_bytes
         if budget is None:
             if self.device.type == "cuda":
                 free, _ = torch.cuda.mem_get_info(self.device)
                 budget = int(free * DEFAULT_CUDA_KV_CACHE_FRACTION)
             else:  # sized to the limits, not a fixed pool: llama-server -c 8192 -np 8 holds 8192 tokens
-                per_token = self.model_config.kv_bytes_per_token(self.kv_dtype)
                 budget = min(default_cpu_kv_tokens(self.max_model_len, self.config.scheduler.max_num_seqs)
                              * per_token, DEFAULT_CPU_KV_CACHE_BYTES)
         # No point holding more than max_num_seqs full-length sequences.

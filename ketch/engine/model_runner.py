@@ -9,7 +9,7 @@ from ketch.config import CacheConfig, ModelConfig
 from ketch.engine.scheduler import SchedulerOutput
 from ketch.engine.sequence import Sequence
 from ketch.kernels import load_ops
-from ketch.layers.attention import AttentionMetadata, PrefillSpan
+from ketch.layers.attention import AttentionMetadata, prefill_span
 
 
 @dataclass(slots=True)
@@ -92,18 +92,12 @@ class ModelRunner:
         start = len(decodes)
         for seq, n in batch[len(decodes):]:
             nc = seq.num_computed_tokens
-            ctx_len = nc + n
-            span = PrefillSpan(start, start + n, nc, None, None, None)
-            q_pos = torch.arange(nc, ctx_len).unsqueeze(1)
-            k_pos = torch.arange(ctx_len).unsqueeze(0)
-            if nc:
-                p = torch.arange(ctx_len)
+            gather = None
+            if nc:  # the cached context is read back through its slots
+                p = torch.arange(nc + n)
                 table = torch.tensor(seq.block_table, dtype=torch.long)
-                span.gather = (table[p // bs] * bs + p % bs).to(dev)
-                span.mask = (k_pos <= q_pos).to(dev)
-            if window is not None and ctx_len > window:
-                span.window_mask = ((k_pos <= q_pos) & (k_pos > q_pos - window)).to(dev)
-            meta.prefills.append(span)
+                gather = (table[p // bs] * bs + p % bs).to(dev)
+            meta.prefills.append(prefill_span(start, nc, n, gather, window, dev))
             start += n
         return meta
 

@@ -47,16 +47,29 @@ class AttentionMetadata:
         return self.sliding_window if is_sliding and self.sliding_window else 0
 
 
-def fresh_prefill_metadata(slots: torch.Tensor, window: int | None) -> AttentionMetadata:
-    """Metadata for one sequence prefilled from position 0 in a single chunk, its K/V written to
-    ``slots`` (scoring and calibration runs, outside the scheduler)."""
-    n = slots.shape[0]
-    span = PrefillSpan(0, n, 0, None, None, None)
-    if window is not None and n > window:
-        pos = torch.arange(n)
-        mask = (pos[None, :] <= pos[:, None]) & (pos[None, :] > pos[:, None] - window)
-        span.window_mask = mask.to(slots.device)
-    return AttentionMetadata(slots, 0, None, None, None, [span], sliding_window=window)
+def prefill_span(start: int, num_computed: int, num_new: int, gather: torch.Tensor | None,
+                 window: int | None, device: torch.device) -> PrefillSpan:
+    """The chunk of ``num_new`` tokens at flat index ``start`` after ``num_computed`` cached ones:
+    ``gather`` ([context_len] slots) and a causal mask where there is cached context (else plain
+    causal attention over the chunk's own K/V), a window mask where the context passes the window."""
+    ctx_len = num_computed + num_new
+    span = PrefillSpan(start, start + num_new, num_computed, None, None, None)
+    q_pos = torch.arange(num_computed, ctx_len).unsqueeze(1)
+    k_pos = torch.arange(ctx_len).unsqueeze(0)
+    if num_computed:
+        span.gather = gather
+        span.mask = (k_pos <= q_pos).to(device)
+    if window is not None and ctx_len > window:
+        span.window_mask = ((k_pos <= q_pos) & (k_pos > q_pos - window)).to(device)
+    return span
+
+
+def prefill_metadata(slots: torch.Tensor, window: int | None, start: int = 0) -> AttentionMetadata:
+    """Metadata for positions ``start``.. of one sequence whose K/V go to ``slots[start:]``, in one
+    chunk over the positions before it already in the cache (scoring and calibration runs, outside
+    the scheduler); start 0: the whole sequence from position 0."""
+    span = prefill_span(0, start, slots.shape[0] - start, slots, window, slots.device)
+    return AttentionMetadata(slots[start:], 0, None, None, None, [span], sliding_window=window)
 
 
 def _attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None,

@@ -13,7 +13,7 @@ import torch
 
 from ketch.engine.llm_engine import LLMEngine
 from ketch.engine.sequence import Sequence
-from ketch.layers.attention import AttentionMetadata, PrefillSpan, fresh_prefill_metadata
+from ketch.layers.attention import prefill_metadata
 from ketch.sampling import SamplingParams
 
 
@@ -42,25 +42,12 @@ def chunk_logits(engine: LLMEngine, token_ids: list[int], step_tokens: int | Non
         out = []
         for start in range(0, n, step):
             end = min(n, start + step)
-            meta = fresh_prefill_metadata(slots, window) if start == 0 and end == n else \
-                _step_metadata(slots, start, end, window)
+            meta = prefill_metadata(slots[:end], window, start)
             hidden = engine.model(ids[start:end], torch.arange(start, end, device=dev), engine.runner.kv_caches, meta)
             out.append(engine.model.compute_logits(hidden))
         return out[0] if len(out) == 1 else torch.cat(out)
     finally:
         bm.free(seq)
-
-
-def _step_metadata(slots: torch.Tensor, start: int, end: int, window: int | None) -> AttentionMetadata:
-    """Positions start..end-1 of one sequence as a prefill chunk over the cached positions before them."""
-    q_pos = torch.arange(start, end).unsqueeze(1)
-    k_pos = torch.arange(end).unsqueeze(0)
-    dev = slots.device
-    span = PrefillSpan(0, end - start, start, slots[:end] if start else None,
-                       (k_pos <= q_pos).to(dev) if start else None, None)
-    if window is not None and end > window:
-        span.window_mask = ((k_pos <= q_pos) & (k_pos > q_pos - window)).to(dev)
-    return AttentionMetadata(slots[start:end], 0, None, None, None, [span], sliding_window=window)
 
 
 @dataclass(slots=True)

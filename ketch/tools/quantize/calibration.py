@@ -15,7 +15,7 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
-from ketch.layers.attention import fresh_prefill_metadata
+from ketch.layers.attention import prefill_metadata
 from ketch.tools.quantize import awq_search
 from ketch.tools.quantize.gptq_solve import HessianAccumulator, gptq_quantize
 from ketch.tools.quantize.rtn import dequantize_codes, rtn_quantize
@@ -75,7 +75,7 @@ class LayerwiseRunner:
         t = len(samples[0])
         self.kv = (torch.empty(1, t, cfg.num_key_value_heads, cfg.head_dim),
                    torch.empty(1, t, cfg.num_key_value_heads, cfg.head_dim))
-        self.meta = fresh_prefill_metadata(torch.arange(t), cfg.sliding_window)
+        self.meta = prefill_metadata(torch.arange(t), cfg.sliding_window)
         positions = torch.arange(t)
         self.ropes = {id(r): r.lookup(positions) for r in model.ropes}
         with torch.inference_mode():
