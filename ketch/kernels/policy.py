@@ -134,6 +134,11 @@ def resolve_isa(requested: str | None) -> str:
     return requested
 
 
+def default_policy() -> KernelConfig:
+    """The best kernel policy of this CPU (a plain one where the kernels are unavailable)."""
+    return KernelConfig.for_cpu() if cpu_isa() is not None else KernelConfig()
+
+
 def supported_isas() -> list[str]:
     """Every level this machine can run, lowest first (tests force each one)."""
     best = cpu_isa()

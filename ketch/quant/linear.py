@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ketch.kernels import load_kernels
-from ketch.kernels.policy import KernelConfig, cpu_isa
+from ketch.kernels.policy import KernelConfig, default_policy
 from ketch.layers.linear import linear
 from ketch.quant.packed import PackedWeight
 
@@ -23,11 +23,6 @@ from ketch.quant.packed import PackedWeight
 # up), but not within a fixed M: so where prompt rows run dense, they go through GEMMs of exactly
 # GEMM_TILE_ROWS rows (the last tile zero-padded).
 GEMM_TILE_ROWS = 64
-
-
-def default_policy() -> KernelConfig:
-    """The best kernel policy of this CPU (a plain one where the kernels are unavailable)."""
-    return KernelConfig.for_cpu() if cpu_isa() is not None else KernelConfig()
 
 
 class DequantScratch:
@@ -42,8 +37,20 @@ class DequantScratch:
 
     def __init__(self, policy: KernelConfig | None = None) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
-        self.policy = policy if policy is not None else default_policy()
+        self._policy = policy
         self.decode_rows = 0
+
+    @property
+    def policy(self) -> KernelConfig:
+        """The given policy, else this CPU's best, looked up on first use: building a model (on any
+        device) must not compile the CPU kernels to find a policy it may never use."""
+        if self._policy is None:
+            self._policy = default_policy()
+        return self._policy
+
+    @policy.setter
+    def policy(self, policy: KernelConfig) -> None:
+        self._policy = policy
 
     def get(self, rows: int, cols: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
         buf = self._buffers.get(dtype)
@@ -52,13 +59,20 @@ class DequantScratch:
         return buf[:rows * cols].view(rows, cols)
 
 
+def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
+    """The few-row packed kernel of ``w`` as a one-argument function: x fp32 contiguous [M, K]
+    (planes' column order) -> [M, N] fp32."""
+    qs, d, m, offset, scheme, mode = w.qs, w.d, w.m, w.offset, w.scheme, policy.decode_mode
+    if scheme == "q4":
+        return lambda x: kernels.q4_linear(x, qs, d, m, mode)
+    if scheme == "q8":
+        return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)
+    return lambda x: kernels.lowbit_linear(x, scheme, qs, d, m)  # q5 and the K-quants
+
+
 def kernel_product(kernels, x: torch.Tensor, w: PackedWeight, policy: KernelConfig) -> torch.Tensor:
     """The few-row packed kernel: x fp32 contiguous [M, K] (planes' column order) -> [M, N] fp32."""
-    if w.scheme == "q4":
-        return kernels.q4_linear(x, w.qs, w.d, w.m, policy.decode_mode)
-    if w.scheme == "q8":
-        return kernels.q8_linear(x, w.qs, w.d, w.m, w.offset, policy.decode_mode)
-    return kernels.lowbit_linear(x, w.scheme, w.qs, w.d, w.m)  # q5 and the K-quants
+    return bind_kernel(kernels, w, policy)(x)
 
 
 def packed_matmul(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch,
@@ -167,14 +181,7 @@ class PackedModule(nn.Module):
             return None
         policy = self.scratch.policy  # bound lazily: the loader sets the policy after construction
         if self._decode is None or self._decode[0] is not kernels or self._decode[1] is not policy:
-            qs, d, m, offset, scheme, mode = self.qs, self.d, self.m, self.offset, self.scheme, policy.decode_mode
-            if scheme == "q4":
-                fn = lambda x: kernels.q4_linear(x, qs, d, m, mode)  # noqa: E731
-            elif scheme == "q8":
-                fn = lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)  # noqa: E731
-            else:
-                fn = lambda x: kernels.lowbit_linear(x, scheme, qs, d, m)  # noqa: E731
-            self._decode = (kernels, policy, fn)
+            self._decode = (kernels, policy, bind_kernel(kernels, self.packed, policy))
         return self._decode[2]
 
     @property

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ketch.kernels.policy import ISA_LEVELS, KernelConfig, cpu_isa, supported_isas
-from tests.policies import isa_params
+from tests.policies import MANY_ROW_PATH, isa_params
 
 ROOT = Path(__file__).parents[2]
 # Per level: (q4 decode path, many-row path) as kernel_calls() names them.
@@ -35,8 +35,7 @@ def test_each_level_has_its_policy(kernels, monkeypatch):
             continue
         policy = KernelConfig.for_cpu(isa=level)
         assert policy.isa == level
-        assert (f"q4_{policy.decode_acts}", {"amx": "amx", "int8": "int8_gemm", "dense": "dequantize"}[
-            policy.prompt_gemm]) == EXPECTED[level]
+        assert (f"q4_{policy.decode_acts}", MANY_ROW_PATH[policy.prompt_gemm]) == EXPECTED[level]
     with pytest.raises(ValueError, match="KETCH_ISA must be one of"):
         KernelConfig.for_cpu(isa="sse2")
     monkeypatch.setenv("KETCH_ISA", "avx2")

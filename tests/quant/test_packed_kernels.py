@@ -10,9 +10,8 @@ from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
 from ketch.kernels import load_kernels
-from ketch.kernels.policy import ACT_MODES
-from ketch.quant.linear import (DequantScratch, QuantEmbedding, QuantLinear, default_policy, kernel_product,
-                                packed_matmul)
+from ketch.kernels.policy import ACT_MODES, default_policy
+from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, kernel_product, packed_matmul
 from ketch.quant.packed import PackedWeight, concat_rows, pack_gguf
 from tests.bounds import BF16_U, assert_within_gemm_bound, assert_within_packed_bound
 
