@@ -39,7 +39,7 @@ def _cpu_supported() -> bool:
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
     return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp",
-                  headers=("amx_gemm.h", "int8_gemm.h", "kquant_codes.h"))
+                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h"))
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@
 // Every output row is summed in the same order whatever R is and whatever rows share the call,
 // so a row's result is the same alone or in any batch (batch invariance).
 #include "int8_gemm.h"
+#include "act_codes.h"
 #include "kquant_codes.h"
 
 #include <ATen/Parallel.h>
@@ -30,7 +31,6 @@
 #include <cstring>
 #include <vector>
 
-#define KETCH_VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,fma,f16c")))
 
 namespace ketch {
 namespace {
@@ -40,8 +40,6 @@ constexpr int64_t kPanelRows = 32; // weight rows per panel: two vectors of 16 i
 constexpr int kTileRows = 4;       // activation rows per register tile with one plane (3 with two)
 
 inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
-
-constexpr float kPlane2 = 254.f;  // the second plane's step: the first one's / 254
 
 struct Acts {
   int64_t M = 0, K = 0, G = 32;
@@ -53,42 +51,30 @@ struct Acts {
 };
 
 // One activation row: codes q (q2: the second plane, or null), steps, code sums, float sums.
-KETCH_VNNI void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, int8_t* q2, float* step,
-                             int32_t* csum, int32_t* csum2, float* xsum) {
-  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
+KETCH_AVX512 void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, int8_t* q2, float* step,
+                               int32_t* csum, int32_t* csum2, float* xsum) {
   for (int64_t b = 0; b < K / kBlock; ++b) {
-    const float* p = x + b * kBlock;
-    const __m512 v0 = _mm512_loadu_ps(p), v1 = _mm512_loadu_ps(p + 16);
-    const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(v0, abs_mask), _mm512_and_ps(v1, abs_mask)));
-    const float s = amax / 127.f;
-    const __m512 inv = _mm512_set1_ps(s > 0.f ? 1.f / s : 0.f);
-    const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    const __m512i c0 = _mm512_cvtps_epi32(f0), c1 = _mm512_cvtps_epi32(f1);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock), _mm512_cvtsepi32_epi8(c0));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock + 16), _mm512_cvtsepi32_epi8(c1));
-    __m512i e0 = _mm512_setzero_si512(), e1 = e0;
-    if (q2 != nullptr) {  // x * inv - f is exact in float; |remainder| <= 1/2, so |q2| <= 127
-      const __m512 k2 = _mm512_set1_ps(kPlane2);
-      e0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v0, inv), f0), k2));
-      e1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(v1, inv), f1), k2));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock), _mm512_cvtsepi32_epi8(e0));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock + 16), _mm512_cvtsepi32_epi8(e1));
+    const acts::BlockCodes c = acts::round_block(x + b * kBlock, q2 != nullptr);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock), _mm512_cvtsepi32_epi8(c.q0));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(q + b * kBlock + 16), _mm512_cvtsepi32_epi8(c.q1));
+    if (q2 != nullptr) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock), _mm512_cvtsepi32_epi8(c.r0));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(q2 + b * kBlock + 16), _mm512_cvtsepi32_epi8(c.r1));
     }
-    step[b] = q2 != nullptr ? s / kPlane2 : s;
+    step[b] = q2 != nullptr ? c.step / acts::kPlane2 : c.step;
     if (G == 32) {
-      csum[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(c0, c1));
-      if (q2 != nullptr) csum2[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(e0, e1));
-      xsum[b] = _mm512_reduce_add_ps(_mm512_add_ps(v0, v1));
+      csum[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(c.q0, c.q1));
+      if (q2 != nullptr) csum2[b] = _mm512_reduce_add_epi32(_mm512_add_epi32(c.r0, c.r1));
+      xsum[b] = _mm512_reduce_add_ps(_mm512_add_ps(c.v0, c.v1));
     } else {
-      csum[2 * b] = _mm512_reduce_add_epi32(c0);
-      csum[2 * b + 1] = _mm512_reduce_add_epi32(c1);
+      csum[2 * b] = _mm512_reduce_add_epi32(c.q0);
+      csum[2 * b + 1] = _mm512_reduce_add_epi32(c.q1);
       if (q2 != nullptr) {
-        csum2[2 * b] = _mm512_reduce_add_epi32(e0);
-        csum2[2 * b + 1] = _mm512_reduce_add_epi32(e1);
+        csum2[2 * b] = _mm512_reduce_add_epi32(c.r0);
+        csum2[2 * b + 1] = _mm512_reduce_add_epi32(c.r1);
       }
-      xsum[2 * b] = _mm512_reduce_add_ps(v0);
-      xsum[2 * b + 1] = _mm512_reduce_add_ps(v1);
+      xsum[2 * b] = _mm512_reduce_add_ps(c.v0);
+      xsum[2 * b + 1] = _mm512_reduce_add_ps(c.v1);
     }
   }
 }
@@ -138,7 +124,7 @@ inline void put_words(Panel& p, int64_t k4, int64_t i, const uint32_t (&w)[8]) {
 
 // A 16 x 4 transpose of 32-bit words: rows[j] holds, in 128-bit lane L, 4 words of weight row
 // j + 4 L; out[t] gets word t of rows 0..15, in order (two unpack rounds inside each lane).
-KETCH_VNNI inline void transpose_words(const __m512i (&rows)[4], __m512i (&out)[4]) {
+KETCH_AVX512 inline void transpose_words(const __m512i (&rows)[4], __m512i (&out)[4]) {
   const __m512i t0 = _mm512_unpacklo_epi32(rows[0], rows[1]), t1 = _mm512_unpackhi_epi32(rows[0], rows[1]);
   const __m512i t2 = _mm512_unpacklo_epi32(rows[2], rows[3]), t3 = _mm512_unpackhi_epi32(rows[2], rows[3]);
   out[0] = _mm512_unpacklo_epi64(t0, t2);
@@ -148,7 +134,7 @@ KETCH_VNNI inline void transpose_words(const __m512i (&rows)[4], __m512i (&out)[
 }
 
 // 16 bytes of each of 16 rows (row i at base + i * stride), row j + 4 L in lane L of the j-th vector.
-KETCH_VNNI inline void gather_rows(const uint8_t* base, int64_t stride, __m512i (&rows)[4]) {
+KETCH_AVX512 inline void gather_rows(const uint8_t* base, int64_t stride, __m512i (&rows)[4]) {
   for (int j = 0; j < 4; ++j) {
     __m512i v = _mm512_castsi128_si512(_mm_loadu_si128(reinterpret_cast<const __m128i*>(base + j * stride)));
     v = _mm512_inserti32x4(v, _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + (j + 4) * stride)), 1);
@@ -158,7 +144,7 @@ KETCH_VNNI inline void gather_rows(const uint8_t* base, int64_t stride, __m512i 
 }
 
 // Words k4..k4+3 of panel rows h*16..h*16+15 from 16 rows' 16 bytes of codes each.
-KETCH_VNNI inline void put_16_rows(Panel& p, int64_t k4, int h, const __m512i (&rows)[4]) {
+KETCH_AVX512 inline void put_16_rows(Panel& p, int64_t k4, int h, const __m512i (&rows)[4]) {
   __m512i t[4];
   transpose_words(rows, t);
   for (int j = 0; j < 4; ++j) _mm512_storeu_si512(p.u.data() + (k4 + j) * kPanelRows + h * 16, t[j]);
@@ -166,7 +152,7 @@ KETCH_VNNI inline void put_16_rows(Panel& p, int64_t k4, int h, const __m512i (&
 
 // q4: the nibble codes u (0..15), center 8; value = (u - 8) d (+ m + 8 d with mins). Whole groups
 // of 16 rows are transposed in registers; a partial one goes word by word.
-KETCH_VNNI void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
+KETCH_AVX512 void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
                           int64_t K, Panel& p) {
   const int64_t nb = K / kBlock, stride = K / 2;
   const __m512i low4 = _mm512_set1_epi8(0x0F);
@@ -205,7 +191,7 @@ KETCH_VNNI void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half* 
 }
 
 // q8: u = code + 128, center 128; value = (u - 128) d + (offset d + m).
-KETCH_VNNI void decode_q8(const int8_t* qs, const at::Half* d, const at::Half* m, float offset, int64_t G,
+KETCH_AVX512 void decode_q8(const int8_t* qs, const at::Half* d, const at::Half* m, float offset, int64_t G,
                           int64_t n0, int64_t rows, int64_t K, Panel& p) {
   const int64_t ng = K / G;
   const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
@@ -291,7 +277,7 @@ void decode_kquant(const uint8_t* qs, const at::Half* d, const at::Half* m, int6
 
 // R activation rows (r0..) x the panel's 32 weight rows -> y[r, n0 .. n0 + valid); P planes.
 template <int R, int G, bool BIAS, int P>
-KETCH_VNNI void tile(const Acts& a, int64_t r0, const Panel& p, int center, float* y, int64_t n0, int64_t valid,
+KETCH_AVX512 void tile(const Acts& a, int64_t r0, const Panel& p, int center, float* y, int64_t n0, int64_t valid,
                      int64_t N) {
   const int64_t K = a.K, ng = K / G, nb = K / kBlock;
   const uint32_t* u = p.u.data();
@@ -326,7 +312,7 @@ KETCH_VNNI void tile(const Acts& a, int64_t r0, const Panel& p, int center, floa
       const __m512 dx = _mm512_set1_ps(a.step[(r0 + r) * nb + b]);
       __m512 t0 = _mm512_cvtepi32_ps(ai[0][r][0]), t1 = _mm512_cvtepi32_ps(ai[0][r][1]);
       if constexpr (P == 2) {  // 254 t1 + t2 in float: both sums are exact there (below 2^24)
-        const __m512 k2 = _mm512_set1_ps(kPlane2);
+        const __m512 k2 = _mm512_set1_ps(acts::kPlane2);
         t0 = _mm512_fmadd_ps(t0, k2, _mm512_cvtepi32_ps(ai[1][r][0]));
         t1 = _mm512_fmadd_ps(t1, k2, _mm512_cvtepi32_ps(ai[1][r][1]));
       }
@@ -383,17 +369,10 @@ void run_panel(const Acts& a, const Panel& p, int center, bool bias, float* y, i
   else run_planes<1>(a, p, center, bias, y, n0, valid, N);
 }
 
-bool cpu_has_vnni512() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
-         __builtin_cpu_supports("avx512vnni");
-}
-
 }  // namespace
 
 bool int8_gemm_supported() {
-  static const bool ok = cpu_has_vnni512();
+  static const bool ok = acts::cpu_has_avx512_vnni();
   return ok;
 }
 

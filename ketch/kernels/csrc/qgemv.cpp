@@ -39,6 +39,7 @@
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
 //   "int16": the AVX2 path above (the only one without AVX-512 VNNI).
 #include "amx_gemm.h"
+#include "act_codes.h"
 #include "int8_gemm.h"
 #include "kquant_codes.h"
 
@@ -56,6 +57,8 @@
 #include <utility>
 
 namespace {
+
+using namespace ketch::acts;
 
 constexpr int64_t kBlock = 32;
 constexpr int64_t kMaxRows = 4;
@@ -257,9 +260,6 @@ void dispatch_q8(int64_t rows, bool g16, bool has_min, const Acts16& a, int64_t 
 // One 512-bit step covers 4 blocks (64 bytes of nibbles): 128-bit lane b holds block b, its low
 // nibbles (weights 0..15) against the activation codes 0..15 and its high nibbles (16..31)
 // against 16..31, so activations are stored regrouped that way, 4 blocks at a time.
-#define KETCH_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni,avx2,fma,f16c")))
-
-constexpr float kPlane2 = 254.f;  // step of the second plane: the first one's / 254
 
 struct Acts8 {
   int64_t groups = 0;       // ceil(K / 128); the last one is zero-padded
@@ -270,38 +270,6 @@ struct Acts8 {
   std::vector<float> d;     // [M, groups, 16]: block b's unit (step / 254 with 2 planes) in lanes 4b..4b+3
   std::vector<float> sum;   // [M, groups * 4]: exact float sum of each block
 };
-
-// One 32-block of activations rounded to int8 codes (step = max|x| / 127) and, for a second plane,
-// the remainder in units of step / 254 (x * inv - q1 is exact in float). Shared by the q4 and q8
-// layouts, which store the same codes in different orders.
-struct BlockCodes {
-  __m512 v0, v1;    // the block's values 0..15 and 16..31
-  float step;
-  __m512i q0, q1;   // first-plane codes
-  __m512i r0, r1;   // second-plane codes (two planes only)
-};
-
-KETCH_AVX512 inline BlockCodes round_block(const float* p, bool two_planes) {
-  const __m512 abs_mask = _mm512_castsi512_ps(_mm512_set1_epi32(0x7FFFFFFF));
-  BlockCodes c;
-  c.v0 = _mm512_loadu_ps(p);
-  c.v1 = _mm512_loadu_ps(p + 16);
-  const float amax = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_and_ps(c.v0, abs_mask), _mm512_and_ps(c.v1, abs_mask)));
-  c.step = amax / 127.f;
-  const __m512 inv = _mm512_set1_ps(c.step > 0.f ? 1.f / c.step : 0.f);
-  const __m512 f0 = _mm512_roundscale_ps(_mm512_mul_ps(c.v0, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-  const __m512 f1 = _mm512_roundscale_ps(_mm512_mul_ps(c.v1, inv), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-  c.q0 = _mm512_cvtps_epi32(f0);
-  c.q1 = _mm512_cvtps_epi32(f1);
-  if (two_planes) {
-    const __m512 k2 = _mm512_set1_ps(kPlane2);
-    c.r0 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(c.v0, inv), f0), k2));
-    c.r1 = _mm512_cvtps_epi32(_mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(c.v1, inv), f1), k2));
-  } else {
-    c.r0 = c.r1 = _mm512_setzero_si512();
-  }
-  return c;
-}
 
 KETCH_AVX512 Acts8 quantize_acts8(const float* x, int64_t M, int64_t K, int planes) {
   const int64_t nb = K / kBlock, G = (nb + 3) / 4, P = planes;
@@ -598,14 +566,7 @@ KETCH_AVX512 void dispatch_q8_vnni_g(int64_t rows, bool has_min, const ActsQ8& a
   }
 }
 
-bool cpu_has_vnni() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
-         __builtin_cpu_supports("avx512vnni");
-}
-
-const bool kHasVnni = cpu_has_vnni();
+const bool kHasVnni = cpu_has_avx512_vnni();
 
 // q4/q8 activation modes (the comment at the top of this file), as the callers pass them (the
 // model's kernel policy, ketch/kernels/policy.py): 0 = int16 (AVX2), 1 = one int8 plane, 2 = two.
