@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from ketch.formats.gguf_header import GGUFFormatError, GGUFHeader
 from ketch.quant.packed import PackedWeight, is_packable, pack_gguf
 
 _ARCH_TO_HF = {
@@ -39,26 +40,17 @@ class GGUFError(ValueError):
     """A GGUF file that cannot be read or is not a model we support."""
 
 
-def open_reader(path: Path):
-    """Parse a GGUF file's header (memory-mapped); slow for large vocabularies, so do it once."""
-    import gguf
-
+def open_reader(path: Path) -> GGUFHeader:
+    """Parse a GGUF file's header; its tensors stay in the memory-mapped file until read."""
     try:
-        return gguf.GGUFReader(str(path))
-    except Exception as exc:  # the reader raises bare ValueError/struct errors on garbage
+        return GGUFHeader(path)
+    except (GGUFFormatError, OSError) as exc:
         raise GGUFError(f"{path}: not a readable GGUF file ({exc})") from exc
 
 
-def read_metadata(reader) -> dict[str, Any]:
+def read_metadata(reader: GGUFHeader) -> dict[str, Any]:
     """All key/value fields of an open GGUF file as plain Python values."""
-    meta: dict[str, Any] = {}
-    for key, fld in reader.fields.items():
-        if key.startswith("GGUF."):
-            continue
-        try:
-            meta[key] = fld.contents()
-        except Exception:  # an odd field type should not make the model unloadable
-            continue
+    meta: dict[str, Any] = dict(reader.fields)
     meta["__tensor_names__"] = [t.name for t in reader.tensors]
     for t in reader.tensors:
         if t.name == "rope_freqs.weight":
@@ -157,7 +149,7 @@ def _unpermute_rows(t: torch.Tensor, n_heads: int) -> torch.Tensor:
     return t.reshape(n_heads, rows // n_heads // 2, 2, -1).transpose(1, 2).reshape(rows, *t.shape[1:]).contiguous()
 
 
-def iter_tensors(reader, hf_cfg: dict[str, Any], keep_packed: bool = False
+def iter_tensors(reader: GGUFHeader, hf_cfg: dict[str, Any], keep_packed: bool = False
                  ) -> Iterator[tuple[str, torch.Tensor | PackedWeight]]:
     """Yield (HF name, tensor) for every tensor.
 
@@ -166,7 +158,7 @@ def iter_tensors(reader, hf_cfg: dict[str, Any], keep_packed: bool = False
     """
     from gguf.quants import dequantize
 
-    path = getattr(reader.data, "filename", "GGUF file")
+    path = reader.path
     model_type = hf_cfg["model_type"]
     is_gemma = model_type.startswith("gemma")
     permute = model_type in ("llama", "mistral")

@@ -143,7 +143,9 @@ class LlamaForCausalLM(nn.Module):
         self.config = cfg
         self.device = device  # where weights land (the modules are built on "meta")
         self.scratch = DequantScratch()  # shared by the layers that keep weights packed
-        self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size)
+        # An uninitialised table: nn.Embedding's own normal_ init on "meta" imports torch._dynamo (70 MB).
+        self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden_size,
+                                         _weight=torch.empty(cfg.vocab_size, cfg.hidden_size))
         self.layers = nn.ModuleList(
             DecoderLayer(cfg, i, self.norm_offset, self.sandwich_norms) for i in range(cfg.num_hidden_layers))
         self.norm = RMSNorm(cfg.hidden_size, cfg.rms_norm_eps, self.norm_offset)
