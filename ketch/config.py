@@ -58,11 +58,15 @@ class ModelConfig:
         return float(base) ** -0.5
 
     def kv_bytes_per_token(self, dtype: torch.dtype) -> int:
-        elem = torch.empty((), dtype=dtype).element_size()
-        return 2 * self.num_hidden_layers * self.num_key_value_heads * self.head_dim * elem
+        if dtype == torch.int8:  # codes, then the row's fp32 scale (layers/kv_cache.py)
+            row = self.head_dim + KV_INT8_SCALE_BYTES
+        else:
+            row = self.head_dim * torch.empty((), dtype=dtype).element_size()
+        return 2 * self.num_hidden_layers * self.num_key_value_heads * row
 
 
 KV_CACHE_DTYPES = ("auto", "float32", "float16", "bfloat16", "int8")
+KV_INT8_SCALE_BYTES = 4  # an int8 cache row's fp32 scale, stored after its codes
 
 
 @dataclass(slots=True)
@@ -70,7 +74,8 @@ class CacheConfig:
     """Paged KV cache: fixed-size blocks carved out of a memory budget."""
 
     block_size: int = 16
-    # auto: the model's compute dtype; float16/bfloat16 halve the cache (and what decode reads of it)
+    # auto: the model's compute dtype; float16/bfloat16 halve the cache (and what decode reads of
+    # it), int8 (codes and a scale per token and kv head) takes a little over a quarter
     kv_cache_dtype: str = "auto"
     # None: on CPU, room for the context window or 256 tokens per running sequence (at most 1 GiB);
     # on CUDA, half the memory free once the weights are loaded
@@ -84,11 +89,11 @@ class CacheConfig:
             raise ValueError("kv_cache_memory_bytes must be positive")
         if self.kv_cache_dtype not in KV_CACHE_DTYPES:
             raise ValueError(f"kv_cache_dtype must be one of {', '.join(KV_CACHE_DTYPES)}; got {self.kv_cache_dtype!r}")
-        if self.kv_cache_dtype == "int8":
-            raise NotImplementedError("kv_cache_dtype int8 is not supported yet (float32, float16, bfloat16 are)")
 
     def resolve_kv_dtype(self, compute_dtype: torch.dtype) -> torch.dtype:
         """The cache's element type for a model computing in ``compute_dtype``."""
+        if self.kv_cache_dtype == "int8":
+            return torch.int8  # int8 codes with an fp32 scale per (token, kv head): layers/kv_cache.py
         return compute_dtype if self.kv_cache_dtype == "auto" else DTYPES[self.kv_cache_dtype]
 
 

@@ -9,6 +9,7 @@ from ketch.config import CacheConfig, ModelConfig
 from ketch.engine.scheduler import SchedulerOutput
 from ketch.engine.sequence import Sequence
 from ketch.kernels import load_ops
+from ketch.layers import kv_cache
 from ketch.layers.attention import AttentionMetadata, prefill_span
 
 
@@ -29,10 +30,9 @@ class ModelRunner:
         self.window = model_config.sliding_window if any(model_config.layer_is_sliding) else None
         # Decode attention through the fused C++ op (fp32 on CPU) when it is built.
         self.fused_decode = device.type == "cpu" and dtype == torch.float32 and load_ops() is not None
-        shape = (num_blocks, self.block_size, model_config.num_key_value_heads, model_config.head_dim)
-        kv_dtype = kv_dtype or dtype  # the fused decode op reads fp32, fp16 and bf16 caches
-        self.kv_caches = [(torch.zeros(shape, device=device, dtype=kv_dtype),
-                           torch.zeros(shape, device=device, dtype=kv_dtype))
+        kv_dtype = kv_dtype or dtype  # the fused decode op reads fp32, fp16, bf16 and int8 caches
+        side = (num_blocks, self.block_size, model_config.num_key_value_heads, model_config.head_dim, kv_dtype, device)
+        self.kv_caches = [(kv_cache.allocate(*side), kv_cache.allocate(*side))
                           for _ in range(model_config.num_hidden_layers)]
 
     @torch.inference_mode()
@@ -62,6 +62,8 @@ class ModelRunner:
         if scratch is not None:
             scratch.decode_rows = meta.num_decodes
         hidden = self.model(ids_t, pos_t, self.kv_caches, meta)
+        if not sample_rows:  # only prompt chunks that end before their prompt does: nothing to sample
+            return ModelRunnerOutput([], hidden.new_empty((0, self.config.vocab_size)))
         rows = torch.tensor(sample_rows, dtype=torch.long, device=dev)
         logits = self.model.compute_logits(hidden.index_select(0, rows))
         return ModelRunnerOutput(sample_seqs, logits)

@@ -1,6 +1,7 @@
 """Paged attention over a block-structured KV cache.
 
-The cache of one layer is a pair of tensors ``[num_blocks, block_size, kv_heads, head_dim]``.
+The cache of one layer is a pair of tensors ``[num_blocks, block_size, kv_heads, row]``: float
+rows of ``head_dim`` or int8 rows with their scale (layers/kv_cache.py).
 Each step's tokens are flat: decode tokens (one per sequence) first, then prefill chunks.
 Decodes are attended in one batched call over K/V gathered through their block tables;
 each prefill chunk is attended on its own (its queries already form a dense block).
@@ -13,6 +14,7 @@ import torch
 import torch.nn.functional as F
 
 from ketch.kernels import load_ops
+from ketch.layers import kv_cache as kv_cache_store
 
 
 @dataclass(slots=True)
@@ -97,11 +99,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
                     scale: float, is_sliding: bool, softcap: float | None) -> torch.Tensor:
     """q: [T, Hq, D]; k, v: [T, Hkv, D]. Writes k/v into the cache, returns [T, Hq, D]."""
     k_cache, v_cache = kv_cache
-    n_kv, head_dim = k.shape[1], k.shape[2]
-    k_flat = k_cache.view(-1, n_kv, head_dim)
-    v_flat = v_cache.view(-1, n_kv, head_dim)
-    k_flat.index_copy_(0, meta.slot_mapping, k.to(k_flat.dtype))  # a narrower cache rounds here
-    v_flat.index_copy_(0, meta.slot_mapping, v.to(v_flat.dtype))
+    kv_cache_store.write(k_cache, meta.slot_mapping, k)
+    kv_cache_store.write(v_cache, meta.slot_mapping, v)
 
     out = torch.empty_like(q)
     nd = meta.num_decodes
@@ -111,8 +110,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
                                                      meta.decode_context_lens, scale, window, softcap or 0.0)
     elif nd:
         idx = meta.decode_gather
-        kd = k_flat[idx].transpose(1, 2).to(q.dtype)  # [nd, Hkv, L, D]
-        vd = v_flat[idx].transpose(1, 2).to(q.dtype)
+        kd = kv_cache_store.read(k_cache, idx, q.dtype).transpose(1, 2)  # [nd, Hkv, L, D]
+        vd = kv_cache_store.read(v_cache, idx, q.dtype).transpose(1, 2)
         mask = meta.decode_window_mask if is_sliding and meta.decode_window_mask is not None \
             else meta.decode_mask
         out[:nd] = _attend(q[:nd].unsqueeze(2), kd, vd, mask, scale, softcap).squeeze(2)
@@ -122,8 +121,8 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
             ks = k[span.start:span.end].transpose(0, 1).unsqueeze(0)
             vs = v[span.start:span.end].transpose(0, 1).unsqueeze(0)
         else:
-            ks = k_flat[span.gather].transpose(0, 1).unsqueeze(0).to(q.dtype)
-            vs = v_flat[span.gather].transpose(0, 1).unsqueeze(0).to(q.dtype)
+            ks = kv_cache_store.read(k_cache, span.gather, q.dtype).transpose(0, 1).unsqueeze(0)
+            vs = kv_cache_store.read(v_cache, span.gather, q.dtype).transpose(0, 1).unsqueeze(0)
         mask = span.window_mask if is_sliding and span.window_mask is not None else span.mask
         out[span.start:span.end] = _attend(qs, ks, vs, mask, scale, softcap).squeeze(0).transpose(0, 1)
     return out

@@ -158,3 +158,54 @@ def test_narrow_caches_are_read_as_their_fp32_values(ops, kv_dtype, d, window):
     assert near <= 1e-5 and near < float((got - want).abs().max()) / 10  # and not as an fp32 cache holds it
     with pytest.raises(RuntimeError, match="both of one type"):
         ops.paged_decode_attention(q, kc, vc.float(), table, lens, 0.125, 0, 0.0)
+
+
+@pytest.mark.parametrize("d, window", [(64, 0), (64, 7), (24, 0)])
+def test_int8_caches_are_written_as_torch_rounds_them_and_read_with_their_scales(ops, d, window):
+    """int8 rows (codes, then an fp32 scale): the op's cache writes are byte-identical to
+    kv_cache.quantize_rows, and attention over them equals attention over the dequantized rows
+    (the scales move from the keys to the finished scores: fp32 rounding apart, the same sums)."""
+    from ketch.layers import kv_cache
+
+    torch.manual_seed(4)
+    blocks, bs, hkv, hq = 16, 4, 2, 6
+    kc = kv_cache.quantize_rows(torch.randn(blocks, bs, hkv, d) * 3)
+    vc = kv_cache.quantize_rows(torch.randn(blocks, bs, hkv, d))
+    assert kc.dtype == torch.int8 and kc.shape == (blocks, bs, hkv, d + 4)
+    table = torch.tensor([[3, 7, 1, 0, 5], [9, 2, 12, 0, 0]])
+    lens = torch.tensor([18, 9])
+    slots = torch.stack([table[b, (lens[b] - 1) // bs] * bs + (lens[b] - 1) % bs for b in range(2)])
+    qkv = torch.randn(2, (hq + 2 * hkv) * d)
+    qkv[1, (hq + 1) * d:(hq + 2) * d] = 0.0  # an all-zero key row: scale 0, codes 0
+    angles = torch.rand(2, d // 2) * 6
+    cos, sin = torch.cat([angles.cos()] * 2, -1), torch.cat([angles.sin()] * 2, -1)
+    want_k, want_v = kc.clone(), vc.clone()
+    k_new = apply_rotary(qkv[:, hq * d:(hq + hkv) * d].reshape(2, hkv, d), cos[:, None], sin[:, None])
+    kv_cache.write(want_k, slots, k_new)
+    kv_cache.write(want_v, slots, qkv[:, (hq + hkv) * d:].reshape(2, hkv, d))
+    got = ops.decode_attention_qkv(qkv, cos, sin, kc, vc, slots, table, lens, hq, 0.125, window, 0.0)
+    # rope: torch's expression here, the op's own fma, so a code may sit one step apart
+    assert torch.equal(vc, want_v)
+    assert int((kc[..., :d].int() - want_k[..., :d].int()).abs().max()) <= 1
+    q = torch.randn(2, hq, d)
+    wide_k, wide_v = (kv_cache.dequantize_rows(c, torch.float32) for c in (kc, vc))
+    torch.testing.assert_close(ops.paged_decode_attention(q, kc, vc, table, lens, 0.125, window, 0.0),
+                               ops.paged_decode_attention(q, wide_k, wide_v, table, lens, 0.125, window, 0.0),
+                               rtol=1e-5, atol=1e-5)
+    q_rot = apply_rotary(qkv[:, :hq * d].reshape(2, hq, d), cos[:, None], sin[:, None])
+    torch.testing.assert_close(got.view(2, hq, d), _reference_decode(q_rot, wide_k, wide_v, table, lens, bs, 0.125,
+                                                                     window, 0.0), rtol=1e-5, atol=1e-5)
+
+
+def test_int8_rows_round_trip_within_half_a_step():
+    from ketch.layers import kv_cache
+
+    x = torch.randn(50, 3, 40) * torch.logspace(-3, 3, 50)[:, None, None]
+    x[0, 0] = 0.0
+    rows = kv_cache.quantize_rows(x)
+    back = kv_cache.dequantize_rows(rows, torch.float32)
+    step = x.abs().amax(-1, keepdim=True) / 127
+    # half a step of rounding, plus the fp32 roundings of x * (127 / max) and code * scale
+    assert bool(((back - x).abs() <= step * (0.5 + 127 * 2 * 2.0 ** -23) + 1e-45).all())
+    assert torch.equal(back[0, 0], torch.zeros(40))
+    assert int(rows[..., :40].abs().max()) == 127

@@ -339,3 +339,18 @@ def test_multi_quant_linear_runs_each_part_in_its_own_form(perms, monkeypatch):
         assert_within_gemm_bound(layer(x[:rows]), x[:rows], ref, bias)
     with pytest.raises(ValueError, match="two parts"):
         MultiQuantLinear([a], None, scratch)
+
+
+@pytest.mark.parametrize("type_name", list(GGUF_BLOCKS))
+def test_zero_rows_give_an_empty_product(kernels, type_name):
+    """A prompt chunk that ends before its prompt does samples nothing: the LM head may be asked
+    for 0 rows (a Q8_0 tied head once divided by zero there and killed the process)."""
+    raw = _random_blocks(type_name, 40, 256, seed=5)
+    w = pack_gguf(type_name, raw, (40, 256))
+    modes = [None] + (["int8", "int8x2"] if w.scheme in ("q4", "q8") and kernels.cpu_features()["avx512_vnni"]
+                      else [])
+    for mode in modes:
+        assert _matmul(kernels, torch.empty(0, 256), w, mode).shape == (0, 40)
+    assert packed_matmul(torch.empty(0, 256), w, DequantScratch()).shape == (0, 40)
+    emb = QuantEmbedding(w, torch.float32, DequantScratch())
+    assert emb.as_linear(torch.empty(0, 256)).shape == (0, 40)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -166,12 +167,43 @@ inline __m256 load8(const at::BFloat16* p) {
 inline float load1(const float* p) { return *p; }
 inline float load1(const at::Half* p) { return static_cast<float>(*p); }
 inline float load1(const at::BFloat16* p) { return static_cast<float>(*p); }
+// int8 rows (layers/kv_cache.py): D codes, then the row's fp32 scale. Dot products and weighted
+// sums run over the codes as floats; the scale multiplies the finished score or weight.
+inline __m256 load8(const int8_t* p) {
+  return _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))));
+}
+inline float load1(const int8_t* p) { return *p; }
+
+constexpr int64_t kScaleBytes = 4;
+template <typename T> constexpr bool kScaled = std::is_same_v<T, int8_t>;
+// Elements one (token, kv head) row takes in a cache of T.
+template <typename T> inline int64_t row_width(int64_t D) { return kScaled<T> ? D + kScaleBytes : D; }
+template <typename T> inline float row_scale(const T* row, int64_t D) {
+  if constexpr (kScaled<T>) {
+    float s;
+    std::memcpy(&s, row + D, sizeof s);
+    return s;
+  } else {
+    return 1.f;
+  }
+}
 
 // Writes D fp32 values as the cache type (round to nearest even, as torch's .to() does).
 inline void store_row(const float* x, float* out, int64_t D) { std::memcpy(out, x, D * sizeof(float)); }
 template <typename T>
 inline void store_row(const float* x, T* out, int64_t D) {
   for (int64_t d = 0; d < D; ++d) out[d] = static_cast<T>(x[d]);
+}
+// Symmetric int8: code = round-half-even(x * (127 / max|x|)), scale = max|x| / 127, each step the
+// same fp32 operation kv_cache.quantize_rows does in torch, so both paths write identical bytes.
+inline void store_row(const float* x, int8_t* out, int64_t D) {
+  float amax = 0.f;
+  for (int64_t d = 0; d < D; ++d) amax = std::max(amax, std::fabs(x[d]));
+  const float inv = amax > 0.f ? 127.f / amax : 0.f;
+  for (int64_t d = 0; d < D; ++d)
+    out[d] = static_cast<int8_t>(std::clamp(std::nearbyint(x[d] * inv), -127.f, 127.f));
+  const float scale = amax / 127.f;
+  std::memcpy(out + D, &scale, sizeof scale);
 }
 
 // Where one decode sequence's keys live: key j's row starts at offset[j - start] + h * D in the
@@ -182,19 +214,20 @@ struct KvView {
   const T* k;
   const T* v;
   const int64_t* offset;
-  int64_t D;
-  const T* key(int64_t i, int64_t h) const { return k + offset[i] + h * D; }
-  const T* val(int64_t i, int64_t h) const { return v + offset[i] + h * D; }
+  int64_t D;  // head size
+  int64_t R;  // elements per row: D, or D + the scale's bytes for int8
+  const T* key(int64_t i, int64_t h) const { return k + offset[i] + h * R; }
+  const T* val(int64_t i, int64_t h) const { return v + offset[i] + h * R; }
 };
 
-// Fills rows with the cache offsets (in floats) of keys [start, len) of one sequence.
-void key_offsets(const int64_t* table, int64_t bs, int64_t Hkv, int64_t D, int64_t start, int64_t len,
+// Fills rows with the cache offsets (in elements; rows of R) of keys [start, len) of one sequence.
+void key_offsets(const int64_t* table, int64_t bs, int64_t Hkv, int64_t R, int64_t start, int64_t len,
                  std::vector<int64_t>& rows) {
   rows.resize(len - start);
   int64_t j = start;
   for (int64_t blk = start / bs; j < len; ++blk) {
     const int64_t base = table[blk] * bs;
-    for (int64_t o = j % bs; o < bs && j < len; ++o, ++j) rows[j - start] = (base + o) * Hkv * D;
+    for (int64_t o = j % bs; o < bs && j < len; ++o, ++j) rows[j - start] = (base + o) * Hkv * R;
   }
 }
 
@@ -220,7 +253,13 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
           const __m256 qd = _mm256_loadu_ps(qv + d);
           for (int i = 0; i < 8; ++i) acc[i] = _mm256_fmadd_ps(qd, load8(kr[i] + d), acc[i]);
         }
-        _mm256_storeu_ps(scores.data() + g * n + (j - start), _mm256_mul_ps(hsum8x8(acc), _mm256_set1_ps(scale)));
+        __m256 sc = _mm256_mul_ps(hsum8x8(acc), _mm256_set1_ps(scale));
+        if constexpr (kScaled<T>) {
+          alignas(32) float ks[8];
+          for (int i = 0; i < 8; ++i) ks[i] = row_scale(kr[i], D);
+          sc = _mm256_mul_ps(sc, _mm256_load_ps(ks));
+        }
+        _mm256_storeu_ps(scores.data() + g * n + (j - start), sc);
       }
     }
   }
@@ -233,7 +272,7 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
       for (; d + 8 <= D; d += 8) acc = _mm256_fmadd_ps(_mm256_loadu_ps(qv + d), load8(kr + d), acc);
       float sc = hsum8(acc);
       for (; d < D; ++d) sc += qv[d] * load1(kr + d);
-      scores[g * n + (j - start)] = sc * scale;
+      scores[g * n + (j - start)] = sc * scale * row_scale(kr, D);
     }
   }
   if (cap > 0.f)
@@ -265,7 +304,7 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
       for (auto& a : acc) a = _mm256_setzero_ps();
       for (int64_t j = start; j < len; ++j) {
         const T* vr = kv.val(j - start, h);
-        const __m256 p = _mm256_set1_ps(s[j - start]);
+        const __m256 p = _mm256_set1_ps(s[j - start] * row_scale(vr, D));
         for (int c = 0; c < 8; ++c) acc[c] = _mm256_fmadd_ps(p, load8(vr + 8 * c), acc[c]);
       }
       const __m256 vinv = _mm256_set1_ps(inv);
@@ -275,7 +314,7 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
     for (int64_t d = 0; d < D; ++d) o[d] = 0.f;
     for (int64_t j = start; j < len; ++j) {
       const T* vr = kv.val(j - start, h);
-      const float p = s[j - start] * inv;
+      const float p = s[j - start] * row_scale(vr, D) * inv;
       int64_t d = 0;
       for (; d + 8 <= D; d += 8)
         _mm256_storeu_ps(o + d, _mm256_fmadd_ps(_mm256_set1_ps(p), load8(vr + d), _mm256_loadu_ps(o + d)));
@@ -284,13 +323,20 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
   }
 }
 
+// The head size of a cache: its last dimension, less the scale's bytes of int8 rows.
+inline int64_t head_size(const torch::Tensor& cache) {
+  return cache.size(3) - (cache.scalar_type() == torch::kChar ? kScaleBytes : 0);
+}
+
 void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cache, const torch::Tensor& block_table,
                        const torch::Tensor& context_lens, int64_t B) {
   const auto kt = k_cache.scalar_type();
   TORCH_CHECK(k_cache.dim() == 4 && k_cache.is_contiguous() && v_cache.is_contiguous() &&
-              (kt == torch::kFloat || kt == torch::kHalf || kt == torch::kBFloat16) &&
+              (kt == torch::kFloat || kt == torch::kHalf || kt == torch::kBFloat16 || kt == torch::kChar) &&
               v_cache.scalar_type() == kt && v_cache.sizes() == k_cache.sizes(),
-              "caches must be contiguous fp32, fp16 or bf16 [blocks, block_size, Hkv, D], both of one type");
+              "caches must be contiguous fp32, fp16, bf16 [blocks, block_size, Hkv, D] or int8 [.., D + 4], "
+              "both of one type");
+  TORCH_CHECK(kt != torch::kChar || k_cache.size(3) > kScaleBytes, "int8 cache rows must hold codes and a scale");
   TORCH_CHECK(block_table.scalar_type() == torch::kLong && block_table.is_contiguous() && block_table.dim() == 2 &&
               block_table.size(0) == B, "block_table must be int64 [B, max_blocks]");
   TORCH_CHECK(context_lens.scalar_type() == torch::kLong && context_lens.is_contiguous() && context_lens.numel() == B,
@@ -314,8 +360,8 @@ template <typename T>
 void attend_decode_as(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
                       const torch::Tensor& v_cache, const torch::Tensor& block_table,
                       const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
-  const int64_t B = context_lens.numel(), bs = k_cache.size(1), Hkv = k_cache.size(2), D = k_cache.size(3);
-  const int64_t group = Hq / Hkv, max_blocks = block_table.size(1);
+  const int64_t B = context_lens.numel(), bs = k_cache.size(1), Hkv = k_cache.size(2), R = k_cache.size(3);
+  const int64_t D = head_size(k_cache), group = Hq / Hkv, max_blocks = block_table.size(1);
   const int64_t* lens = context_lens.data_ptr<int64_t>();
   const int64_t* bt = block_table.data_ptr<int64_t>();
   const T* kc = static_cast<const T*>(k_cache.data_ptr());
@@ -331,8 +377,8 @@ void attend_decode_as(const float* q, int64_t q_stride, float* out, const torch:
     for (int64_t i = i0; i < i1; ++i) {
       const int64_t b = i / Hkv, h = i % Hkv;
       const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
-      key_offsets(bt + b * max_blocks, bs, Hkv, D, start, len, rows);
-      const KvView<T> kv{kc, vc, rows.data(), D};
+      key_offsets(bt + b * max_blocks, bs, Hkv, R, start, len, rows);
+      const KvView<T> kv{kc, vc, rows.data(), D, R};
       attend_group(q + b * q_stride + h * group * D, out + (b * Hq + h * group) * D, group, kv, h, start, len,
                    fscale, cap, scores);
     }
@@ -349,6 +395,9 @@ void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Te
     case torch::kBFloat16:
       return attend_decode_as<at::BFloat16>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq,
                                             scale, window, softcap);
+    case torch::kChar:
+      return attend_decode_as<int8_t>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                      window, softcap);
     default:
       return attend_decode_as<float>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
                                      window, softcap);
@@ -360,10 +409,11 @@ template <typename T>
 void write_kv(const float* row, int64_t Hq, int64_t Hkv, int64_t D, const float* c, const float* s, int64_t slot,
               T* kc, T* vc) {
   float rotated[512];
+  const int64_t R = row_width<T>(D);
   for (int64_t h = 0; h < Hkv; ++h) {
     rotate_half(row + (Hq + h) * D, rotated, c, s, D / 2);
-    store_row(rotated, kc + (slot * Hkv + h) * D, D);
-    store_row(row + (Hq + Hkv + h) * D, vc + (slot * Hkv + h) * D, D);
+    store_row(rotated, kc + (slot * Hkv + h) * R, D);
+    store_row(row + (Hq + Hkv + h) * D, vc + (slot * Hkv + h) * R, D);
   }
 }
 
@@ -381,7 +431,7 @@ torch::Tensor paged_decode_attention(torch::Tensor q, torch::Tensor k_cache, tor
   const int64_t B = q.size(0), Hq = q.size(1), D = q.size(2);
   check_decode_args(k_cache, v_cache, block_table, context_lens, B);
   const int64_t Hkv = k_cache.size(2);
-  TORCH_CHECK(k_cache.size(3) == D && Hq % Hkv == 0, "head sizes do not match");
+  TORCH_CHECK(head_size(k_cache) == D && Hq % Hkv == 0, "head sizes do not match");
   auto out = torch::empty({B, Hq, D}, q.options());
   attend_decode(q.data_ptr<float>(), q.stride(0), out.data_ptr<float>(), k_cache, v_cache, block_table, context_lens,
                 Hq, scale, window, softcap);
@@ -400,7 +450,7 @@ torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::
   TORCH_CHECK(qkv.dim() == 2 && qkv.scalar_type() == torch::kFloat && qkv.is_contiguous(), "qkv must be contiguous fp32 [B, F]");
   const int64_t B = qkv.size(0);
   check_decode_args(k_cache, v_cache, block_table, context_lens, B);
-  const int64_t Hkv = k_cache.size(2), D = k_cache.size(3), bs = k_cache.size(1), F = qkv.size(1);
+  const int64_t Hkv = k_cache.size(2), D = head_size(k_cache), bs = k_cache.size(1), F = qkv.size(1);
   TORCH_CHECK(Hq > 0 && Hq % Hkv == 0 && F == (Hq + 2 * Hkv) * D, "qkv has ", F, " features, expected (", Hq,
               " + 2 * ", Hkv, ") * ", D);
   TORCH_CHECK(D % 2 == 0, "head size must be even for rope");
@@ -430,6 +480,10 @@ torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::
         write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<at::BFloat16*>(k_cache.data_ptr()),
                  static_cast<at::BFloat16*>(v_cache.data_ptr()));
         break;
+      case torch::kChar:
+        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<int8_t*>(k_cache.data_ptr()),
+                 static_cast<int8_t*>(v_cache.data_ptr()));
+        break;
       default:
         write_kv(row, Hq, Hkv, D, c, s, sl[b], k_cache.data_ptr<float>(), v_cache.data_ptr<float>());
     }
@@ -445,9 +499,9 @@ constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("decode_attention_qkv", &decode_attention_qkv, kNoGil,
-          "rope, cache write and one-token paged attention from a fused qkv projection (fp32; cache fp32/fp16/bf16)");
+          "rope, cache write and one-token paged attention from a fused qkv projection (fp32; cache fp32/fp16/bf16/int8)");
   mod.def("paged_decode_attention", &paged_decode_attention, kNoGil,
-          "one-token attention over the paged KV cache (fp32 queries; cache fp32/fp16/bf16)");
+          "one-token attention over the paged KV cache (fp32 queries; cache fp32/fp16/bf16/int8)");
   mod.def("add_rms_norm", &add_rms_norm, kNoGil, "residual += x; return rms_norm(residual) * w (fp32)");
   mod.def("rope_", &rope_, kNoGil, "in-place rotate-half rope on q and k (fp32)");
   mod.def("act_and_mul", &act_and_mul, kNoGil, "act(gate) * up for a fused [T, 2I] projection (fp32)");

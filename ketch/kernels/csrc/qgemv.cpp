@@ -601,6 +601,7 @@ constexpr int64_t kPanelBytes = 16 << 10;
 // on the blocking (each (r, n) is summed the same way in every group size), so this is batch-invariant.
 template <typename Fn>
 void for_panels(int64_t M, int64_t N, int64_t row_bytes, int64_t grain, Fn&& fn) {
+  if (M == 0 || N == 0) return;  // (a prompt chunk that samples nothing asks for 0 rows of logits)
   const int64_t panel = std::max<int64_t>(4, kPanelBytes / std::max<int64_t>(row_bytes, 1) / 4 * 4);
   const int64_t groups = (M + kMaxRows - 1) / kMaxRows;
   const int64_t task = std::max<int64_t>(16, grain / groups);
