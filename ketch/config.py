@@ -74,8 +74,9 @@ class CacheConfig:
     """Paged KV cache: fixed-size blocks carved out of a memory budget."""
 
     block_size: int = 16
-    # auto: the model's compute dtype; float16/bfloat16 halve the cache (and what decode reads of
-    # it), int8 (codes and a scale per token and kv head) takes a little over a quarter
+    # auto: float16 for weights kept packed on CPU, else the model's compute dtype; float16/bfloat16
+    # halve an fp32 cache (and what decode reads of it), int8 (codes and a scale per token and kv
+    # head) takes a little over a quarter
     kv_cache_dtype: str = "auto"
     # None: on CPU, room for the context window or 256 tokens per running sequence (at most 1 GiB);
     # on CUDA, half the memory free once the weights are loaded
@@ -90,8 +91,13 @@ class CacheConfig:
         if self.kv_cache_dtype not in KV_CACHE_DTYPES:
             raise ValueError(f"kv_cache_dtype must be one of {', '.join(KV_CACHE_DTYPES)}; got {self.kv_cache_dtype!r}")
 
-    def resolve_kv_dtype(self, compute_dtype: torch.dtype) -> torch.dtype:
-        """The cache's element type for a model computing in ``compute_dtype``."""
+    def resolve_kv_dtype(self, compute_dtype: torch.dtype, packed_cpu: bool = False) -> torch.dtype:
+        """The cache's element type for a model computing in ``compute_dtype``; ``packed_cpu``:
+        its weights stay packed for the CPU kernels (the default serving path)."""
+        if self.kv_cache_dtype == "auto" and packed_cpu and compute_dtype == torch.float32:
+            # Measured on SmolLM2 Q4_1 (README): perplexity within 0.01% of an fp32 cache, half
+            # its memory, decode 1.2x (1,024 tokens of context) to 1.35x (4,000) its speed.
+            return torch.float16
         if self.kv_cache_dtype == "int8":
             return torch.int8  # int8 codes with an fp32 scale per (token, kv head): layers/kv_cache.py
         return compute_dtype if self.kv_cache_dtype == "auto" else DTYPES[self.kv_cache_dtype]

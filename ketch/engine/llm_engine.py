@@ -64,7 +64,7 @@ class LLMEngine:
                                                       max_sample_rows=config.scheduler.max_num_seqs)
             log.info("ketch: %s", self.kernel_policy.describe())
         self.model = load_model(self.source, self.device, self.dtype, self.keep_packed, self.kernel_policy)
-        self.kv_dtype = config.cache.resolve_kv_dtype(self.dtype)
+        self.kv_dtype = config.cache.resolve_kv_dtype(self.dtype, packed_cpu=self.keep_packed)
         self.source.gguf_reader = None  # weights are copied out; release the file mapping
         self.num_parameters = count_parameters(self.model)
         self.max_model_len = min(config.scheduler.max_model_len or self.model_config.max_position_embeddings,

@@ -42,8 +42,10 @@ def test_teacher_forced_agreement_and_perplexity(packed_fp32, smol_llm):
 
 
 def test_default_dtype_keeps_packed_within_one_percent(smollm2_path, smol_llm):
+    import torch
+
     llm = LLM(str(smollm2_path))  # dtype auto: packed, with the machine's preferred activations
-    assert llm.engine.keep_packed
+    assert llm.engine.keep_packed and llm.engine.kv_dtype == torch.float16  # and an fp16 KV cache
     ids = smol_llm.get_tokenizer().encode(TEXT)
     ref = perplexity(smol_llm.engine, ids, ctx=256).ppl
     assert abs(perplexity(llm.engine, ids, ctx=256).ppl / ref - 1) <= 0.01
@@ -88,7 +90,7 @@ def long_ids(smol_llm):
 @pytest.fixture(scope="module")
 def reference_ppl(smol_llm, long_ids):
     """The dequantized fp32 model's perplexity, and the packed model's with an fp32 cache."""
-    packed = LLM(str(smol_llm.engine.source.path))
+    packed = LLM(str(smol_llm.engine.source.path), kv_cache_dtype="float32")
     return (perplexity(smol_llm.engine, long_ids, ctx=256).ppl,
             perplexity(packed.engine, long_ids, ctx=256, step_tokens=32).ppl)
 
@@ -126,6 +128,11 @@ def test_kv_cache_dtype_is_checked():
     with pytest.raises(ValueError, match="kv_cache_dtype must be one of"):
         CacheConfig(kv_cache_dtype="fp8")
     assert CacheConfig(kv_cache_dtype="int8").resolve_kv_dtype(torch.float32) == torch.int8
+    auto = CacheConfig()  # fp16 for the packed CPU path, else the compute dtype
+    assert auto.resolve_kv_dtype(torch.float32, packed_cpu=True) == torch.float16
+    assert auto.resolve_kv_dtype(torch.float32) == torch.float32
+    assert auto.resolve_kv_dtype(torch.bfloat16, packed_cpu=True) == torch.bfloat16
+    assert CacheConfig(kv_cache_dtype="float32").resolve_kv_dtype(torch.float32, packed_cpu=True) == torch.float32
 
 
 def test_a_prompt_longer_than_the_step_budget_is_prefilled_in_chunks(smollm2_path, long_ids):
