@@ -37,7 +37,10 @@ class KernelConfig:
     """Kernel policy for one model: fixed at load, read by every packed layer."""
 
     isa: str = "avx2"  # one of ISA_LEVELS
-    decode_acts: str = "int16"  # activation rounding of the few-row q4/q8 kernels (ACT_MODES)
+    decode_acts: str = "int16"  # activation rounding of the few-row q4 kernels (ACT_MODES)
+    # ... and of the few-row q8 kernels: int16 by default everywhere, since on Zen 4 its int16
+    # path beat the VNNI one at 1-8 rows (SmolLM2's Q8_0 head: 903 vs 1,397 us at one row)
+    q8_acts: str = "int16"
     prompt_gemm: str = "dense"  # many-row products of packed weights: one of PROMPT_GEMMS
     prompt_planes: int = 2  # int8 GEMM: activation planes per 32-block (2 = the decode kernels' precision)
     # A row's result never depends on which rows share its batch: generated-token rows go through
@@ -51,10 +54,11 @@ class KernelConfig:
     def __post_init__(self) -> None:
         if self.isa not in ISA_LEVELS:
             raise ValueError(f"unknown ISA level {self.isa!r} (one of {', '.join(ISA_LEVELS)})")
-        if self.decode_acts not in ACT_MODES:
-            raise ValueError(f"unknown activation mode {self.decode_acts!r} (one of {', '.join(ACT_MODES)})")
-        if self.decode_acts != "int16" and not at_least(self.isa, "avx512_vnni"):
-            raise ValueError(f"activation mode {self.decode_acts} needs AVX-512 VNNI; the ISA level is {self.isa}")
+        for acts in (self.decode_acts, self.q8_acts):
+            if acts not in ACT_MODES:
+                raise ValueError(f"unknown activation mode {acts!r} (one of {', '.join(ACT_MODES)})")
+            if acts != "int16" and not at_least(self.isa, "avx512_vnni"):
+                raise ValueError(f"activation mode {acts} needs AVX-512 VNNI; the ISA level is {self.isa}")
         if self.prompt_gemm not in PROMPT_GEMMS:
             raise ValueError(f"unknown many-row product {self.prompt_gemm!r} (one of {', '.join(PROMPT_GEMMS)})")
         needs = {"amx": "amx", "int8": "avx512_vnni"}.get(self.prompt_gemm)
@@ -65,8 +69,13 @@ class KernelConfig:
 
     @property
     def decode_mode(self) -> int:
-        """The activation-mode code q4_linear and q8_linear take."""
+        """The activation-mode code q4_linear takes."""
         return ACT_MODES[self.decode_acts]
+
+    @property
+    def q8_mode(self) -> int:
+        """The activation-mode code q8_linear takes."""
+        return ACT_MODES[self.q8_acts]
 
     @classmethod
     def for_cpu(cls, *, batch_invariant: bool = False, max_sample_rows: int = 0,
@@ -81,10 +90,14 @@ class KernelConfig:
         gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "dense")
         # AMX tiles multiply bf16; the dense GEMM stays fp32 elsewhere (bf16 is slower there).
         gemm_dtype = torch.bfloat16 if level == "amx" else None
-        return cls(level, acts, gemm, 2, batch_invariant, gemm_dtype, MAX_KERNEL_ROWS, max_sample_rows)
+        q8 = os.environ.get("KETCH_Q8_ACTS") or "int16"
+        if q8 != "int16" and not at_least(level, "avx512_vnni"):
+            q8 = "int16"
+        return cls(level, acts, q8, gemm, 2, batch_invariant, gemm_dtype, MAX_KERNEL_ROWS, max_sample_rows)
 
     def describe(self) -> str:
-        return (f"ISA {self.isa}: decode activations {self.decode_acts}, many-row products {self.prompt_gemm}"
+        return (f"ISA {self.isa}: decode activations {self.decode_acts} (q8: {self.q8_acts}), "
+                f"many-row products {self.prompt_gemm}"
                 + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
                 + (", batch-invariant" if self.batch_invariant else ""))
 

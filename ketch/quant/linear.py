@@ -62,10 +62,12 @@ class DequantScratch:
 def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
     """The few-row packed kernel of ``w`` as a one-argument function: x fp32 contiguous [M, K]
     (planes' column order) -> [M, N] fp32."""
-    qs, d, m, offset, scheme, mode = w.qs, w.d, w.m, w.offset, w.scheme, policy.decode_mode
+    qs, d, m, offset, scheme = w.qs, w.d, w.m, w.offset, w.scheme
     if scheme == "q4":
+        mode = policy.decode_mode
         return lambda x: kernels.q4_linear(x, qs, d, m, mode)
     if scheme == "q8":
+        mode = policy.q8_mode
         return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)
     return lambda x: kernels.lowbit_linear(x, scheme, qs, d, m)  # q5 and the K-quants
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ketch.kernels.policy import ISA_LEVELS, KernelConfig, cpu_isa, supported_isas
+from ketch.kernels.policy import ISA_LEVELS, KernelConfig, at_least, cpu_isa, supported_isas
 from tests.policies import MANY_ROW_PATH, isa_params
 
 ROOT = Path(__file__).parents[2]
@@ -45,6 +45,11 @@ def test_each_level_has_its_policy(kernels, monkeypatch):
     assert KernelConfig.for_cpu().isa == ("avx512_vnni" if best == "amx" else best)
     with pytest.raises(ValueError, match="needs AVX-512 VNNI"):
         KernelConfig(isa="avx2", decode_acts="int8x2")
+    with pytest.raises(ValueError, match="needs AVX-512 VNNI"):
+        KernelConfig(isa="avx2", q8_acts="int8")
+    assert policy.q8_acts == "int16"  # q8 decode: int16 activations at every level (measured faster)
+    monkeypatch.setenv("KETCH_Q8_ACTS", "int8x2")
+    assert KernelConfig.for_cpu().q8_acts == ("int8x2" if at_least(best, "avx512_vnni") else "int16")
 
 
 @pytest.mark.parametrize("isa", isa_params())

@@ -19,8 +19,8 @@ TYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0"]
 
 
 def _matmul(kernels, x, w, mode: str | None = None):
-    """The few-row kernel of ``w`` with activation mode ``mode`` (default: this CPU's policy)."""
-    policy = default_policy() if mode is None else replace(default_policy(), decode_acts=mode)
+    """The few-row kernel of ``w`` with activation mode ``mode`` for q4 and q8 (default: this CPU's policy)."""
+    policy = default_policy() if mode is None else replace(default_policy(), decode_acts=mode, q8_acts=mode)
     return kernel_product(kernels, x, w, policy)
 
 
@@ -52,9 +52,11 @@ Q4_LEVELS = {"int16": 32767, "int8x2": 127 * 254, "int8": 127}
 
 
 def _act_levels(w, mode: str | None = None) -> int:
-    """The activation rounding of the kernel ``w`` goes through: the policy's mode for q4 and q8
-    weights (they share it), else int16."""
-    return Q4_LEVELS[mode or default_policy().decode_acts] if w.scheme in ("q4", "q8") else 32767
+    """The activation rounding of the kernel ``w`` goes through: ``mode``, else the policy's for q4
+    and for q8 weights; int16 for the other layouts."""
+    policy = default_policy()
+    acts = {"q4": policy.decode_acts, "q8": policy.q8_acts}.get(w.scheme)
+    return Q4_LEVELS[mode or acts] if acts else 32767
 
 
 def _assert_many_rows(got: torch.Tensor, x: torch.Tensor, w, ref: torch.Tensor, policy) -> None:
