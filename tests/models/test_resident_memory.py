@@ -53,11 +53,12 @@ print(json.dumps({"added": added, "kv": kv, "file": os.path.getsize(path), "pack
 
 @pytest.fixture(scope="module")
 def wide_llama(tmp_path_factory):
-    """A random llama big enough (~25M weights) that the fixed costs of an engine are noise
-    next to its weights; K-quant rows need whole 256-weight super-blocks."""
+    """A random llama big enough (~52M weights: 29 MB as Q4_K) that the fixed costs of an engine
+    and the heap's state (0.5-1.2 MB from run to run) stay a few percent of its weights; K-quant
+    rows need whole 256-weight super-blocks."""
     path = tmp_path_factory.mktemp("wide-llama")
-    hf = make_tiny_hf_model("llama", path, hidden_size=512, intermediate_size=1536, num_hidden_layers=8,
-                            num_attention_heads=8, num_key_value_heads=4, head_dim=64)
+    hf = make_tiny_hf_model("llama", path, hidden_size=768, intermediate_size=2048, num_hidden_layers=8,
+                            num_attention_heads=12, num_key_value_heads=6, head_dim=64)
     return path, hf
 
 
