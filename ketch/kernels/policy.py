@@ -84,15 +84,12 @@ class KernelConfig:
         level = resolve_isa(isa if isa is not None else os.environ.get("KETCH_ISA") or None)
         if level == "amx" and _flag("KETCH_DISABLE_AMX"):
             level = "avx512_vnni"
-        acts = decode_acts or os.environ.get("KETCH_Q4_ACTS") or ("int8x2" if at_least(level, "avx512_vnni") else "int16")
-        if acts != "int16" and not at_least(level, "avx512_vnni"):
-            acts = "int16"  # an int8 mode asked for where VNNI is not in use: the only other path
+        acts = _usable_acts(decode_acts or os.environ.get("KETCH_Q4_ACTS")
+                            or ("int8x2" if at_least(level, "avx512_vnni") else "int16"), level)
         gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "dense")
         # AMX tiles multiply bf16; the dense GEMM stays fp32 elsewhere (bf16 is slower there).
         gemm_dtype = torch.bfloat16 if level == "amx" else None
-        q8 = os.environ.get("KETCH_Q8_ACTS") or "int16"
-        if q8 != "int16" and not at_least(level, "avx512_vnni"):
-            q8 = "int16"
+        q8 = _usable_acts(os.environ.get("KETCH_Q8_ACTS") or "int16", level)
         return cls(level, acts, q8, gemm, 2, batch_invariant, gemm_dtype, MAX_KERNEL_ROWS, max_sample_rows)
 
     def describe(self) -> str:
@@ -100,6 +97,11 @@ class KernelConfig:
                 f"many-row products {self.prompt_gemm}"
                 + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
                 + (", batch-invariant" if self.batch_invariant else ""))
+
+
+def _usable_acts(acts: str, level: str) -> str:
+    """``acts``, or int16 where an int8 mode is asked for and VNNI is not in use (the only other path)."""
+    return acts if acts == "int16" or at_least(level, "avx512_vnni") else "int16"
 
 
 def at_least(isa: str, level: str) -> bool:

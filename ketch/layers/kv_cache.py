@@ -12,6 +12,7 @@ from __future__ import annotations
 import torch
 
 from ketch.config import KV_INT8_SCALE_BYTES as SCALE_BYTES
+
 _CODE_MAX = 127.0
 
 
@@ -20,10 +21,6 @@ def allocate(num_blocks: int, block_size: int, kv_heads: int, head_dim: int, dty
     """One side (keys or values) of one layer's cache, zeroed."""
     last = head_dim + SCALE_BYTES if dtype == torch.int8 else head_dim
     return torch.zeros((num_blocks, block_size, kv_heads, last), dtype=dtype, device=device)
-
-
-def head_dim_of(cache: torch.Tensor) -> int:
-    return cache.shape[-1] - SCALE_BYTES if cache.dtype == torch.int8 else cache.shape[-1]
 
 
 def quantize_rows(x: torch.Tensor) -> torch.Tensor:
