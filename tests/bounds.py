@@ -39,7 +39,7 @@ def kernel_center(w) -> int:
     add back through the block sums): the centering of unsigned codes."""
     if w.scheme == "q8":
         return w.offset
-    return {"q4": 8, "q5": 16, "q4_k": 8, "q5_k": 16, "q2_k": 2}.get(w.scheme, 0) if w.m is not None else 0
+    return {"q4": 8, "q4x16": 8, "q5": 16, "q4_k": 8, "q5_k": 16, "q2_k": 2}.get(w.scheme, 0) if w.m is not None else 0
 
 
 def assert_within_packed_bound(got: torch.Tensor, x: torch.Tensor, w, levels: int) -> None:

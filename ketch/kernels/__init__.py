@@ -38,8 +38,8 @@ def _cpu_supported() -> bool:
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
-    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp",
-                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h"))
+    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp", "q4x16.cpp",
+                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h", "q4x16.h"))
 
 
 @lru_cache(maxsize=1)

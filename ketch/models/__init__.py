@@ -8,6 +8,7 @@ import torch
 from tqdm import tqdm
 
 from ketch.models.registry import get_model_class
+from ketch.quant.linear import tile_q4_linears
 
 if TYPE_CHECKING:
     from ketch.formats.loader import ModelSource
@@ -36,6 +37,8 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     model.load_weights(weights)
     if kernel_policy is not None:
         model.scratch.policy = kernel_policy
+        if kernel_policy.q4_tiles:
+            tile_q4_linears(model)
     return model.eval().requires_grad_(False)
 
 

@@ -15,7 +15,7 @@ from torch import nn
 from ketch.kernels import load_kernels
 from ketch.kernels.policy import KernelConfig, default_policy
 from ketch.layers.linear import linear
-from ketch.quant.packed import PackedWeight
+from ketch.quant.packed import PackedWeight, can_tile_q4, tile_q4, untile_q4
 
 # Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
 # kernels, AMX tiles and int8 GEMMs compute each row on its own; a dense GEMM's per-row result
@@ -66,6 +66,9 @@ def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
     if scheme == "q4":
         mode = policy.decode_mode
         return lambda x: kernels.q4_linear(x, qs, d, m, mode)
+    if scheme == "q4x16":
+        planes = policy.decode_mode  # 1 or 2 int8 planes: the policy allows tiles only with those
+        return lambda x: kernels.q4x16_linear(x, qs, d, m, planes)
     if scheme == "q8":
         mode = policy.q8_mode
         return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)
@@ -139,6 +142,8 @@ def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
 
 def _dequantize_into(kernels, w: PackedWeight, out: torch.Tensor) -> torch.Tensor:
     """Write ``w`` (planes' column order) into the contiguous [N, K] ``out``; returns ``out``."""
+    if w.scheme == "q4x16":  # only where a tiled model falls back to a dense GEMM (3-D inputs)
+        w = untile_q4(w)
     if w.scheme in ("q4", "q8"):
         return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset)
     return kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out)
@@ -185,6 +190,15 @@ class PackedModule(nn.Module):
         if self._decode is None or self._decode[0] is not kernels or self._decode[1] is not policy:
             self._decode = (kernels, policy, bind_kernel(kernels, self.packed, policy))
         return self._decode[2]
+
+    def set_weight(self, weight: PackedWeight) -> None:
+        """Replace the planes with another layout of the same weight (tile_q4_linears)."""
+        if weight.shape != (self.rows, self.cols):
+            raise ValueError(f"a {weight.shape} weight cannot replace a {(self.rows, self.cols)} one")
+        self.scheme = weight.scheme
+        self.qs, self.d, self.m = weight.qs, weight.d, weight.m
+        self._packed = None
+        self._decode = None
 
     @property
     def num_weights(self) -> int:
@@ -345,3 +359,14 @@ class QuantEmbedding(PackedModule):
             return packed_matmul(x, self.packed, scratch, kernel_rows=x.shape[0])
         return packed_matmul(x, self.packed, scratch)
 
+
+def tile_q4_linears(model: nn.Module) -> int:
+    """Put every q4 linear weight of ``model`` that can take it in the q4x16 layout (the policy's
+    ``q4_tiles``); returns how many were tiled. Embeddings (and a tied head) keep the row layout:
+    lookups read rows."""
+    tiled = 0
+    for module in model.modules():
+        if type(module) is QuantLinear and can_tile_q4(module.packed):
+            module.set_weight(tile_q4(module.packed))
+            tiled += 1
+    return tiled

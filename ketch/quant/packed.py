@@ -26,7 +26,7 @@ _Q4_K_BYTES = 144  # d, dmin (fp16), 12 bytes of 6-bit scales/mins, 128 bytes of
 _Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 scales, d (fp16)
 # scheme -> (weights, bytes of qs) per record: a row of qs is K / weights records; d and m hold
 # one value per record (K-quants) or per 32-block (q4, q5, q8).
-_RECORDS = {"q4": (32, 16), "q8": (32, 32), "q5": (32, 20), "q2_k": (256, 80), "q3_k": (256, 112),
+_RECORDS = {"q4": (32, 16), "q4x16": (32, 16), "q8": (32, 32), "q5": (32, 20), "q2_k": (256, 80), "q3_k": (256, 112),
             "q4_k": (256, 144), "q5_k": (256, 176), "q6_k": (256, 208)}
 _K_SCHEMES = ("q2_k", "q3_k", "q4_k", "q5_k", "q6_k")
 
@@ -39,7 +39,9 @@ def is_packable(type_name: str) -> bool:
 class PackedWeight:
     """A [out_features, in_features] weight in block-quantized form (layouts: kernels/csrc/qgemv.cpp)."""
 
-    scheme: str  # "q4" | "q8" | "q5" | "q2_k" | "q3_k" | "q4_k" | "q5_k" | "q6_k"
+    # "q4" | "q8" | "q5" | "q2_k" | "q3_k" | "q4_k" | "q5_k" | "q6_k", or "q4x16": q4 with the rows
+    # interleaved 16 at a time for the few-row VNNI kernels (kernels/csrc/q4x16.cpp; tile_q4 makes it)
+    scheme: str
     qs: torch.Tensor  # q4: uint8 [N, K/2]; q8: int8 [N, K]; others: uint8 [N, K / w * b] (_RECORDS)
     d: torch.Tensor  # half [N, K/G]: one scale per group of G weights (32; 256 for K-quants)
     m: torch.Tensor | None  # half [N, K/G] mins (q4 but Q4_0, q5 from Q5_1, q8 from GPTQ, q2_k, q4_k, q5_k)
@@ -81,6 +83,8 @@ class PackedWeight:
         """(codes [N, K/g, g], scale [N, K/g, 1], bias [N, K/g, 1] or None), float32, with
         weight = codes * scale + bias in the planes' column order; g = 16 or 32."""
         n, k = self.shape
+        if self.scheme == "q4x16":
+            return untile_q4(self).decode()
         if self.scheme in _K_SCHEMES:
             return _decode_k(self, n, k)
         d = self.d.float().unsqueeze(-1)
@@ -97,6 +101,41 @@ class PackedWeight:
         if m is None:  # Q4_0, Q5_0: (q - center) * d
             return q.float() - center, d, None
         return q.float(), d, m
+
+
+Q4_TILE = 16  # output rows per q4x16 tile
+
+
+def can_tile_q4(w: PackedWeight) -> bool:
+    """Whether ``w`` can take the q4x16 layout: q4 codes in whole tiles of rows."""
+    return w.scheme == "q4" and w.shape[0] % Q4_TILE == 0 and w.shape[0] > 0
+
+
+def tile_q4(w: PackedWeight) -> PackedWeight:
+    """A q4 weight in the q4x16 layout: same planes and bytes, rows interleaved 16 at a time
+    (tile t, block b, chunk k holds bytes 4k..4k+3 of each of the tile's 16 rows)."""
+    if not can_tile_q4(w):
+        raise ValueError(f"only q4 weights with a multiple of {Q4_TILE} rows tile, not {w.scheme} {w.shape}")
+    n, k = w.shape
+    t, nb = n // Q4_TILE, k // BLOCK
+    qs = w.qs.view(t, Q4_TILE, nb, 4, 4).permute(0, 2, 3, 1, 4).contiguous().view(n, k // 2)
+
+    def scales(p: torch.Tensor | None) -> torch.Tensor | None:
+        return None if p is None else p.view(t, Q4_TILE, nb).permute(0, 2, 1).contiguous().view(n, nb)
+
+    return PackedWeight("q4x16", qs, scales(w.d), scales(w.m), w.source_type, w.offset, w.perm)
+
+
+def untile_q4(w: PackedWeight) -> PackedWeight:
+    """The row layout (scheme q4) of a q4x16 weight."""
+    n, k = w.shape
+    t, nb = n // Q4_TILE, k // BLOCK
+    qs = w.qs.view(t, nb, 4, Q4_TILE, 4).permute(0, 3, 1, 2, 4).contiguous().view(n, k // 2)
+
+    def scales(p: torch.Tensor | None) -> torch.Tensor | None:
+        return None if p is None else p.view(t, nb, Q4_TILE).permute(0, 2, 1).contiguous().view(n, nb)
+
+    return PackedWeight("q4", qs, scales(w.d), scales(w.m), w.source_type, w.offset, w.perm)
 
 
 def _nibbles(raw: torch.Tensor) -> torch.Tensor:

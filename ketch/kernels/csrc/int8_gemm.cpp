@@ -41,14 +41,7 @@ constexpr int kTileRows = 4;       // activation rows per register tile with one
 
 inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
 
-struct Acts {
-  int64_t M = 0, K = 0, G = 32;
-  int planes = 1;
-  std::vector<int8_t> q;      // [planes, M, K] codes
-  std::vector<float> step;    // [M, K/32]: the unit of the combined sums (s, or s / 254 with two planes)
-  std::vector<int32_t> csum;  // [planes, M, K/G] sum of the codes of each group
-  std::vector<float> xsum;    // [M, K/G] float sum of each group's unrounded values
-};
+
 
 // One activation row: codes q (q2: the second plane, or null), steps, code sums, float sums.
 KETCH_AVX512 void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, int8_t* q2, float* step,
@@ -79,6 +72,8 @@ KETCH_AVX512 void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, 
   }
 }
 
+}  // namespace
+
 Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) {
   Acts a;
   a.M = M;
@@ -98,6 +93,8 @@ Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) 
   });
   return a;
 }
+
+namespace {
 
 struct Panel {
   std::vector<uint32_t> u;  // [K/4][32]: 4 codes of one row per word
@@ -187,6 +184,33 @@ KETCH_AVX512 void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half
       p.scale[b * kPanelRows + i] = dd;
       p.bias[b * kPanelRows + i] = m ? h2f(m[(n0 + i) * nb + b]) + 8.f * dd : 0.f;
     }
+  clear_rows(p, rows);
+}
+
+// q4x16 (q4x16.cpp): each 64-byte chunk already holds 4 codes of 16 rows, one int32 lane per row,
+// so a panel is two tiles' chunks masked and shifted, with no transpose. Rows come in whole tiles.
+KETCH_AVX512 void decode_q4x16(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
+                               int64_t K, Panel& p) {
+  const int64_t nb = K / kBlock;
+  const __m512i low4 = _mm512_set1_epi8(0x0F);
+  for (int64_t h = 0; h * 16 < rows; ++h) {
+    const int64_t t = n0 / 16 + h;
+    const uint8_t* w = qs + t * nb * 256;
+    for (int64_t b = 0; b < nb; ++b)
+      for (int k = 0; k < 4; ++k) {
+        const __m512i raw = _mm512_loadu_si512(w + (b * 4 + k) * 64);
+        _mm512_storeu_si512(p.u.data() + (b * 8 + k) * kPanelRows + h * 16, _mm512_and_si512(raw, low4));
+        _mm512_storeu_si512(p.u.data() + (b * 8 + 4 + k) * kPanelRows + h * 16,
+                            _mm512_and_si512(_mm512_srli_epi16(raw, 4), low4));
+      }
+    for (int64_t b = 0; b < nb; ++b)
+      for (int i = 0; i < 16; ++i) {
+        const int64_t at = (t * nb + b) * 16 + i;
+        const float dd = h2f(d[at]);
+        p.scale[b * kPanelRows + h * 16 + i] = dd;
+        p.bias[b * kPanelRows + h * 16 + i] = m ? h2f(m[at]) + 8.f * dd : 0.f;
+      }
+  }
   clear_rows(p, rows);
 }
 
@@ -386,7 +410,7 @@ struct Layout {
   int center;              // u - center is the integer part of a weight
 };
 
-constexpr Layout kLayouts[] = {{"q4", 32, 16, 32, 8},     {"q8", 32, 32, 0, 128},     {"q5", 32, 20, 32, 128},
+constexpr Layout kLayouts[] = {{"q4", 32, 16, 32, 8},     {"q4x16", 32, 16, 32, 8},     {"q8", 32, 32, 0, 128},     {"q5", 32, 20, 32, 128},
                                {"q4_k", 256, 144, 32, 8}, {"q5_k", 256, 176, 32, 16}, {"q6_k", 256, 208, 16, 128},
                                {"q2_k", 256, 80, 16, 2},  {"q3_k", 256, 112, 16, 128}};
 
@@ -400,6 +424,7 @@ void decode(const std::string& scheme, const torch::Tensor& qs, const at::Half* 
             float offset, int64_t G, int64_t n0, int64_t rows, int64_t K, Panel& p) {
   const uint8_t* q = static_cast<const uint8_t*>(qs.data_ptr());
   if (scheme == "q4") decode_q4(q, d, m, n0, rows, K, p);
+  else if (scheme == "q4x16") decode_q4x16(q, d, m, n0, rows, K, p);
   else if (scheme == "q8") decode_q8(reinterpret_cast<const int8_t*>(q), d, m, offset, G, n0, rows, K, p);
   else if (scheme == "q5") decode_q5(q, d, m, n0, rows, K, p);
   else if (scheme == "q4_k") decode_kquant<codes::Q4K>(q, d, m, n0, rows, K, G, p);
@@ -426,6 +451,7 @@ torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const
   TORCH_CHECK(qs.scalar_type() == (scheme == "q8" ? torch::kChar : torch::kByte), scheme, " codes have the wrong dtype");
   TORCH_CHECK(qs.size(1) % layout->bytes == 0, scheme, " rows must be whole records of ", layout->bytes, " bytes");
   const int64_t M = x.size(0), N = qs.size(0), K = qs.size(1) / layout->bytes * layout->weights;
+  TORCH_CHECK(scheme != "q4x16" || N % 16 == 0, "q4x16 weights have a multiple of 16 rows, got ", N);
   TORCH_CHECK(x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
   const int64_t per_scale = K / std::max<int64_t>(d.size(1), 1);
   TORCH_CHECK(d.size(1) * per_scale == K && (layout->group == 0 ? per_scale == 16 || per_scale == 32
@@ -440,7 +466,7 @@ torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   // A bias term where there are mins, an offset, or a center folded into it.
-  const bool bias = mp != nullptr || offset != 0 || (layout->center != 128 && scheme != "q4");
+  const bool bias = mp != nullptr || offset != 0 || (layout->center != 128 && scheme != "q4" && scheme != "q4x16");
   float* yp = y.data_ptr<float>();
   const int64_t panels = (N + kPanelRows - 1) / kPanelRows;
   at::parallel_for(0, panels, 1, [&](int64_t p0, int64_t p1) {

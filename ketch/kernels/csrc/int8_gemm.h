@@ -6,8 +6,23 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ketch {
+
+// Activations rounded per 32-block to int8 codes in weight order (act_codes.h), for the int8 GEMM
+// and the tiled q4 kernels.
+struct Acts {
+  int64_t M = 0, K = 0, G = 32;
+  int planes = 1;
+  std::vector<int8_t> q;      // [planes, M, K] codes
+  std::vector<float> step;    // [M, K/32]: the unit of the combined sums (s, or s / 254 with two planes)
+  std::vector<int32_t> csum;  // [planes, M, K/G] sum of the codes of each group
+  std::vector<float> xsum;    // [M, K/G] float sum of each group's unrounded values
+};
+
+// x [M, K] fp32 rounded to `planes` int8 planes per 32-block, with per-G code and float sums.
+Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes);
 
 // Whether int8_gemm runs on this CPU (AVX-512 with VNNI).
 bool int8_gemm_supported();

@@ -42,6 +42,7 @@
 #include "act_codes.h"
 #include "int8_gemm.h"
 #include "kquant_codes.h"
+#include "q4x16.h"
 
 #include <torch/extension.h>
 #include <ATen/Parallel.h>
@@ -577,8 +578,8 @@ int checked_mode(int64_t acts) {
 }
 
 // Calls per kernel path, so tests can prove which path a product took.
-enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kPaths };
-const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q8_int16", "q8_int8", "q8_int8x2",
+enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kPaths };
+const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q8_int16", "q8_int8", "q8_int8x2",
                                         "lowbit_int16", "dequantize", "amx", "int8_gemm"};
 std::atomic<int64_t> g_calls[kPaths];
 
@@ -1168,6 +1169,11 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
     return ketch::int8_gemm(x, scheme, qs, d, m, offset, planes);
   }, kNoGil,
           "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
+  mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
+                             const c10::optional<torch::Tensor>& m, int64_t planes) {
+    count(kQ4x16);
+    return ketch::q4x16_linear(x, qs, d, m, planes);
+  }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }

@@ -1,0 +1,160 @@
+// Few-row products on 4-bit weights interleaved by 16 output rows ("q4x16"), AVX-512 VNNI.
+//
+// The row layout (top of qgemv.cpp) puts one output row's codes in a vector, so every 32-block
+// ends in a horizontal sum and a per-row scale shuffle: ~17 512-bit operations per 128 weights at
+// one activation row, which makes single-stream decode compute-bound on a core that issues two of
+// them a cycle. Here the int32 lane is the output row instead:
+//
+//   qs uint8 [N, K/2] holds tiles of 16 rows; tile t, block b, chunk k (0..3) is 64 bytes, 4 per
+//      row i: bytes 4k..4k+3 of row 16t + i's block b in the row layout (low nibbles: weights
+//      4k..4k+3, high nibbles: 16 + 4k..16 + 4k + 3), at byte ((t * nb + b) * 4 + k) * 64 + 4 i;
+//   d, m half [N, K/32] hold tile t, block b's 16 scales (mins) at (t * nb + b) * 16 + i.
+//
+// One vpdpbusd multiplies 4 codes of each of the 16 rows by the same 4 activation codes,
+// broadcast from memory, so a block costs 12 unpack operations, 8 vpdpbusd per activation plane
+// and 3-5 float operations for 16 rows: about 9 operations per 128 weights with two planes.
+// Activations are rounded as the int8 GEMM rounds them (int8_gemm.h: one or two int8 planes per
+// 32-block). Codes multiply exactly in int32 and centered, as the row kernels do: a weight
+// (q - 8) d, plus m + 8 d where there are mins (Q4_1, GPTQ), so activation rounding errors meet
+// |q - 8| <= 8 rather than q <= 15; dot(q - 8, x) is dot(q, x) started at -8 sum(codes), the min
+// term (m + 8 d) times the exact float sum of the block. Two planes combine as 254 t1 + t2, exact
+// in float (|t| <= 8 * 127 * 32 < 2^15, so below 2^24). Each
+// output row is summed in one fixed order whatever the row count, so results are batch-invariant.
+#include "act_codes.h"
+#include "int8_gemm.h"
+
+#include <ATen/Parallel.h>
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace ketch {
+namespace {
+
+constexpr int64_t kBlock = 32;
+constexpr int64_t kTile = 16;        // output rows per tile: one int32 lane each
+constexpr int64_t kTileBlockBytes = kTile * kBlock / 2;
+constexpr int kRowGroup = 4;         // activation rows sharing one unpack of a block
+constexpr int64_t kPrefetchBlocks = 8;
+
+inline int32_t load4(const int8_t* p) {
+  int32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// Tiles t0..t1 against R activation rows from r0; y rows are N apart.
+template <int R, int P, bool MIN>
+KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m,
+                        float* y, int64_t t0, int64_t t1, int64_t N) {
+  const int64_t K = a.K, nb = K / kBlock;
+  const __m512i low4 = _mm512_set1_epi8(0x0F);
+  const __m512 plane2 = _mm512_set1_ps(acts::kPlane2);
+  const int8_t* xq[P];
+  const int32_t* cs[P];
+  for (int p = 0; p < P; ++p) {
+    xq[p] = a.q.data() + (p * a.M + r0) * K;
+    cs[p] = a.csum.data() + (p * a.M + r0) * nb;
+  }
+  const float* step = a.step.data() + r0 * nb;
+  const float* xsum = a.xsum.data() + r0 * nb;
+  for (int64_t t = t0; t < t1; ++t) {
+    const uint8_t* w = qs + t * nb * kTileBlockBytes;
+    const at::Half* dt = d + t * nb * kTile;
+    const at::Half* mt = MIN ? m + t * nb * kTile : nullptr;
+    __m512 acc[R];
+    for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_ps();
+    for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
+      for (int c = 0; c < 4; ++c)
+        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      __m512i lo[4], hi[4];
+      for (int k = 0; k < 4; ++k) {
+        const __m512i raw = _mm512_loadu_si512(w + 64 * k);
+        lo[k] = _mm512_and_si512(raw, low4);
+        hi[k] = _mm512_and_si512(_mm512_srli_epi16(raw, 4), low4);
+      }
+      const __m512 dv = _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(dt + b * kTile)));
+      __m512 mv;  // the min term's weight: m + 8 d, since the codes are centered
+      if constexpr (MIN)
+        mv = _mm512_fmadd_ps(_mm512_set1_ps(8.f), dv,
+                             _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(mt + b * kTile))));
+      for (int r = 0; r < R; ++r) {
+        __m512i s[P];
+        for (int p = 0; p < P; ++p) {
+          const int8_t* xb = xq[p] + r * K + b * kBlock;
+          // centered codes: dot(q - 8, x) = dot(q, x) - 8 sum(x)
+          __m512i lo_sum = _mm512_set1_epi32(-8 * cs[p][r * nb + b]);
+          __m512i hi_sum = _mm512_setzero_si512();
+          for (int k = 0; k < 4; ++k) {
+            lo_sum = _mm512_dpbusd_epi32(lo_sum, lo[k], _mm512_set1_epi32(load4(xb + 4 * k)));
+            hi_sum = _mm512_dpbusd_epi32(hi_sum, hi[k], _mm512_set1_epi32(load4(xb + 16 + 4 * k)));
+          }
+          s[p] = _mm512_add_epi32(lo_sum, hi_sum);
+        }
+        __m512 tf = _mm512_cvtepi32_ps(s[0]);
+        if constexpr (P == 2) tf = _mm512_fmadd_ps(tf, plane2, _mm512_cvtepi32_ps(s[1]));
+        acc[r] = _mm512_fmadd_ps(tf, _mm512_mul_ps(dv, _mm512_set1_ps(step[r * nb + b])), acc[r]);
+        if constexpr (MIN) acc[r] = _mm512_fmadd_ps(mv, _mm512_set1_ps(xsum[r * nb + b]), acc[r]);
+      }
+    }
+    for (int r = 0; r < R; ++r) _mm512_storeu_ps(y + r * N + t * kTile, acc[r]);
+  }
+}
+
+template <int P, bool MIN>
+void row_groups(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y, int64_t t0,
+                int64_t t1, int64_t N) {
+  // Rows in groups of kRowGroup inside each tile range: a tile's codes stay in L1 between groups.
+  for (int64_t r0 = 0; r0 < a.M; r0 += kRowGroup) {
+    float* yr = y + r0 * N;
+    switch (std::min<int64_t>(kRowGroup, a.M - r0)) {
+      case 1: tiles<1, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
+      case 2: tiles<2, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
+      case 3: tiles<3, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
+      default: tiles<4, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
+    }
+  }
+}
+
+// Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.
+int64_t tile_grain(int64_t K, int64_t M) {
+  const int64_t bytes = kTile * K / 2 * std::max<int64_t>(M, 1);
+  return std::max<int64_t>(1, (int64_t{32} << 10) / std::max<int64_t>(bytes, 1));
+}
+
+}  // namespace
+
+torch::Tensor q4x16_linear(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
+                           const c10::optional<torch::Tensor>& m, int64_t planes) {
+  TORCH_CHECK(int8_gemm_supported(), "q4x16_linear needs AVX-512 VNNI, which this CPU lacks");
+  TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == torch::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
+  const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
+  TORCH_CHECK(N % kTile == 0, "q4x16 weights have a multiple of 16 rows, got ", N);
+  TORCH_CHECK(K % kBlock == 0 && x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
+  TORCH_CHECK(d.scalar_type() == torch::kHalf && d.is_contiguous() && d.dim() == 2 && d.size(0) == N &&
+              d.size(1) == K / kBlock, "q4x16 scales must be contiguous half [N, K/32]");
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+              "mins must match scales");
+  auto y = torch::empty({M, N}, x.options());
+  if (M == 0 || N == 0) return y;
+  const Acts acts = quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes));
+  const uint8_t* qp = qs.data_ptr<uint8_t>();
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  float* yp = y.data_ptr<float>();
+  at::parallel_for(0, N / kTile, tile_grain(K, M), [&](int64_t t0, int64_t t1) {
+    if (planes == 2) {
+      if (mp) row_groups<2, true>(acts, qp, dp, mp, yp, t0, t1, N);
+      else row_groups<2, false>(acts, qp, dp, mp, yp, t0, t1, N);
+    } else {
+      if (mp) row_groups<1, true>(acts, qp, dp, mp, yp, t0, t1, N);
+      else row_groups<1, false>(acts, qp, dp, mp, yp, t0, t1, N);
+    }
+  });
+  return y;
+}
+
+}  // namespace ketch

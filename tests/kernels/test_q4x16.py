@@ -1,0 +1,159 @@
+"""q4 weights interleaved 16 rows at a time (kernels/csrc/q4x16.cpp): the layout round-trips, the
+few-row kernel stays within the bound of its activation rounding, rows are independent of their
+batch, the int8 GEMM reads the layout, and a loaded model tiles only what it should."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+from gguf import GGMLQuantizationType
+from gguf.quants import dequantize, quantize
+
+from ketch.kernels.policy import KernelConfig, at_least, cpu_isa
+from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, tile_q4_linears
+from ketch.quant.packed import PackedWeight, can_tile_q4, pack_gguf, tile_q4, untile_q4
+from tests.bounds import assert_within_packed_bound
+
+LEVELS = {1: 127, 2: 127 * 254}  # activation step max|x| / levels per 32-block, per plane count
+
+
+def _q4(type_name: str, n: int, k: int, seed: int = 0) -> tuple[PackedWeight, torch.Tensor]:
+    rng = np.random.default_rng(seed)
+    raw = quantize(rng.standard_normal((n, k)).astype(np.float32), GGMLQuantizationType[type_name])
+    ref = torch.from_numpy(dequantize(raw, GGMLQuantizationType[type_name]).reshape(n, k).astype(np.float32))
+    return pack_gguf(type_name, raw, (n, k)), ref
+
+
+def _gptq_like(n: int, k: int, seed: int) -> PackedWeight:
+    """q4 with mins of either sign and codes at both ends (GPTQ/AWQ's form)."""
+    gen = torch.Generator().manual_seed(seed)
+    qs = torch.randint(0, 256, (n, k // 2), dtype=torch.uint8, generator=gen)
+    qs[0] = 0x00
+    qs[1] = 0xFF
+    d = (torch.rand(n, k // 32, generator=gen) * 0.02 + 1e-3).half()
+    m = (torch.randn(n, k // 32, generator=gen) * 0.05).half()
+    return PackedWeight("q4", qs, d, m, "GPTQ")
+
+
+@pytest.fixture(scope="module")
+def vnni(kernels):
+    if not kernels.cpu_features()["avx512_vnni"]:
+        pytest.skip("this CPU lacks AVX-512 VNNI, which the q4x16 kernels need")
+    return kernels
+
+
+@pytest.mark.parametrize("type_name", ["Q4_0", "Q4_1"])
+def test_tiles_round_trip_and_dequantize_exactly(type_name):
+    w, ref = _q4(type_name, 48, 96)
+    t = tile_q4(w)
+    assert t.scheme == "q4x16" and t.shape == w.shape and t.nbytes == w.nbytes
+    assert not torch.equal(t.qs, w.qs)  # the bytes really moved
+    back = untile_q4(t)
+    assert back.scheme == "q4"
+    for a, b in ((back.qs, w.qs), (back.d, w.d), (back.m, w.m)):
+        assert (a is None and b is None) or torch.equal(a, b)
+    assert torch.equal(t.dequantize(), ref)
+    # tile t, block b, chunk k, row i: bytes 4k..4k+3 of row 16t + i's block b
+    n, k = w.shape
+    tile, block, chunk, row = 1, 2, 3, 5
+    at = ((tile * (k // 32) + block) * 4 + chunk) * 64 + 4 * row
+    assert torch.equal(t.qs.view(-1)[at:at + 4], w.qs[16 * tile + row, 16 * block + 4 * chunk:16 * block + 4 * chunk + 4])
+
+
+def test_only_whole_tiles_of_q4_tile():
+    w, _ = _q4("Q4_1", 40, 64)
+    assert not can_tile_q4(w)
+    with pytest.raises(ValueError, match="multiple of 16 rows"):
+        tile_q4(w)
+    q8, _ = _q4("Q8_0", 32, 64)
+    assert not can_tile_q4(q8)
+
+
+@pytest.mark.parametrize("planes", [2, 1])
+@pytest.mark.parametrize("form", ["Q4_0", "Q4_1", "GPTQ"])
+def test_kernel_is_within_the_rounding_bound(vnni, form, planes):
+    """K from one block to 48 (not a multiple of the 4-block chunk the row kernels step by), 1 to 70
+    activation rows (whole and partial groups of 4), activations spread over four decades."""
+    before = vnni.kernel_calls()["q4x16"]
+    for n, k in [(16, 32), (48, 160), (208, 576), (32, 1536)]:
+        w = _gptq_like(n, k, seed=n + k) if form == "GPTQ" else _q4(form, n, k, seed=n * 3 + k)[0]
+        t = tile_q4(w)
+        gen = torch.Generator().manual_seed(n * k + planes)
+        for m in (1, 2, 3, 4, 5, 8, 9, 70):
+            x = torch.randn(m, k, generator=gen) * torch.exp(3 * torch.rand(m, k, generator=gen))
+            got = vnni.q4x16_linear(x, t.qs, t.d, t.m, planes)
+            assert_within_packed_bound(got, x, t, LEVELS[planes])
+            # each row alone gives exactly what it gives among the others
+            for r in {0, m // 2, m - 1}:
+                assert torch.equal(got[r:r + 1], vnni.q4x16_linear(x[r:r + 1].clone(), t.qs, t.d, t.m, planes))
+        zero = vnni.q4x16_linear(torch.zeros(3, k), t.qs, t.d, t.m, planes)  # all-zero blocks: step 0
+        assert torch.equal(zero, torch.zeros(3, n))
+    assert vnni.kernel_calls()["q4x16"] > before  # the tiled kernel itself ran
+
+
+@pytest.mark.parametrize("planes", [2, 1])
+def test_int8_gemm_reads_tiles_as_rows(vnni, planes):
+    """The many-row product decodes the same panel from either layout: bit-identical results."""
+    for type_name, n, k in [("Q4_1", 48, 576), ("Q4_0", 80, 96)]:
+        w, _ = _q4(type_name, n, k, seed=n)
+        x = torch.randn(37, k, generator=torch.Generator().manual_seed(k))
+        rows = vnni.int8_gemm(x, "q4", w.qs, w.d, w.m, 0, planes)
+        t = tile_q4(w)
+        assert torch.equal(vnni.int8_gemm(x, "q4x16", t.qs, t.d, t.m, 0, planes), rows)
+
+
+def test_bad_arguments_are_refused(vnni):
+    w, _ = _q4("Q4_1", 32, 64)
+    t = tile_q4(w)
+    with pytest.raises(RuntimeError, match="1 or 2 activation planes"):
+        vnni.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 0)
+    with pytest.raises(RuntimeError, match="multiple of 16 rows"):
+        vnni.q4x16_linear(torch.zeros(1, 64), t.qs[:8], t.d[:8], t.m[:8], 2)
+    with pytest.raises(RuntimeError, match="features"):
+        vnni.q4x16_linear(torch.zeros(1, 32), t.qs, t.d, t.m, 2)
+    with pytest.raises(RuntimeError, match="mins must match"):
+        vnni.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m[:, :1].contiguous(), 2)
+    with pytest.raises(RuntimeError, match="multiple of 16 rows"):
+        vnni.int8_gemm(torch.zeros(9, 64), "q4x16", t.qs[:8], t.d[:8], t.m[:8], 0, 2)
+
+
+def test_policy_tiles_only_with_int8_activations_and_a_reader():
+    assert not KernelConfig().q4_tiles
+    with pytest.raises(ValueError, match="q4 tiles need int8 decode activations"):
+        KernelConfig(isa="avx2", q4_tiles=True)
+    with pytest.raises(ValueError, match="q4 tiles need"):  # AMX's tile panels read the row layout
+        KernelConfig(isa="amx", decode_acts="int8x2", prompt_gemm="amx", q4_tiles=True)
+    best = cpu_isa()
+    if best is None or not at_least(best, "avx512_vnni"):
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    assert KernelConfig.for_cpu(isa="avx512_vnni").q4_tiles
+    assert not KernelConfig.for_cpu(isa="avx2").q4_tiles
+    assert not KernelConfig.for_cpu(isa="avx512_vnni", decode_acts="int16").q4_tiles
+    with pytest.raises(ValueError, match="q4 tiles need"):  # AMX's tile panels read the row layout
+        KernelConfig(isa="amx", decode_acts="int8x2", prompt_gemm="amx", q4_tiles=True)
+
+
+def test_tiling_a_model_keeps_its_outputs(vnni, monkeypatch):
+    """tile_q4_linears retiles q4 linears (not embeddings, not other schemes); their decode rows
+    and many-row products keep within the kernels' bounds of the untiled weight's results."""
+    scratch = DequantScratch(KernelConfig.for_cpu(isa="avx512_vnni"))
+    w1, _ = _q4("Q4_1", 64, 128, seed=1)
+    w0, _ = _q4("Q4_0", 40, 128, seed=2)  # 40 rows: no whole tiles, stays q4
+    q8, _ = _q4("Q8_0", 64, 128, seed=3)
+    emb, _ = _q4("Q4_1", 64, 128, seed=4)
+    model = torch.nn.ModuleDict({"a": QuantLinear(w1, None, scratch), "b": QuantLinear(w0, None, scratch),
+                                 "c": QuantLinear(q8, None, scratch),
+                                 "e": QuantEmbedding(emb, torch.float32, scratch)})
+    x = torch.randn(20, 128, generator=torch.Generator().manual_seed(0))
+    before = {name: (model[name](x[:1]), model[name](x)) for name in "abc"}
+    assert tile_q4_linears(model) == 1
+    assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8", "q4"]
+    calls = vnni.kernel_calls()["q4x16"]
+    one, many = model["a"](x[:1]), model["a"](x)
+    assert vnni.kernel_calls()["q4x16"] == calls + 1  # the decode row took the tiled kernel
+    assert_within_packed_bound(one, x[:1], w1, LEVELS[2])
+    assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
+    for name in "bc":
+        assert torch.equal(model[name](x[:1]), before[name][0])
+    monkeypatch.setattr("ketch.quant.linear.load_kernels", lambda: None)  # no kernels: dequantize
+    assert torch.equal(model["a"](x), torch.nn.functional.linear(x, w1.dequantize()))
