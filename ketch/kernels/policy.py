@@ -2,17 +2,20 @@
 
 ISA levels, lowest first (each includes the ones before it):
 
-    avx2         AVX2 + FMA + F16C: int16 activations in the packed kernels, prompt rows and big
-                 batches dequantize and run an fp32 GEMM
+    avx2         AVX2 + FMA + F16C: int16 activations in the packed kernels (two int8 planes, the
+                 same precision, on q4x16 weights), prompt rows and big batches dequantize and run
+                 an fp32 GEMM
     avx512       AVX-512 F/BW/VL/DQ: the same kernels (ketch has no AVX-512 kernels without VNNI)
     avx512_vnni  + VNNI: q4/q8 kernels on two int8 activation planes (vpdpbusd), many-row products
-                 as int8 GEMMs on the packed codes; q4 weights interleaved 16 rows at a time
-                 ("q4x16", about 2x the few-row speed of the row layout)
+                 as int8 GEMMs on the packed codes
     amx          + AMX bf16 tiles: many-row products on tiles, weights dequantized 16 rows at a time
 
 The level is the CPU's best, or a lower one forced with ``KETCH_ISA`` (how tests prove every path
 on one machine); ``KETCH_Q4_ACTS`` picks the q4/q8 activation rounding, ``KETCH_Q4_TILES=0`` keeps
 q4 weights in the row layout, and ``KETCH_DISABLE_AMX=1`` keeps a CPU with AMX at ``avx512_vnni``. Below AVX2 the kernels are not used at all.
+
+Below AMX, q4 linear weights are interleaved 16 rows at a time at load ("q4x16", kernels/csrc/
+q4x16.cpp): the few-row kernels run 1.5-2.6x faster on them than on the row layout.
 """
 from __future__ import annotations
 
@@ -51,8 +54,8 @@ class KernelConfig:
     gemm_dtype: torch.dtype | None = None  # dense many-row GEMMs (None: the activations' dtype)
     max_kernel_rows: int = MAX_KERNEL_ROWS  # products with more rows use prompt_gemm
     max_sample_rows: int = 0  # batch-invariant LM head: up to this many rows (one per sequence) in the kernel
-    # q4 linear weights interleaved 16 rows at a time at load (kernels/csrc/q4x16.cpp): needs int8
-    # decode activations and a many-row product that reads the layout (the int8 GEMM; not AMX's)
+    # q4 linear weights interleaved 16 rows at a time at load (kernels/csrc/q4x16.cpp); the
+    # many-row product must read the layout (the int8 GEMM and the dense path do; AMX's panels not)
     q4_tiles: bool = False
 
     def __post_init__(self) -> None:
@@ -70,14 +73,23 @@ class KernelConfig:
             raise ValueError(f"many-row product {self.prompt_gemm} needs ISA level {needs}, not {self.isa}")
         if self.prompt_planes not in (1, 2):
             raise ValueError(f"prompt_planes must be 1 or 2, got {self.prompt_planes}")
-        if self.q4_tiles and (self.decode_acts == "int16" or self.prompt_gemm == "amx"):
-            raise ValueError("q4 tiles need int8 decode activations (AVX-512 VNNI) and the int8 or dense "
-                             f"many-row product, not {self.decode_acts} / {self.prompt_gemm}")
+        if self.q4_tiles and self.prompt_gemm == "amx":
+            raise ValueError("q4 tiles need the int8 or dense many-row product: AMX's panels read the row layout")
 
     @property
     def decode_mode(self) -> int:
         """The activation-mode code q4_linear takes."""
         return ACT_MODES[self.decode_acts]
+
+    @property
+    def tile_planes(self) -> int:
+        """int8 activation planes of the q4x16 kernel: one for "int8", else two (int16's precision)."""
+        return 1 if self.decode_acts == "int8" else 2
+
+    @property
+    def tile_vnni(self) -> bool:
+        """Whether the q4x16 kernel runs on AVX-512 VNNI (else on AVX2)."""
+        return at_least(self.isa, "avx512_vnni")
 
     @property
     def q8_mode(self) -> int:
@@ -98,7 +110,7 @@ class KernelConfig:
         gemm_dtype = torch.bfloat16 if level == "amx" else None
         q8 = _usable_acts(os.environ.get("KETCH_Q8_ACTS") or "int16", level)
         # AMX keeps the row layout: its tile panels read rows (and the AMX path is measured there)
-        tiles = acts != "int16" and gemm != "amx" and os.environ.get("KETCH_Q4_TILES", "1") != "0"
+        tiles = gemm != "amx" and os.environ.get("KETCH_Q4_TILES", "1") != "0"
         return cls(level, acts, q8, gemm, 2, batch_invariant, gemm_dtype, MAX_KERNEL_ROWS, max_sample_rows, tiles)
 
     def describe(self) -> str:

@@ -15,7 +15,7 @@ from torch import nn
 from ketch.kernels import load_kernels
 from ketch.kernels.policy import KernelConfig, default_policy
 from ketch.layers.linear import linear
-from ketch.quant.packed import PackedWeight, can_tile_q4, tile_q4, untile_q4
+from ketch.quant.packed import PackedWeight, can_tile_q4, tile_q4
 
 # Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
 # kernels, AMX tiles and int8 GEMMs compute each row on its own; a dense GEMM's per-row result
@@ -67,8 +67,8 @@ def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
         mode = policy.decode_mode
         return lambda x: kernels.q4_linear(x, qs, d, m, mode)
     if scheme == "q4x16":
-        planes = policy.decode_mode  # 1 or 2 int8 planes: the policy allows tiles only with those
-        return lambda x: kernels.q4x16_linear(x, qs, d, m, planes)
+        planes, vnni = policy.tile_planes, policy.tile_vnni
+        return lambda x: kernels.q4x16_linear(x, qs, d, m, planes, vnni)
     if scheme == "q8":
         mode = policy.q8_mode
         return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)
@@ -142,8 +142,8 @@ def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
 
 def _dequantize_into(kernels, w: PackedWeight, out: torch.Tensor) -> torch.Tensor:
     """Write ``w`` (planes' column order) into the contiguous [N, K] ``out``; returns ``out``."""
-    if w.scheme == "q4x16":  # only where a tiled model falls back to a dense GEMM (3-D inputs)
-        w = untile_q4(w)
+    if w.scheme == "q4x16":
+        return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset, tiled=True)
     if w.scheme in ("q4", "q8"):
         return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset)
     return kernels.lowbit_dequantize_into(w.scheme, w.qs, w.d, w.m, out)

@@ -16,7 +16,7 @@ from tests.policies import MANY_ROW_PATH, isa_params
 
 ROOT = Path(__file__).parents[2]
 # Per level: (q4 decode path, many-row path) as kernel_calls() names them.
-EXPECTED = {"avx2": ("q4_int16", "dequantize"), "avx512": ("q4_int16", "dequantize"),
+EXPECTED = {"avx2": ("q4x16_avx2", "dequantize"), "avx512": ("q4x16_avx2", "dequantize"),
             "avx512_vnni": ("q4x16", "int8_gemm"), "amx": ("q4_int8x2", "amx")}
 
 
@@ -35,7 +35,8 @@ def test_each_level_has_its_policy(kernels, monkeypatch):
             continue
         policy = KernelConfig.for_cpu(isa=level)
         assert policy.isa == level
-        decode = "q4x16" if policy.q4_tiles else f"q4_{policy.decode_acts}"
+        decode = (("q4x16" if policy.tile_vnni else "q4x16_avx2") if policy.q4_tiles
+                  else f"q4_{policy.decode_acts}")
         assert (decode, MANY_ROW_PATH[policy.prompt_gemm]) == EXPECTED[level]
     with pytest.raises(ValueError, match="KETCH_ISA must be one of"):
         KernelConfig.for_cpu(isa="sse2")
@@ -81,7 +82,7 @@ def test_engine_on_each_level(kernels, smollm2_path, isa):
     assert out["same"]
     decode, many = EXPECTED[isa]
     assert out["calls"][decode] > 0 and out["calls"][many] > 0, out["calls"]
-    unused = {"q4_int16", "q4_int8x2", "q4x16", "int8_gemm", "amx"} - {decode, many}
+    unused = {"q4_int16", "q4_int8x2", "q4x16", "q4x16_avx2", "int8_gemm", "amx"} - {decode, many}
     assert all(out["calls"][name] == 0 for name in unused), out["calls"]
 
 

@@ -35,11 +35,15 @@ def _gptq_like(n: int, k: int, seed: int) -> PackedWeight:
     return PackedWeight("q4", qs, d, m, "GPTQ")
 
 
-@pytest.fixture(scope="module")
-def vnni(kernels):
-    if not kernels.cpu_features()["avx512_vnni"]:
-        pytest.skip("this CPU lacks AVX-512 VNNI, which the q4x16 kernels need")
-    return kernels
+# The two instruction sets the q4x16 kernel runs on, and its kernel_calls() name on each.
+PATHS = {"avx512_vnni": "q4x16", "avx2": "q4x16_avx2"}
+
+
+@pytest.fixture(params=list(PATHS))
+def isa(request, kernels) -> str:
+    if request.param == "avx512_vnni" and not kernels.cpu_features()["avx512_vnni"]:
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    return request.param
 
 
 @pytest.mark.parametrize("type_name", ["Q4_0", "Q4_1"])
@@ -71,24 +75,44 @@ def test_only_whole_tiles_of_q4_tile():
 
 @pytest.mark.parametrize("planes", [2, 1])
 @pytest.mark.parametrize("form", ["Q4_0", "Q4_1", "GPTQ"])
-def test_kernel_is_within_the_rounding_bound(vnni, form, planes):
+def test_kernel_is_within_the_rounding_bound(kernels, isa, form, planes):
     """K from one block to 48 (not a multiple of the 4-block chunk the row kernels step by), 1 to 70
-    activation rows (whole and partial groups of 4), activations spread over four decades."""
-    before = vnni.kernel_calls()["q4x16"]
+    activation rows (whole and partial row groups), activations spread over four decades."""
+    vnni = isa == "avx512_vnni"
+    before = kernels.kernel_calls()[PATHS[isa]]
     for n, k in [(16, 32), (48, 160), (208, 576), (32, 1536)]:
         w = _gptq_like(n, k, seed=n + k) if form == "GPTQ" else _q4(form, n, k, seed=n * 3 + k)[0]
         t = tile_q4(w)
         gen = torch.Generator().manual_seed(n * k + planes)
         for m in (1, 2, 3, 4, 5, 8, 9, 70):
             x = torch.randn(m, k, generator=gen) * torch.exp(3 * torch.rand(m, k, generator=gen))
-            got = vnni.q4x16_linear(x, t.qs, t.d, t.m, planes)
+            got = kernels.q4x16_linear(x, t.qs, t.d, t.m, planes, vnni)
             assert_within_packed_bound(got, x, t, LEVELS[planes])
             # each row alone gives exactly what it gives among the others
             for r in {0, m // 2, m - 1}:
-                assert torch.equal(got[r:r + 1], vnni.q4x16_linear(x[r:r + 1].clone(), t.qs, t.d, t.m, planes))
-        zero = vnni.q4x16_linear(torch.zeros(3, k), t.qs, t.d, t.m, planes)  # all-zero blocks: step 0
+                assert torch.equal(got[r:r + 1], kernels.q4x16_linear(x[r:r + 1].clone(), t.qs, t.d, t.m, planes, vnni))
+        zero = kernels.q4x16_linear(torch.zeros(3, k), t.qs, t.d, t.m, planes, vnni)  # all-zero blocks: step 0
         assert torch.equal(zero, torch.zeros(3, n))
-    assert vnni.kernel_calls()["q4x16"] > before  # the tiled kernel itself ran
+    assert kernels.kernel_calls()[PATHS[isa]] > before  # that instruction set's kernel itself ran
+
+
+def test_tiles_dequantize_in_the_kernel_exactly(kernels):
+    """The dense path of tiled weights (levels whose many-row product is an fp32/bf16 GEMM)."""
+    for type_name in ("Q4_0", "Q4_1"):
+        w, ref = _q4(type_name, 48, 160, seed=5)
+        t = tile_q4(w)
+        for dtype in (torch.float32, torch.bfloat16):
+            out = torch.empty(48, 160, dtype=dtype)
+            assert torch.equal(kernels.dequantize_into(t.qs, t.d, t.m, out, 0, tiled=True), ref.to(dtype))
+    with pytest.raises(RuntimeError, match="multiple of 16 rows"):
+        kernels.dequantize_into(t.qs[:8], t.d[:8], t.m[:8], torch.empty(8, 160), 0, tiled=True)
+
+
+@pytest.fixture
+def vnni(kernels):
+    if not kernels.cpu_features()["avx512_vnni"]:
+        pytest.skip("this CPU lacks AVX-512 VNNI, which the int8 GEMM needs")
+    return kernels
 
 
 @pytest.mark.parametrize("planes", [2, 1])
@@ -102,41 +126,45 @@ def test_int8_gemm_reads_tiles_as_rows(vnni, planes):
         assert torch.equal(vnni.int8_gemm(x, "q4x16", t.qs, t.d, t.m, 0, planes), rows)
 
 
-def test_bad_arguments_are_refused(vnni):
+def test_bad_arguments_are_refused(kernels):
     w, _ = _q4("Q4_1", 32, 64)
     t = tile_q4(w)
     with pytest.raises(RuntimeError, match="1 or 2 activation planes"):
-        vnni.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 0)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 0, False)
     with pytest.raises(RuntimeError, match="multiple of 16 rows"):
-        vnni.q4x16_linear(torch.zeros(1, 64), t.qs[:8], t.d[:8], t.m[:8], 2)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs[:8], t.d[:8], t.m[:8], 2, False)
     with pytest.raises(RuntimeError, match="features"):
-        vnni.q4x16_linear(torch.zeros(1, 32), t.qs, t.d, t.m, 2)
+        kernels.q4x16_linear(torch.zeros(1, 32), t.qs, t.d, t.m, 2, False)
     with pytest.raises(RuntimeError, match="mins must match"):
-        vnni.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m[:, :1].contiguous(), 2)
-    with pytest.raises(RuntimeError, match="multiple of 16 rows"):
-        vnni.int8_gemm(torch.zeros(9, 64), "q4x16", t.qs[:8], t.d[:8], t.m[:8], 0, 2)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m[:, :1].contiguous(), 2, False)
+    if kernels.cpu_features()["avx512_vnni"]:
+        with pytest.raises(RuntimeError, match="multiple of 16 rows"):
+            kernels.int8_gemm(torch.zeros(9, 64), "q4x16", t.qs[:8], t.d[:8], t.m[:8], 0, 2)
+    else:
+        with pytest.raises(RuntimeError, match="VNNI"):
+            kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 2, True)
 
 
-def test_policy_tiles_only_with_int8_activations_and_a_reader():
+def test_policy_tiles_below_amx(kernels, monkeypatch):
     assert not KernelConfig().q4_tiles
-    with pytest.raises(ValueError, match="q4 tiles need int8 decode activations"):
-        KernelConfig(isa="avx2", q4_tiles=True)
-    with pytest.raises(ValueError, match="q4 tiles need"):  # AMX's tile panels read the row layout
+    with pytest.raises(ValueError, match="q4 tiles need the int8 or dense many-row product"):
         KernelConfig(isa="amx", decode_acts="int8x2", prompt_gemm="amx", q4_tiles=True)
-    best = cpu_isa()
-    if best is None or not at_least(best, "avx512_vnni"):
-        pytest.skip("this CPU lacks AVX-512 VNNI")
-    assert KernelConfig.for_cpu(isa="avx512_vnni").q4_tiles
+    avx2 = KernelConfig.for_cpu(isa="avx2")
+    assert avx2.q4_tiles and not avx2.tile_vnni and avx2.tile_planes == 2  # int16's precision
+    if at_least(cpu_isa(), "avx512_vnni"):
+        vnni = KernelConfig.for_cpu(isa="avx512_vnni")
+        assert vnni.q4_tiles and vnni.tile_vnni and vnni.tile_planes == 2
+        assert KernelConfig.for_cpu(isa="avx512_vnni", decode_acts="int8").tile_planes == 1
+    if cpu_isa() == "amx":
+        assert not KernelConfig.for_cpu().q4_tiles
+    monkeypatch.setenv("KETCH_Q4_TILES", "0")
     assert not KernelConfig.for_cpu(isa="avx2").q4_tiles
-    assert not KernelConfig.for_cpu(isa="avx512_vnni", decode_acts="int16").q4_tiles
-    with pytest.raises(ValueError, match="q4 tiles need"):  # AMX's tile panels read the row layout
-        KernelConfig(isa="amx", decode_acts="int8x2", prompt_gemm="amx", q4_tiles=True)
 
 
-def test_tiling_a_model_keeps_its_outputs(vnni, monkeypatch):
+def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     """tile_q4_linears retiles q4 linears (not embeddings, not other schemes); their decode rows
-    and many-row products keep within the kernels' bounds of the untiled weight's results."""
-    scratch = DequantScratch(KernelConfig.for_cpu(isa="avx512_vnni"))
+    keep within the kernel's bound, their many-row products give what the row layout gives."""
+    scratch = DequantScratch(KernelConfig.for_cpu(isa=isa))
     w1, _ = _q4("Q4_1", 64, 128, seed=1)
     w0, _ = _q4("Q4_0", 40, 128, seed=2)  # 40 rows: no whole tiles, stays q4
     q8, _ = _q4("Q8_0", 64, 128, seed=3)
@@ -148,11 +176,11 @@ def test_tiling_a_model_keeps_its_outputs(vnni, monkeypatch):
     before = {name: (model[name](x[:1]), model[name](x)) for name in "abc"}
     assert tile_q4_linears(model) == 1
     assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8", "q4"]
-    calls = vnni.kernel_calls()["q4x16"]
+    calls = kernels.kernel_calls()[PATHS[isa]]
     one, many = model["a"](x[:1]), model["a"](x)
-    assert vnni.kernel_calls()["q4x16"] == calls + 1  # the decode row took the tiled kernel
+    assert kernels.kernel_calls()[PATHS[isa]] == calls + 1  # the decode row took the tiled kernel
     assert_within_packed_bound(one, x[:1], w1, LEVELS[2])
-    assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
+    assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels, or dense weights
     for name in "bc":
         assert torch.equal(model[name](x[:1]), before[name][0])
     monkeypatch.setattr("ketch.quant.linear.load_kernels", lambda: None)  # no kernels: dequantize

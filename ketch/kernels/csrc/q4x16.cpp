@@ -20,6 +20,12 @@
 // term (m + 8 d) times the exact float sum of the block. Two planes combine as 254 t1 + t2, exact
 // in float (|t| <= 8 * 127 * 32 < 2^15, so below 2^24). Each
 // output row is summed in one fixed order whatever the row count, so results are batch-invariant.
+//
+// Without VNNI (AVX2) the same layout runs on 8-row halves of a tile: vpmaddubsw multiplies the
+// unsigned codes by the activation codes in int16 pairs (each at most 2 * 15 * 127 = 3810), the 8
+// pairs of a block add in int16 (at most 30480, below 2^15) and one vpmaddwd widens them to int32.
+// Activations round as on AVX-512 (act_codes.h's steps and round-to-nearest-even), two planes by
+// default: the precision of the AVX2 row kernels' int16 activations.
 #include "act_codes.h"
 #include "int8_gemm.h"
 
@@ -102,6 +108,146 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
   }
 }
 
+// ---- AVX2: the same activation codes, steps and sums as quantize_acts (G = 32), in 256-bit registers.
+
+inline float hsum8(__m256 v) {
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
+}
+
+inline int32_t hsum8i(__m256i v) {
+  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
+  return _mm_cvtsi128_si32(_mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1)));
+}
+
+// 32 int32 codes (each within int8) -> 32 bytes in order.
+inline __m256i pack_codes(const __m256i (&c)[4]) {
+  // packs works per 128-bit lane: the 4-byte groups come out as c0a c1a c2a c3a c0b c1b c2b c3b
+  const __m256i b = _mm256_packs_epi16(_mm256_packs_epi32(c[0], c[1]), _mm256_packs_epi32(c[2], c[3]));
+  return _mm256_permutevar8x32_epi32(b, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+Acts quantize_acts_avx2(const float* x, int64_t M, int64_t K, int planes) {
+  const int64_t nb = K / kBlock;
+  Acts a;
+  a.M = M;
+  a.K = K;
+  a.G = kBlock;
+  a.planes = planes;
+  a.q.resize(planes * M * K);
+  a.step.resize(M * nb);
+  a.csum.resize(planes * M * nb);
+  a.xsum.resize(M * nb);
+  const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
+  const __m256 k2 = _mm256_set1_ps(acts::kPlane2);
+  for (int64_t r = 0; r < M; ++r)
+    for (int64_t b = 0; b < nb; ++b) {
+      const float* p = x + r * K + b * kBlock;
+      __m256 v[4];
+      __m256 amax = _mm256_setzero_ps();
+      for (int j = 0; j < 4; ++j) {
+        v[j] = _mm256_loadu_ps(p + 8 * j);
+        amax = _mm256_max_ps(amax, _mm256_and_ps(v[j], abs_mask));
+      }
+      __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(amax), _mm256_extractf128_ps(amax, 1));
+      m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+      const float step = _mm_cvtss_f32(_mm_max_ss(m4, _mm_movehdup_ps(m4))) / 127.f;
+      const __m256 inv = _mm256_set1_ps(step > 0.f ? 1.f / step : 0.f);
+      __m256i q1[4], q2[4];
+      __m256i s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256();
+      __m256 xs = _mm256_setzero_ps();
+      for (int j = 0; j < 4; ++j) {
+        const __m256 scaled = _mm256_mul_ps(v[j], inv);
+        const __m256 f = _mm256_round_ps(scaled, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+        q1[j] = _mm256_cvtps_epi32(f);
+        q2[j] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(scaled, f), k2));
+        s1 = _mm256_add_epi32(s1, q1[j]);
+        s2 = _mm256_add_epi32(s2, q2[j]);
+        xs = _mm256_add_ps(xs, v[j]);
+      }
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + r * K + b * kBlock), pack_codes(q1));
+      a.csum[r * nb + b] = hsum8i(s1);
+      if (planes == 2) {
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + (M + r) * K + b * kBlock), pack_codes(q2));
+        a.csum[(M + r) * nb + b] = hsum8i(s2);
+      }
+      a.step[r * nb + b] = planes == 2 ? step / acts::kPlane2 : step;
+      a.xsum[r * nb + b] = hsum8(xs);
+    }
+  return a;
+}
+
+// Tiles t0..t1 against R activation rows from r0, 8 output rows (half a tile) at a time.
+template <int R, int P, bool MIN>
+void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y,
+                int64_t t0, int64_t t1, int64_t N) {
+  const int64_t K = a.K, nb = K / kBlock;
+  const __m256i low4 = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
+  const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
+  const int8_t* xq[P];
+  const int32_t* cs[P];
+  for (int p = 0; p < P; ++p) {
+    xq[p] = a.q.data() + (p * a.M + r0) * K;
+    cs[p] = a.csum.data() + (p * a.M + r0) * nb;
+  }
+  const float* step = a.step.data() + r0 * nb;
+  const float* xsum = a.xsum.data() + r0 * nb;
+  for (int64_t t = t0; t < t1; ++t)
+    for (int h = 0; h < 2; ++h) {
+      const uint8_t* w = qs + t * nb * kTileBlockBytes + 32 * h;
+      const at::Half* dt = d + t * nb * kTile + 8 * h;
+      const at::Half* mt = MIN ? m + t * nb * kTile + 8 * h : nullptr;
+      __m256 acc[R];
+      for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+      for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
+        for (int c = 0; c < 4; ++c)
+          _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+        __m256i s16[R][P];
+        for (int k = 0; k < 4; ++k) {
+          const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
+          const __m256i lo = _mm256_and_si256(raw, low4);
+          const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low4);
+          for (int r = 0; r < R; ++r)
+            for (int p = 0; p < P; ++p) {
+              const int8_t* xb = xq[p] + r * K + b * kBlock;
+              const __m256i v = _mm256_add_epi16(_mm256_maddubs_epi16(lo, _mm256_set1_epi32(load4(xb + 4 * k))),
+                                                 _mm256_maddubs_epi16(hi, _mm256_set1_epi32(load4(xb + 16 + 4 * k))));
+              s16[r][p] = k == 0 ? v : _mm256_add_epi16(s16[r][p], v);
+            }
+        }
+        const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dt + b * kTile)));
+        __m256 mv;  // m + 8 d: the codes are centered
+        if constexpr (MIN)
+          mv = _mm256_fmadd_ps(_mm256_set1_ps(8.f), dv,
+                               _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt + b * kTile))));
+        for (int r = 0; r < R; ++r) {
+          __m256 tf[P];
+          for (int p = 0; p < P; ++p)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
+            tf[p] = _mm256_cvtepi32_ps(_mm256_add_epi32(_mm256_madd_epi16(s16[r][p], ones),
+                                                        _mm256_set1_epi32(-8 * cs[p][r * nb + b])));
+          __m256 t1v = tf[0];
+          if constexpr (P == 2) t1v = _mm256_fmadd_ps(t1v, plane2, tf[1]);
+          acc[r] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, _mm256_set1_ps(step[r * nb + b])), acc[r]);
+          if constexpr (MIN) acc[r] = _mm256_fmadd_ps(mv, _mm256_set1_ps(xsum[r * nb + b]), acc[r]);
+        }
+      }
+      for (int r = 0; r < R; ++r) _mm256_storeu_ps(y + r * N + t * kTile + 8 * h, acc[r]);
+    }
+}
+
+template <int P, bool MIN>
+void row_groups_avx2(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y, int64_t t0,
+                     int64_t t1, int64_t N) {
+  // Two rows per pass: 16 ymm registers hold R x P int16 sums, R float sums and the codes.
+  for (int64_t r0 = 0; r0 < a.M; r0 += 2) {
+    float* yr = y + r0 * N;
+    if (a.M - r0 >= 2) tiles_avx2<2, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N);
+    else tiles_avx2<1, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N);
+  }
+}
+
 template <int P, bool MIN>
 void row_groups(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y, int64_t t0,
                 int64_t t1, int64_t N) {
@@ -126,8 +272,8 @@ int64_t tile_grain(int64_t K, int64_t M) {
 }  // namespace
 
 torch::Tensor q4x16_linear(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
-                           const c10::optional<torch::Tensor>& m, int64_t planes) {
-  TORCH_CHECK(int8_gemm_supported(), "q4x16_linear needs AVX-512 VNNI, which this CPU lacks");
+                           const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
+  TORCH_CHECK(!vnni || int8_gemm_supported(), "q4x16_linear with VNNI needs AVX-512 VNNI, which this CPU lacks");
   TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
   TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
   TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == torch::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
@@ -140,13 +286,22 @@ torch::Tensor q4x16_linear(const torch::Tensor& x, const torch::Tensor& qs, cons
               "mins must match scales");
   auto y = torch::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
-  const Acts acts = quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes));
+  const Acts acts = vnni ? quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes))
+                         : quantize_acts_avx2(x.data_ptr<float>(), M, K, static_cast<int>(planes));
   const uint8_t* qp = qs.data_ptr<uint8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   at::parallel_for(0, N / kTile, tile_grain(K, M), [&](int64_t t0, int64_t t1) {
-    if (planes == 2) {
+    if (!vnni) {
+      if (planes == 2) {
+        if (mp) row_groups_avx2<2, true>(acts, qp, dp, mp, yp, t0, t1, N);
+        else row_groups_avx2<2, false>(acts, qp, dp, mp, yp, t0, t1, N);
+      } else {
+        if (mp) row_groups_avx2<1, true>(acts, qp, dp, mp, yp, t0, t1, N);
+        else row_groups_avx2<1, false>(acts, qp, dp, mp, yp, t0, t1, N);
+      }
+    } else if (planes == 2) {
       if (mp) row_groups<2, true>(acts, qp, dp, mp, yp, t0, t1, N);
       else row_groups<2, false>(acts, qp, dp, mp, yp, t0, t1, N);
     } else {

@@ -578,8 +578,8 @@ int checked_mode(int64_t acts) {
 }
 
 // Calls per kernel path, so tests can prove which path a product took.
-enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kPaths };
-const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q8_int16", "q8_int8", "q8_int8x2",
+enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ4x16Avx2, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kPaths };
+const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q8_int16", "q8_int8", "q8_int8x2",
                                         "lowbit_int16", "dequantize", "amx", "int8_gemm"};
 std::atomic<int64_t> g_calls[kPaths];
 
@@ -711,9 +711,18 @@ inline void store8(at::BFloat16* out, __m256 v) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), packed);
 }
 
+// q4 bytes of row n's block b: the row layout's 16, or q4x16's 4 x 4 (q4x16.cpp), same order.
+inline __m128i q4_block_bytes(const uint8_t* q, int64_t n, int64_t b, int64_t K, bool tiled) {
+  if (!tiled) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + n * (K / 2) + b * 16));
+  const uint8_t* p = q + ((n / 16) * (K / kBlock) + b) * 256 + 4 * (n % 16);
+  int32_t w[4];
+  for (int k = 0; k < 4; ++k) std::memcpy(&w[k], p + 64 * k, 4);
+  return _mm_setr_epi32(w[0], w[1], w[2], w[3]);
+}
+
 template <typename T>
 void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::optional<torch::Tensor>& m,
-                  torch::Tensor& out, bool q4, float offset) {
+                  torch::Tensor& out, bool q4, float offset, bool tiled) {
   const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
@@ -726,7 +735,7 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
       for (int64_t b = 0; b < nb; ++b) {
         __m256 w[4];
         if (q4) {
-          const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q4p + n * (K / 2) + b * 16));
+          const __m128i raw = q4_block_bytes(q4p, n, b, K, tiled);
           const __m128i lo = _mm_and_si128(raw, low4), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low4);
           w[0] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo));
           w[1] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)));
@@ -743,7 +752,7 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
         }
         T* o = op + n * K + b * kBlock;
         for (int j = 0; j < 4; ++j) {
-          const int64_t g = n * ng + (b * kBlock + 8 * j) / G;
+          const int64_t g = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * ng + (b * kBlock + 8 * j) / G;
           const float dv = h2f(dp[g]);
           const float mv = (mp ? h2f(mp[g]) : 0.f) + offset * dv;
           store8(o + 8 * j, _mm256_fmadd_ps(w[j], _mm256_set1_ps(dv), _mm256_set1_ps(mv)));
@@ -756,9 +765,10 @@ void dequant_rows(const torch::Tensor& qs, const torch::Tensor& d, const c10::op
 
 // Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
 torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<torch::Tensor> m, torch::Tensor out,
-                              int64_t offset) {
+                              int64_t offset, bool tiled) {
   count(kDequant);
   const bool q4 = qs.scalar_type() == torch::kByte;
+  TORCH_CHECK(!tiled || (q4 && qs.size(0) % 16 == 0), "q4x16 weights are uint8 with a multiple of 16 rows");
   const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == torch::kHalf, "bad packed weight");
   TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
@@ -767,8 +777,8 @@ torch::Tensor dequantize_into(torch::Tensor qs, torch::Tensor d, c10::optional<t
   check_mins(m, d);
   // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
   const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
-  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, off);
-  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off);
+  if (out.scalar_type() == torch::kFloat) dequant_rows<float>(qs, d, m, out, q4, off, tiled);
+  else if (out.scalar_type() == torch::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, tiled);
   else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
   return out;
 }
@@ -1138,7 +1148,9 @@ torch::Tensor amx_packed_linear(torch::Tensor x, const std::string& scheme, torc
 constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
 
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
-  mod.def("dequantize_into", &dequantize_into, kNoGil, "packed block weight -> dense [N, K] float32/bfloat16 `out`");
+  mod.def("dequantize_into", &dequantize_into, kNoGil, py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("out"),
+          py::arg("offset"), py::arg("tiled") = false,
+          "q4/q8 packed weight (q4x16 with `tiled`) -> dense [N, K] float32/bfloat16 `out`");
   mod.def("q4_linear", &q4_linear, kNoGil,
           "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations rounded by mode `acts` "
           "(0 int16, 1 int8, 2 int8x2)");
@@ -1170,10 +1182,11 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   }, kNoGil,
           "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
   mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
-                             const c10::optional<torch::Tensor>& m, int64_t planes) {
-    count(kQ4x16);
-    return ketch::q4x16_linear(x, qs, d, m, planes);
-  }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes");
+                             const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
+    count(vnni ? kQ4x16 : kQ4x16Avx2);
+    return ketch::q4x16_linear(x, qs, d, m, planes, vnni);
+  }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes, "
+             "on AVX-512 VNNI (vnni) or AVX2");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }
