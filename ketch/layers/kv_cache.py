@@ -9,6 +9,9 @@ round(x * 127 / max|x|), scale = max|x| / 127; the C++ decode op writes them bit
 """
 from __future__ import annotations
 
+import math
+import mmap
+
 import torch
 
 from ketch.config import KV_INT8_SCALE_BYTES as SCALE_BYTES
@@ -18,9 +21,21 @@ _CODE_MAX = 127.0
 
 def allocate(num_blocks: int, block_size: int, kv_heads: int, head_dim: int, dtype: torch.dtype,
              device: torch.device) -> torch.Tensor:
-    """One side (keys or values) of one layer's cache, zeroed."""
+    """One side (keys or values) of one layer's cache, zeroed.
+
+    On the CPU the zeros come from an anonymous mapping, which the kernel backs with memory only
+    when a page is first written: a pool sized for the whole context window holds resident only
+    the blocks sequences have used (torch.zeros would write, and so keep, every page).
+    """
     last = head_dim + SCALE_BYTES if dtype == torch.int8 else head_dim
-    return torch.zeros((num_blocks, block_size, kv_heads, last), dtype=dtype, device=device)
+    shape = (num_blocks, block_size, kv_heads, last)
+    if torch.device(device).type != "cpu":
+        return torch.zeros(shape, dtype=dtype, device=device)
+    count = math.prod(shape)
+    # private: reading a page never written maps the shared zero page instead of allocating one
+    pages = mmap.mmap(-1, max(count * dtype.itemsize, 1), flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
+                      prot=mmap.PROT_READ | mmap.PROT_WRITE)
+    return torch.frombuffer(pages, dtype=dtype, count=count).view(shape)  # keeps the mapping alive
 
 
 def quantize_rows(x: torch.Tensor) -> torch.Tensor:

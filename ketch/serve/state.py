@@ -17,6 +17,7 @@ from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
 from ketch.outputs import RequestOutput
+from ketch.serve import host_memory
 from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
 
@@ -57,12 +58,14 @@ class ServerState:
 
     def _load(self) -> None:
         t0 = time.perf_counter()
+        host_memory.return_large_frees()
         try:
             engine = AsyncEngine(LLMEngine(self.config.engine))
         except Exception as exc:  # noqa: BLE001 - reported by /ready and every request
             self.load_error = f"{type(exc).__name__}: {exc}"
             log.error("model %s failed to load: %s", self.config.engine.model, self.load_error)
             return
+        host_memory.trim()
         self.engine = engine
         e = engine.engine
         log.info("loaded %s (%.1fM parameters, %s, max_model_len %d, %d KV blocks) in %.1fs",
