@@ -76,3 +76,29 @@ def test_llama_cpp_tools_figures_follow_their_json(tmp_path):
     res = llama_cpp_tools(str(bench), tmp_path / "m.gguf", 2, 128, 64, [1, 8])
     assert res["ttft_s"] == 128 / 256.0 and res["decode_tok_s"] == 100.0 and res["build"] == "abc"
     assert res["throughput_tok_s"] == {1: 64 / 2.0, 8: 8 * 64 / 16.0}
+    assert res["isa"] is None  # no ggml CPU library beside the tool: the build's ISA is unknown
+
+
+def test_llama_cpp_isa_is_read_from_its_system_info():
+    from ketch.tools.bench.llama_isa import system_info_isa
+
+    line = ("CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX_VNNI = 0 | AVX2 = 1 | F16C = 1 | FMA = 1 | BMI2 = 1 | "
+            "AVX512 = 1 | AVX512_VBMI = 1 | AVX512_VNNI = 1 | AVX512_BF16 = 0 | AMX_INT8 = 0 | LLAMAFILE = 1 |")
+    assert system_info_isa(line) == "AVX, AVX2, F16C, FMA, AVX512, AVX512_VBMI, AVX512_VNNI"
+    assert system_info_isa("CPU : SSE3 = 1 | AVX = 0").startswith("none of AVX")
+
+
+def test_llama_cpp_python_anchor_runs_in_its_own_process(smollm2_path):
+    """The Python binding's figures, from a child process without ketch's environment."""
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (make llama-cpp)")
+    from ketch import LLM
+    from ketch.tools.bench.common import OfflineBenchConfig
+    from ketch.tools.bench.engines import _bench_llama_cpp
+
+    llm = LLM(str(smollm2_path))
+    prompt = llm.get_tokenizer().encode("The capital of France is", add_special_tokens=False)
+    cfg = OfflineBenchConfig(model=str(smollm2_path), prompt_len=len(prompt), new_tokens=8, concurrency=[1],
+                             run_hf=False)
+    res = _bench_llama_cpp(cfg, [prompt], llm.engine.source, 2, list(llm.engine.eos_token_ids))
+    assert res["completion_tokens"] == 8 and res["decode_tok_s"] > 0 and 0 < res["ttft_s"] < 60
+    assert "AVX2" in res["isa"] and "CPU" in res["system_info"]

@@ -132,75 +132,43 @@ def _llama_cpp_extra_bufts_work(path) -> bool:
     not let it run; a crash would take the whole benchmark down, so try it in a child process first.
     """
     try:
+        from ketch import anchor_env
+
         proc = subprocess.run([sys.executable, "-c", _LLAMA_CPP_PROBE, str(path)], capture_output=True,
-                              timeout=120)
+                              timeout=120, env=anchor_env())
     except subprocess.TimeoutExpired:
         return False
     return proc.returncode == 0
 
 
-def _load_llama_cpp(path, n_ctx: int, threads: int, extra_bufts: bool, **kwargs: Any):
-    import llama_cpp
-    import llama_cpp.llama_cpp as lib
-
-    default_params = lib.llama_model_default_params
-
-    def params():
-        p = default_params()
-        p.use_extra_bufts = extra_bufts
-        return p
-
-    # Llama() builds its model params from this function and does not expose use_extra_bufts.
-    lib.llama_model_default_params = params
-    try:
-        return llama_cpp.Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                               n_batch=512, verbose=False, **kwargs)
-    finally:
-        lib.llama_model_default_params = default_params
-
-
 def _bench_llama_cpp(cfg: OfflineBenchConfig, prompts: list[list[int]], source, threads: int,
                      eos_ids: list[int]) -> dict[str, Any]:
+    """llama-cpp-python's TTFT and single-stream decode, measured in a child process that gets this
+    process's environment less what ketch set (``anchor_env``): llama_cpp_child.py."""
+    import json
+    from pathlib import Path
+
+    from ketch import anchor_env
+    from ketch.tools.bench.llama_isa import system_info_isa
+
     n = cfg.new_tokens
     extra_bufts = _llama_cpp_extra_bufts_work(source.path)
     if not extra_bufts:
         _log("[yellow]llama.cpp: its default weight layout (AMX / repacked extra buffer types) crashes "
              "this CPU in a probe process; running with use_extra_bufts=False[/yellow]")
-    _log("llama.cpp: loading")
-    load_s, llm = _timed(lambda: _load_llama_cpp(source.path, cfg.prompt_len + n + 16, threads, extra_bufts))
-    res: dict[str, Any] = {"load_s": load_s, "use_extra_bufts": extra_bufts}
-    _log(f"llama.cpp: loaded in {load_s:.1f}s")
-    # Forbid end-of-generation tokens so every run makes exactly the tokens asked for.
-    eog = set(eos_ids) | {llm.token_eos()}
-    bias = {int(t): float("-inf") for t in eog if 0 <= t < llm.n_vocab()}
-
-    def complete(tokens: int) -> dict[str, Any]:
-        llm.reset()  # n_tokens = 0: the next call evaluates the whole prompt again
-        out = llm.create_completion(prompt=list(prompts[0]), max_tokens=tokens, temperature=0,
-                                    logit_bias=bias)
-        if out["usage"]["prompt_tokens"] != cfg.prompt_len:
-            raise RuntimeError(f"llama.cpp saw {out['usage']['prompt_tokens']} prompt tokens, "
-                               f"expected {cfg.prompt_len}")
-        return out
-
-    try:
-        _log("llama.cpp: warm-up")
-        complete(n)
-        ttft, _ = _median_time(lambda: complete(1))
-        res["ttft_s"] = ttft
-        _log(f"llama.cpp: TTFT {ttft * 1e3:.1f} ms")
-        t_n, out = _timed(lambda: complete(n))
-        got = out["usage"]["completion_tokens"]
-        res["completion_tokens"] = got
-        res["decode_tok_s"] = (got - 1) / (t_n - ttft)
-        res["single_stream_wall_s"] = t_n
-        res["greedy_text"] = out["choices"][0]["text"]
-        _log(f"llama.cpp: single-stream decode {res['decode_tok_s']:.1f} tok/s ({got} tokens)")
-    finally:
-        if hasattr(llm, "close"):
-            llm.close()
-        del llm
-        gc.collect()
+    _log("llama.cpp: llama-cpp-python in its own process and environment")
+    job = {"model": str(source.path), "n_ctx": cfg.prompt_len + n + 16, "threads": threads,
+           "extra_bufts": extra_bufts, "prompt": list(prompts[0]), "new_tokens": n, "eog_ids": list(eos_ids),
+           "repeats": 3}
+    child = Path(__file__).with_name("llama_cpp_child.py")
+    proc = subprocess.run([sys.executable, str(child)], input=json.dumps(job), env=anchor_env(),
+                          capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError(f"llama-cpp-python exited with {proc.returncode}: {proc.stderr[-2000:]}")
+    res: dict[str, Any] = json.loads(proc.stdout)
+    res["isa"] = system_info_isa(res["system_info"])
+    _log(f"llama.cpp: loaded in {res['load_s']:.1f}s; TTFT {res['ttft_s'] * 1e3:.1f} ms; single-stream decode "
+         f"{res['decode_tok_s']:.1f} tok/s ({res['completion_tokens']} tokens); ISA {res['isa']}")
     return res
 
 

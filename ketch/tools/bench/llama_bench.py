@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ketch import anchor_env
+from ketch.tools.bench.llama_isa import build_isa
 
 
 def _run(argv: list[str], timeout: float) -> str:
@@ -29,7 +30,8 @@ def llama_cpp_tools(llama_bench: str, gguf: Path, threads: int, prompt_len: int,
     tg = next(r for r in rows if r["n_gen"] == new_tokens and r["n_prompt"] == 0)
     res: dict[str, Any] = {"tool": "llama-bench", "build": pp.get("build_commit"), "cpu_info": pp.get("cpu_info"),
                            "prompt_tok_s": pp["avg_ts"], "ttft_s": prompt_len / pp["avg_ts"],
-                           "decode_tok_s": tg["avg_ts"], "throughput_tok_s": {}}
+                           "decode_tok_s": tg["avg_ts"], "throughput_tok_s": {},
+                           "isa": build_isa(llama_bench, anchor_env())}
     batched = Path(llama_bench).with_name("llama-batched-bench")
     if batched.exists():
         ctx = max(concurrency) * (prompt_len + new_tokens)

@@ -16,6 +16,7 @@ same reason.
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
 import shutil
 import sys
@@ -33,12 +34,8 @@ from ketch.tools.bench.engines import _bench_hf, _bench_ketch, _bench_llama_cpp
 from ketch.tools.bench.llama_bench import llama_cpp_tools
 from ketch.tools.bench.report import _print_table, _ratios
 
-def _llama_cpp_tools(cfg: OfflineBenchConfig, gguf, threads: int) -> dict[str, Any] | None:
-    """The anchor from llama.cpp's own tools when llama-cpp-python is absent (None: neither is here)."""
-    binary = cfg.llama_bench or shutil.which("llama-bench")
-    if binary is None:
-        _log("llama.cpp: neither llama-cpp-python (make llama-cpp) nor llama-bench (--llama-bench) found; skipped")
-        return None
+def _llama_cpp_tools(cfg: OfflineBenchConfig, gguf, threads: int, binary: str) -> dict[str, Any]:
+    """The anchor from llama.cpp's own tools: llama-bench, and llama-batched-bench beside it."""
     _log(f"llama.cpp: {binary} and llama-batched-bench, in their own environment")
     try:
         return llama_cpp_tools(binary, gguf, threads, cfg.prompt_len, cfg.new_tokens, cfg.concurrency)
@@ -104,10 +101,14 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
         if source.format != "gguf":
             _log("llama.cpp: the model is not a GGUF file; skipped")
         else:
-            try:
-                import llama_cpp  # noqa: F401
-            except ImportError:
-                lcpp = _llama_cpp_tools(cfg, source.path, threads)
+            # llama.cpp's own tools measure every row (prompt processing, decode, batches); the
+            # Python binding, in a child process, only TTFT and single-stream decode.
+            binary = cfg.llama_bench or shutil.which("llama-bench")
+            if binary is not None:
+                lcpp = _llama_cpp_tools(cfg, source.path, threads, binary)
+            elif importlib.util.find_spec("llama_cpp") is None:
+                _log("llama.cpp: neither llama-bench (--llama-bench) nor llama-cpp-python (make llama-cpp) "
+                     "found; skipped")
             else:
                 try:
                     lcpp = _bench_llama_cpp(cfg, prompts, source, threads, eos_ids)

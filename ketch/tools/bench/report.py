@@ -91,13 +91,14 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
     if lcpp and "error" not in lcpp and lcpp.get("tool") == "llama-bench":
         notes.append(f"llama.cpp: llama-bench pp{cfg.prompt_len} ({lcpp['prompt_tok_s']:.0f} tok/s, TTFT = "
                      f"{cfg.prompt_len} / that) and tg{cfg.new_tokens}, llama-batched-bench for the concurrent rows; "
-                     f"build {lcpp['build']}, run without ketch's environment")
+                     f"build {lcpp['build']} ({lcpp.get('isa') or 'ISA unknown'}), run without ketch's environment")
     elif lcpp and "error" not in lcpp:
         ketch_weights = "keeps it packed" if ketch.get("packed_weights") else "dequantizes it"
         notes.append(f"llama.cpp runs the GGUF quantized ({results['quantization']}); ketch {ketch_weights}, "
                      f"HF dequantizes it; "
                      f"greedy text matches ketch for {lcpp['greedy_match_chars']}/{len(ketch['greedy_text'])} chars"
-                     + ("" if lcpp["use_extra_bufts"] else "; run with use_extra_bufts=False (default crashed)"))
+                     + ("" if lcpp["use_extra_bufts"] else "; run with use_extra_bufts=False (default crashed)")
+                     + f"; llama.cpp's ISA: {lcpp.get('isa', 'unknown')}; run in its own process without ketch's environment")
     elif lcpp:
         notes.append(f"llama.cpp failed: {lcpp['error']}")
     for line in notes:
