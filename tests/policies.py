@@ -25,7 +25,5 @@ def policy_for(isa: str, **fields) -> KernelConfig:
     return replace(KernelConfig.for_cpu(isa=isa), **fields)
 
 
-def scratch_for(isa: str, decode_rows: int = 0, **fields) -> DequantScratch:
-    scratch = DequantScratch(policy_for(isa, **fields))
-    scratch.decode_rows = decode_rows
-    return scratch
+def scratch_for(isa: str, **fields) -> DequantScratch:
+    return DequantScratch(policy_for(isa, **fields))

@@ -58,9 +58,6 @@ class ModelRunner:
         ids_t = torch.tensor(input_ids, dtype=torch.long, device=dev)
         pos_t = torch.tensor(positions, dtype=torch.long, device=dev)
         meta = self._attention_metadata(batch, torch.tensor(slots, dtype=torch.long, device=dev))
-        scratch = getattr(self.model, "scratch", None)
-        if scratch is not None:
-            scratch.decode_rows = meta.num_decodes
         hidden = self.model(ids_t, pos_t, self.kv_caches, meta)
         if not sample_rows:  # only prompt chunks that end before their prompt does: nothing to sample
             return ModelRunnerOutput([], hidden.new_empty((0, self.config.vocab_size)))

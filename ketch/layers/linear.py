@@ -19,5 +19,7 @@ def linear(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None = No
 
 
 class Linear(nn.Linear):
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
+        """``decode_rows`` (leading generated-token rows) matters only to packed linears; a dense
+        GEMM treats every row alike."""
         return linear(x, self.weight, self.bias)

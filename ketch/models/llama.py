@@ -48,11 +48,12 @@ class Attention(nn.Module):
 
     def forward(self, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor], kv_cache: KVCache,
                 meta: AttentionMetadata) -> torch.Tensor:
-        qkv = self.qkv_proj(x)
+        rows = meta.num_decodes  # leading rows that are generated tokens (batch-invariant products)
+        qkv = self.qkv_proj(x, rows)
         cos, sin = rope
         if (self._fuse_decode and meta.decode_block_table is not None and meta.num_decodes == qkv.shape[0]
                 and qkv.dtype == torch.float32 and qkv.device.type == "cpu" and cos.shape[-1] == self.head_dim):
-            return self.o_proj(self.fused_decode_attention(qkv, cos.squeeze(1), sin.squeeze(1), kv_cache, meta))
+            return self.o_proj(self.fused_decode_attention(qkv, cos.squeeze(1), sin.squeeze(1), kv_cache, meta), rows)
         q, k, v = qkv.split(self.split, dim=-1)
         q = q.view(-1, self.n_heads, self.head_dim)
         k = k.view(-1, self.n_kv, self.head_dim)
@@ -64,7 +65,7 @@ class Attention(nn.Module):
         else:
             q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
         out = paged_attention(q, k, v, kv_cache, meta, self.scale, self.is_sliding, self.softcap)
-        return self.o_proj(out.reshape(-1, self.n_heads * self.head_dim))
+        return self.o_proj(out.reshape(-1, self.n_heads * self.head_dim), rows)
 
 
     def fused_decode_attention(self, qkv: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor, kv_cache: KVCache,
@@ -86,13 +87,14 @@ class MLP(nn.Module):
         self.gate_up_proj = Linear(cfg.hidden_size, 2 * cfg.intermediate_size, bias=cfg.mlp_bias)
         self.down_proj = Linear(cfg.intermediate_size, cfg.hidden_size, bias=cfg.mlp_bias)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        gate_up = self.gate_up_proj(x)
+    def forward(self, x: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
+        """``decode_rows``: how many leading rows are generated tokens (the step's metadata)."""
+        gate_up = self.gate_up_proj(x, decode_rows)
         if self._ops is not None and self._fused_act is not None and gate_up.dtype == torch.float32 \
                 and gate_up.device.type == "cpu":
-            return self.down_proj(self._ops.act_and_mul(gate_up, self._fused_act))
+            return self.down_proj(self._ops.act_and_mul(gate_up, self._fused_act), decode_rows)
         gate, up = gate_up.chunk(2, dim=-1)
-        return self.down_proj(self.act(gate) * up)
+        return self.down_proj(self.act(gate) * up, decode_rows)
 
 
 class DecoderLayer(nn.Module):
@@ -121,7 +123,7 @@ class DecoderLayer(nn.Module):
             if residual is not None:
                 x = x + residual
             x = x + self.post_attention_layernorm(self.self_attn(self.input_layernorm(x), rope, kv_cache, meta))
-            x = x + self.post_feedforward_layernorm(self.mlp(self.pre_feedforward_layernorm(x)))
+            x = x + self.post_feedforward_layernorm(self.mlp(self.pre_feedforward_layernorm(x), meta.num_decodes))
             return x, None
         if residual is None:
             residual, h = x, self.input_layernorm(x)
@@ -129,7 +131,7 @@ class DecoderLayer(nn.Module):
             h, residual = self.input_layernorm(x, residual)
         h = self.self_attn(h, rope, kv_cache, meta)
         h, residual = self.post_attention_layernorm(h, residual)
-        return self.mlp(h), residual
+        return self.mlp(h, meta.num_decodes), residual
 
 
 class LlamaForCausalLM(nn.Module):

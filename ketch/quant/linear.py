@@ -28,17 +28,12 @@ GEMM_TILE_ROWS = 64
 class DequantScratch:
     """What a model's packed layers share: the kernel policy, fixed at load, and one reusable
     buffer per dtype for dequantized weights (layers run one at a time, so one buffer, sized for
-    the largest weight, serves them all).
-
-    ``decode_rows`` is the one per-step fact: the model runner sets it before each forward to the
-    number of leading rows that are generated tokens (in batch-invariant mode those run through the
-    packed kernel, the prompt rows after them through a row-independent many-row product).
-    """
+    the largest weight, serves them all). Nothing per step: how many rows of a call are generated
+    tokens comes with the call (``decode_rows``, from the step's attention metadata)."""
 
     def __init__(self, policy: KernelConfig | None = None) -> None:
         self._buffers: dict[torch.dtype, torch.Tensor] = {}
         self._policy = policy
-        self.decode_rows = 0
 
     @property
     def policy(self) -> KernelConfig:
@@ -214,12 +209,15 @@ class QuantLinear(PackedModule):
             bias = nn.Parameter(bias, requires_grad=False)
         self.bias = bias
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
+        """x [rows, in] -> [rows, out]; the first ``decode_rows`` rows are generated tokens (in
+        batch-invariant mode those run through the packed kernel, the prompt rows after them
+        through a row-independent many-row product)."""
         scratch = self.scratch
         policy = scratch.policy
         rows = x.shape[0]
-        if policy.batch_invariant and rows > scratch.decode_rows:  # prompt rows: a row-independent product
-            y = self._invariant(x)
+        if policy.batch_invariant and rows > decode_rows:  # prompt rows: a row-independent product
+            y = self._invariant(x, decode_rows)
             return y + self.bias.to(y.dtype) if self.bias is not None else y
         # All rows are generated tokens (batch-invariant mode), or few rows: the packed kernel.
         kernel = (self.decode_kernel() if x.dtype == torch.float32
@@ -230,12 +228,12 @@ class QuantLinear(PackedModule):
             y = packed_matmul(x, self.packed, scratch, kernel_rows=rows if policy.batch_invariant else None)
         return y + self.bias.to(y.dtype) if self.bias is not None else y
 
-    def _invariant(self, x: torch.Tensor) -> torch.Tensor:
+    def _invariant(self, x: torch.Tensor, decode_rows: int) -> torch.Tensor:
         """Generated-token rows through the packed kernel, prompt rows through many_row_product."""
         kernels = load_kernels() if x.device.type == "cpu" else None
         if kernels is None or x.dim() != 2:
             return packed_matmul(x, self.packed, self.scratch)
-        decode = min(self.scratch.decode_rows, x.shape[0])
+        decode = min(decode_rows, x.shape[0])
         parts = []
         if decode:
             xd = x[:decode].float().contiguous()
@@ -258,7 +256,7 @@ class DenseLinear(nn.Module):
         self.weight = nn.Parameter(weight, requires_grad=False)
         self.out_features, self.in_features = weight.shape
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
         return linear(x, self.weight.to(x.dtype))
 
     def extra_repr(self) -> str:
@@ -302,7 +300,7 @@ class MultiQuantLinear(nn.Module):
         return "+".join(p.source_type if isinstance(p, QuantLinear) else str(p.weight.dtype).removeprefix("torch.")
                         for p in self.parts)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def forward(self, x: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
         kernels = load_kernels() if x.device.type == "cpu" else None
         policy = self.scratch.policy
         # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
@@ -311,7 +309,7 @@ class MultiQuantLinear(nn.Module):
                 and x.shape[0] > policy.max_kernel_rows and self._one_gemm):
             y = self._dequantized_gemm(x, kernels)
         else:
-            y = torch.cat([part(x) for part in self.parts], dim=-1)
+            y = torch.cat([part(x, decode_rows) for part in self.parts], dim=-1)
         return y.add_(self.bias.to(y.dtype)) if self.bias is not None else y  # y is this call's own
 
     def _dequantized_gemm(self, x: torch.Tensor, kernels) -> torch.Tensor:

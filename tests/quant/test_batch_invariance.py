@@ -6,12 +6,12 @@ import torch
 
 from ketch.quant.linear import QuantEmbedding, QuantLinear
 from tests.policies import MANY_ROW_PATH, isa_params, scratch_for
-from ketch.quant.packed import pack_gguf
+from ketch.quant.packed import can_tile_q4, pack_gguf, tile_q4
 from tests.quant.test_packed_kernels import _packed, _random_blocks
 
 
-def _invariant_scratch(isa: str, decode_rows: int, sample_rows: int = 8):
-    return scratch_for(isa, decode_rows, batch_invariant=True, max_sample_rows=sample_rows)
+def _invariant_scratch(isa: str, sample_rows: int = 8):
+    return scratch_for(isa, batch_invariant=True, max_sample_rows=sample_rows)
 
 
 @pytest.mark.parametrize("isa", isa_params())
@@ -21,19 +21,20 @@ def test_rows_give_the_same_result_in_any_batch(kernels, isa, type_name):
     kernel: a row alone and among others gives identical bits; the prompt path proves it ran."""
     torch.manual_seed(0)
     w = pack_gguf(type_name, _random_blocks(type_name, 96, 256, seed=0), (96, 256))
+    alone = _invariant_scratch(isa)
+    if alone.policy.q4_tiles and can_tile_q4(w):  # as a model loaded at this level holds it
+        w = tile_q4(w)
     decode_rows, prompt_rows = torch.randn(12, 256), torch.randn(150, 256)
-    alone = _invariant_scratch(isa, 1)
     layer = QuantLinear(w, None, alone)
-    ref_decode = torch.cat([layer(decode_rows[i:i + 1]) for i in range(12)])
-    alone.decode_rows = 0
+    ref_decode = torch.cat([layer(decode_rows[i:i + 1], 1) for i in range(12)])
     gemm = alone.policy.prompt_gemm
     path = "dequantize" if gemm == "int8" and not kernels.int8_gemm_scheme(w.scheme) else MANY_ROW_PATH[gemm]
     before = kernels.kernel_calls()[path]
     ref_prompt = layer(prompt_rows[:7])  # a short prompt on its own
     assert kernels.kernel_calls()[path] == before + 1
     for n_decode, n_prompt in ((12, 7), (3, 150), (12, 150)):
-        mixed = _invariant_scratch(isa, n_decode)
-        y = QuantLinear(w, None, mixed)(torch.cat([decode_rows[:n_decode], prompt_rows[:n_prompt]]))
+        mixed = _invariant_scratch(isa)
+        y = QuantLinear(w, None, mixed)(torch.cat([decode_rows[:n_decode], prompt_rows[:n_prompt]]), n_decode)
         assert torch.equal(y[:n_decode], ref_decode[:n_decode])
         assert torch.equal(y[n_decode:n_decode + 7], ref_prompt)
 
@@ -41,7 +42,7 @@ def test_rows_give_the_same_result_in_any_batch(kernels, isa, type_name):
 @pytest.mark.parametrize("isa", isa_params())
 def test_tied_head_rows_are_independent(kernels, isa):
     torch.manual_seed(1)
-    emb = QuantEmbedding(_packed("Q8_0", 300, 64)[0], torch.float32, _invariant_scratch(isa, 0, sample_rows=8))
+    emb = QuantEmbedding(_packed("Q8_0", 300, 64)[0], torch.float32, _invariant_scratch(isa, sample_rows=8))
     x = torch.randn(8, 64)
     together = emb.as_linear(x)
     assert all(torch.equal(emb.as_linear(x[i:i + 1])[0], together[i]) for i in range(8))
