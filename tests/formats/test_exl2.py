@@ -128,13 +128,14 @@ def test_exl2_checkpoint_matches_its_dequantized_reference(tiny_models, tmp_path
         pytest.skip("packed kernels unavailable here")
     model = packed.engine.model
     schemes = {name: (m.scheme, m.perm is not None) for name, m in model.named_modules() if isinstance(m, QuantLinear)}
-    assert schemes["layers.0.self_attn.qkv_proj"] == ("q4", True)
+    q4 = "q4x16" if packed.engine.kernel_policy.q4_tiles else "q4"  # below AMX, 4-bit rows in 16-row tiles
+    assert schemes["layers.0.self_attn.qkv_proj"] == (q4, True)
     assert schemes["layers.0.mlp.down_proj"] == ("q8", True)
     qkv = model.layers[1].self_attn.qkv_proj  # q/k need q4, v q8: two parts, not one widened q8 matrix
     assert isinstance(qkv, MultiQuantLinear) and qkv._one_gemm  # the siblings share their input order
-    assert schemes["layers.1.self_attn.qkv_proj.parts.0"] == ("q4", True) and qkv.sizes == [64 + 32, 32]
+    assert schemes["layers.1.self_attn.qkv_proj.parts.0"] == (q4, True) and qkv.sizes == [64 + 32, 32]
     assert schemes["layers.1.self_attn.qkv_proj.parts.1"] == ("q8", True)
-    assert schemes["layers.1.mlp.gate_up_proj"] == ("q4", True)
+    assert schemes["layers.1.mlp.gate_up_proj"] == (q4, True)
     assert schemes["lm_head"] == ("q8", True)
     assert type(model.layers[3].self_attn.o_proj) is not QuantLinear
     assert "layers.3.self_attn.o_proj" in caplog.text and "dequantized" in caplog.text
