@@ -16,7 +16,8 @@ from tests.policies import MANY_ROW_PATH, isa_params
 
 ROOT = Path(__file__).parents[2]
 # Per level: (q4 decode path, many-row path) as kernel_calls() names them.
-EXPECTED = {"avx2": ("q4x16_avx2", "dequantize"), "avx512": ("q4x16_avx2", "dequantize"),
+# Below VNNI, many-row products of q4x16 weights stay in their kernel (TILE_KERNEL_ROWS).
+EXPECTED = {"avx2": ("q4x16_avx2", "q4x16_avx2"), "avx512": ("q4x16_avx2", "q4x16_avx2"),
             "avx512_vnni": ("q4x16", "int8_gemm"), "amx": ("q4_int8x2", "amx")}
 
 
@@ -37,7 +38,8 @@ def test_each_level_has_its_policy(kernels, monkeypatch):
         assert policy.isa == level
         decode = (("q4x16" if policy.tile_vnni else "q4x16_avx2") if policy.q4_tiles
                   else f"q4_{policy.decode_acts}")
-        assert (decode, MANY_ROW_PATH[policy.prompt_gemm]) == EXPECTED[level]
+        many = decode if policy.q4_tiles and policy.prompt_gemm == "dense" else MANY_ROW_PATH[policy.prompt_gemm]
+        assert (decode, many) == EXPECTED[level]
     with pytest.raises(ValueError, match="KETCH_ISA must be one of"):
         KernelConfig.for_cpu(isa="sse2")
     monkeypatch.setenv("KETCH_ISA", "avx2")

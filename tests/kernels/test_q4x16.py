@@ -178,10 +178,36 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8", "q4"]
     calls = kernels.kernel_calls()[PATHS[isa]]
     one, many = model["a"](x[:1]), model["a"](x)
-    assert kernels.kernel_calls()[PATHS[isa]] == calls + 1  # the decode row took the tiled kernel
     assert_within_packed_bound(one, x[:1], w1, LEVELS[2])
-    assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels, or dense weights
+    if isa == "avx512_vnni":
+        assert kernels.kernel_calls()[PATHS[isa]] == calls + 1  # the decode row took the tiled kernel
+        assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
+    else:  # no int8 GEMM: 20 rows stay in the tiled kernel as well (TILE_KERNEL_ROWS)
+        assert kernels.kernel_calls()[PATHS[isa]] == calls + 2
+        assert_within_packed_bound(many, x, w1, LEVELS[2])
     for name in "bc":
         assert torch.equal(model[name](x[:1]), before[name][0])
     monkeypatch.setattr("ketch.quant.linear.load_kernels", lambda: None)  # no kernels: dequantize
     assert torch.equal(model["a"](x), torch.nn.functional.linear(x, w1.dequantize()))
+
+
+def test_dense_levels_keep_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
+    """Below VNNI a q4x16 weight's many-row products run its kernel (no dense copy) up to
+    TILE_KERNEL_ROWS rows, and at any row count for batch-invariant prompt rows."""
+    from ketch.quant.linear import TILE_KERNEL_ROWS
+
+    w, _ = _q4("Q4_1", 48, 96, seed=9)
+    t = tile_q4(w)
+    x = torch.randn(TILE_KERNEL_ROWS + 40, 96, generator=torch.Generator().manual_seed(1))
+    for invariant in (False, True):
+        layer = QuantLinear(t, None, DequantScratch(KernelConfig.for_cpu(isa="avx2", batch_invariant=invariant)))
+        calls = kernels.kernel_calls()
+        y = layer(x[:100])
+        after = kernels.kernel_calls()
+        assert after["q4x16_avx2"] == calls["q4x16_avx2"] + 1 and after["dequantize"] == calls["dequantize"]
+        assert torch.equal(y, kernels.q4x16_linear(x[:100].contiguous(), t.qs, t.d, t.m, 2, False))
+        calls = kernels.kernel_calls()
+        layer(x)  # past the limit: dense, unless each prompt row must stay in one product
+        after = kernels.kernel_calls()
+        assert (after["dequantize"] > calls["dequantize"]) != invariant
+        assert (after["q4x16_avx2"] > calls["q4x16_avx2"]) == invariant
