@@ -62,7 +62,8 @@ class ModelRunner:
         if not sample_rows:  # only prompt chunks that end before their prompt does: nothing to sample
             return ModelRunnerOutput([], hidden.new_empty((0, self.config.vocab_size)))
         rows = torch.tensor(sample_rows, dtype=torch.long, device=dev)
-        logits = self.model.compute_logits(hidden.index_select(0, rows))
+        # sampled rows keep the batch's order, decodes first: the first num_decodes are generated tokens
+        logits = self.model.compute_logits(hidden.index_select(0, rows), meta.num_decodes)
         return ModelRunnerOutput(sample_seqs, logits)
 
     def _attention_metadata(self, batch: list[tuple[Sequence, int]], slot_mapping: torch.Tensor) -> AttentionMetadata:

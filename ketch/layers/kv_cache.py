@@ -32,9 +32,13 @@ def allocate(num_blocks: int, block_size: int, kv_heads: int, head_dim: int, dty
     if torch.device(device).type != "cpu":
         return torch.zeros(shape, dtype=dtype, device=device)
     count = math.prod(shape)
+    if count == 0:
+        return torch.zeros(shape, dtype=dtype, device=device)
     # private: reading a page never written maps the shared zero page instead of allocating one
-    pages = mmap.mmap(-1, max(count * dtype.itemsize, 1), flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
+    pages = mmap.mmap(-1, count * dtype.itemsize, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS,
                       prot=mmap.PROT_READ | mmap.PROT_WRITE)
+    if hasattr(mmap, "MADV_NOHUGEPAGE"):  # with THP "always", one written block would fault in 2 MiB
+        pages.madvise(mmap.MADV_NOHUGEPAGE)
     return torch.frombuffer(pages, dtype=dtype, count=count).view(shape)  # keeps the mapping alive
 
 

@@ -200,9 +200,11 @@ class LlamaForCausalLM(nn.Module):
         self._fused = None
         return super()._apply(fn, *args, **kwargs)
 
-    def compute_logits(self, hidden: torch.Tensor) -> torch.Tensor:
+    def compute_logits(self, hidden: torch.Tensor, decode_rows: int = 0) -> torch.Tensor:
+        """Logits of the sampled rows; the first ``decode_rows`` are generated tokens (a packed head
+        runs those through its kernel in batch-invariant mode, as the layers do)."""
         if self.lm_head is not None:
-            logits = self.lm_head(hidden)
+            logits = self.lm_head(hidden, decode_rows)
         elif isinstance(self.embed_tokens, QuantEmbedding):
             logits = self.embed_tokens.as_linear(hidden)
         else:

@@ -41,8 +41,6 @@ constexpr int kTileRows = 4;       // activation rows per register tile with one
 
 inline float h2f(at::Half h) { return _cvtsh_ss(h.x); }
 
-
-
 // One activation row: codes q (q2: the second plane, or null), steps, code sums, float sums.
 KETCH_AVX512 void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, int8_t* q2, float* step,
                                int32_t* csum, int32_t* csum2, float* xsum) {
@@ -74,7 +72,7 @@ KETCH_AVX512 void quantize_row(const float* x, int64_t K, int64_t G, int8_t* q, 
 
 }  // namespace
 
-Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) {
+Acts sized_acts(int64_t M, int64_t K, int64_t G, int planes) {
   Acts a;
   a.M = M;
   a.K = K;
@@ -84,6 +82,11 @@ Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) 
   a.step.resize(M * (K / kBlock));
   a.csum.resize(planes * M * (K / G));
   a.xsum.resize(M * (K / G));
+  return a;
+}
+
+Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes) {
+  Acts a = sized_acts(M, K, G, planes);
   const int64_t ng = K / G;
   at::parallel_for(0, M, 16, [&](int64_t r0, int64_t r1) {
     for (int64_t r = r0; r < r1; ++r)

@@ -21,6 +21,9 @@ struct Acts {
   std::vector<float> xsum;    // [M, K/G] float sum of each group's unrounded values
 };
 
+// Empty activations of M rows (every vector sized, zero-filled), for a quantizer to fill.
+Acts sized_acts(int64_t M, int64_t K, int64_t G, int planes);
+
 // x [M, K] fp32 rounded to `planes` int8 planes per 32-block, with per-G code and float sums.
 Acts quantize_acts(const float* x, int64_t M, int64_t K, int64_t G, int planes);
 

@@ -50,6 +50,21 @@ inline int32_t load4(const int8_t* p) {
   return v;
 }
 
+// Activation row r0 of `a` (G = 32): each plane's codes and code sums, the steps, the float sums.
+template <int P>
+struct RowActs {
+  const int8_t* q[P];
+  const int32_t* csum[P];
+  const float* step;
+  const float* xsum;
+  RowActs(const Acts& a, int64_t r0) : step(a.step.data() + r0 * (a.K / kBlock)), xsum(a.xsum.data() + r0 * (a.K / kBlock)) {
+    for (int p = 0; p < P; ++p) {
+      q[p] = a.q.data() + (p * a.M + r0) * a.K;
+      csum[p] = a.csum.data() + (p * a.M + r0) * (a.K / kBlock);
+    }
+  }
+};
+
 // Tiles t0..t1 against R activation rows from r0; y rows are N apart.
 template <int R, int P, bool MIN>
 KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m,
@@ -57,14 +72,11 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
   const int64_t K = a.K, nb = K / kBlock;
   const __m512i low4 = _mm512_set1_epi8(0x0F);
   const __m512 plane2 = _mm512_set1_ps(acts::kPlane2);
-  const int8_t* xq[P];
-  const int32_t* cs[P];
-  for (int p = 0; p < P; ++p) {
-    xq[p] = a.q.data() + (p * a.M + r0) * K;
-    cs[p] = a.csum.data() + (p * a.M + r0) * nb;
-  }
-  const float* step = a.step.data() + r0 * nb;
-  const float* xsum = a.xsum.data() + r0 * nb;
+  const RowActs<P> x(a, r0);
+  const auto& xq = x.q;
+  const auto& cs = x.csum;
+  const float* step = x.step;
+  const float* xsum = x.xsum;
   for (int64_t t = t0; t < t1; ++t) {
     const uint8_t* w = qs + t * nb * kTileBlockBytes;
     const at::Half* dt = d + t * nb * kTile;
@@ -131,15 +143,7 @@ inline __m256i pack_codes(const __m256i (&c)[4]) {
 
 Acts quantize_acts_avx2(const float* x, int64_t M, int64_t K, int planes) {
   const int64_t nb = K / kBlock;
-  Acts a;
-  a.M = M;
-  a.K = K;
-  a.G = kBlock;
-  a.planes = planes;
-  a.q.resize(planes * M * K);
-  a.step.resize(M * nb);
-  a.csum.resize(planes * M * nb);
-  a.xsum.resize(M * nb);
+  Acts a = sized_acts(M, K, kBlock, planes);
   const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
   const __m256 k2 = _mm256_set1_ps(acts::kPlane2);
   for (int64_t r = 0; r < M; ++r)
@@ -186,14 +190,11 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
   const int64_t K = a.K, nb = K / kBlock;
   const __m256i low4 = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
   const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
-  const int8_t* xq[P];
-  const int32_t* cs[P];
-  for (int p = 0; p < P; ++p) {
-    xq[p] = a.q.data() + (p * a.M + r0) * K;
-    cs[p] = a.csum.data() + (p * a.M + r0) * nb;
-  }
-  const float* step = a.step.data() + r0 * nb;
-  const float* xsum = a.xsum.data() + r0 * nb;
+  const RowActs<P> x(a, r0);
+  const auto& xq = x.q;
+  const auto& cs = x.csum;
+  const float* step = x.step;
+  const float* xsum = x.xsum;
   for (int64_t t = t0; t < t1; ++t)
     for (int h = 0; h < 2; ++h) {
       const uint8_t* w = qs + t * nb * kTileBlockBytes + 32 * h;
@@ -237,30 +238,43 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
     }
 }
 
+// Tiles per pass over the activation row groups: a chunk's codes (16 rows x K/2 bytes per tile,
+// 36 KiB at K = 576) stay in L2 while every group of rows streams over them, so many rows read
+// each weight from memory once.
+constexpr int64_t kChunkTiles = 8;
+
+template <typename Fn>
+void for_chunks(int64_t t0, int64_t t1, Fn&& fn) {
+  for (int64_t c0 = t0; c0 < t1; c0 += kChunkTiles) fn(c0, std::min(t1, c0 + kChunkTiles));
+}
+
 template <int P, bool MIN>
 void row_groups_avx2(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y, int64_t t0,
                      int64_t t1, int64_t N) {
   // Two rows per pass: 16 ymm registers hold R x P int16 sums, R float sums and the codes.
-  for (int64_t r0 = 0; r0 < a.M; r0 += 2) {
-    float* yr = y + r0 * N;
-    if (a.M - r0 >= 2) tiles_avx2<2, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N);
-    else tiles_avx2<1, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N);
-  }
+  for_chunks(t0, t1, [&](int64_t c0, int64_t c1) {
+    for (int64_t r0 = 0; r0 < a.M; r0 += 2) {
+      float* yr = y + r0 * N;
+      if (a.M - r0 >= 2) tiles_avx2<2, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N);
+      else tiles_avx2<1, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N);
+    }
+  });
 }
 
 template <int P, bool MIN>
 void row_groups(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y, int64_t t0,
                 int64_t t1, int64_t N) {
-  // Rows in groups of kRowGroup inside each tile range: a tile's codes stay in L1 between groups.
-  for (int64_t r0 = 0; r0 < a.M; r0 += kRowGroup) {
-    float* yr = y + r0 * N;
-    switch (std::min<int64_t>(kRowGroup, a.M - r0)) {
-      case 1: tiles<1, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
-      case 2: tiles<2, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
-      case 3: tiles<3, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
-      default: tiles<4, P, MIN>(a, r0, qs, d, m, yr, t0, t1, N); break;
+  for_chunks(t0, t1, [&](int64_t c0, int64_t c1) {
+    for (int64_t r0 = 0; r0 < a.M; r0 += kRowGroup) {
+      float* yr = y + r0 * N;
+      switch (std::min<int64_t>(kRowGroup, a.M - r0)) {
+        case 1: tiles<1, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N); break;
+        case 2: tiles<2, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N); break;
+        case 3: tiles<3, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N); break;
+        default: tiles<4, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N); break;
+      }
     }
-  }
+  });
 }
 
 // Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.
