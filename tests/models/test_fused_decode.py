@@ -52,3 +52,23 @@ def test_fused_path_is_skipped_where_a_part_lacks_a_kernel(tiny_models, tmp_path
     assert llm.engine.model._fused == [None] * len(llm.engine.model.layers)
     llm.engine.model.to(torch.float32)  # moving tensors drops the built paths
     assert llm.engine.model._fused is None
+
+
+def test_an_untied_packed_head_runs_generated_rows_in_its_kernel(tiny_models, tmp_path):
+    """The step's decode rows reach a packed LM head too (batch-invariant mode): every row of a pure
+    decode step is a generated token, and a request alone and among others gives the same tokens."""
+    path, hf = tiny_models("llama3-untied")
+    llm = LLM(str(write_gguf(hf, path, tmp_path / "untied.gguf", {**QUANT, "output": "Q8_0"})), dtype="float32",
+              keep_quantized=True, block_size=4, batch_invariant=True)
+    head = llm.engine.model.lm_head
+    assert head is not None and head.scheme == "q8"
+    seen: list[tuple[int, int]] = []
+    forward = head.forward
+    head.forward = lambda x, decode_rows=0: seen.append((x.shape[0], decode_rows)) or forward(x, decode_rows)
+    params = SamplingParams(temperature=0, max_tokens=6, ignore_eos=True)
+    prompts = [{"prompt_token_ids": p} for p in _prompts()]
+    alone = llm.generate(prompts[:1], params)[0].outputs[0].token_ids
+    among = llm.generate(prompts, params)[0].outputs[0].token_ids
+    assert alone == among
+    assert any(rows == decode == len(prompts) for rows, decode in seen)  # a step of the batch's decodes
+    assert all(decode <= rows for rows, decode in seen) and any(decode == 0 for _, decode in seen)  # prompt ends
