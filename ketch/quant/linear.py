@@ -313,11 +313,16 @@ class MultiQuantLinear(nn.Module):
         # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
         # With AMX or int8 GEMMs each part runs its own product: no dense copy to share.
         if (not policy.batch_invariant and kernels is not None and policy.prompt_gemm == "dense"
-                and x.shape[0] > policy.max_kernel_rows and self._one_gemm):
+                and x.shape[0] > policy.max_kernel_rows and self._one_gemm
+                and not (x.shape[0] <= TILE_KERNEL_ROWS and self._has_tiles())):
             y = self._dequantized_gemm(x, kernels)
         else:
             y = torch.cat([part(x, decode_rows) for part in self.parts], dim=-1)
         return y.add_(self.bias.to(y.dtype)) if self.bias is not None else y  # y is this call's own
+
+    def _has_tiles(self) -> bool:
+        """Whether a part is q4x16, whose many-row products stay in its kernel (TILE_KERNEL_ROWS)."""
+        return any(getattr(p, "scheme", None) == "q4x16" for p in self.parts)
 
     def _dequantized_gemm(self, x: torch.Tensor, kernels) -> torch.Tensor:
         """Prefill: every part dequantized into its rows of one scratch matrix, then one GEMM."""

@@ -12,7 +12,7 @@ from gguf.quants import dequantize, quantize
 from ketch.kernels.policy import KernelConfig, at_least, cpu_isa
 from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, tile_q4_linears
 from ketch.quant.packed import PackedWeight, can_tile_q4, pack_gguf, tile_q4, untile_q4
-from tests.bounds import assert_within_packed_bound
+from tests.bounds import assert_within_gemm_bound, assert_within_packed_bound
 
 LEVELS = {1: 127, 2: 127 * 254}  # activation step max|x| / levels per 32-block, per plane count
 
@@ -211,3 +211,23 @@ def test_dense_levels_keep_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
         after = kernels.kernel_calls()
         assert (after["dequantize"] > calls["dequantize"]) != invariant
         assert (after["q4x16_avx2"] > calls["q4x16_avx2"]) == invariant
+
+
+def test_fused_layers_keep_tiled_parts_in_their_kernel(kernels):
+    """A fused projection with a q4x16 part (mixed-quant files) does not dequantize it for one
+    shared GEMM below TILE_KERNEL_ROWS; its other parts still take the dense path."""
+    from ketch.quant.linear import MultiQuantLinear
+
+    q4, _ = _q4("Q4_1", 32, 64, seed=11)
+    q8, _ = _q4("Q8_0", 16, 64, seed=12)
+    layer = MultiQuantLinear([q4, q8], None, DequantScratch(KernelConfig.for_cpu(isa="avx2")))
+    x = torch.randn(40, 64, generator=torch.Generator().manual_seed(2))
+    rows = layer(x)
+    assert tile_q4_linears(layer) == 1 and layer.parts[0].scheme == "q4x16"
+    calls = kernels.kernel_calls()
+    tiled = layer(x)
+    after = kernels.kernel_calls()
+    assert after["q4x16_avx2"] == calls["q4x16_avx2"] + 1
+    assert_within_gemm_bound(tiled[:, 32:], x, q8.dequantize())  # the q8 part: a dense fp32 product
+    assert_within_gemm_bound(rows, x, torch.cat([q4.dequantize(), q8.dequantize()]))  # before: one GEMM
+    assert_within_packed_bound(tiled[:, :32], x, q4, LEVELS[2])
