@@ -10,7 +10,7 @@ import asyncio
 import queue
 import threading
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
 from ketch.config import EngineConfig
@@ -33,8 +33,11 @@ class EngineDeadError(RuntimeError):
 class AsyncEngine:
     """``async for out in engine.generate(prompt, params, request_id)`` yields cumulative outputs."""
 
-    def __init__(self, engine: LLMEngine) -> None:
+    def __init__(self, engine: LLMEngine, on_idle: Callable[[], None] | None = None) -> None:
+        """``on_idle`` runs on the step thread each time the engine runs out of work (the server
+        hands freed memory back to the OS there, off every request's path)."""
         self.engine = engine
+        self._on_idle = on_idle
         self._commands: queue.Queue = queue.Queue()
         self._streams: dict[str, _Stream] = {}
         self._lock = threading.Lock()
@@ -141,8 +144,13 @@ class AsyncEngine:
 
     def _run(self) -> None:
         try:
+            worked = False
             while not self._stopped.is_set():
-                self._drain(block=not self.engine.has_unfinished_requests())
+                idle = not self.engine.has_unfinished_requests()
+                if idle and worked and self._on_idle is not None:
+                    self._on_idle()
+                worked = not idle
+                self._drain(block=idle)
                 if self._stopped.is_set():
                     break
                 outputs = self.engine.step()

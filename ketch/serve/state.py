@@ -58,9 +58,8 @@ class ServerState:
 
     def _load(self) -> None:
         t0 = time.perf_counter()
-        host_memory.return_large_frees()
         try:
-            engine = AsyncEngine(LLMEngine(self.config.engine))
+            engine = AsyncEngine(LLMEngine(self.config.engine), on_idle=host_memory.trim)
         except Exception as exc:  # noqa: BLE001 - reported by /ready and every request
             self.load_error = f"{type(exc).__name__}: {exc}"
             log.error("model %s failed to load: %s", self.config.engine.model, self.load_error)

@@ -74,3 +74,37 @@ def test_duplicate_request_id_rejected(async_engine):
         return first
 
     assert asyncio.run(main()).request_id == "dup"
+
+
+def test_on_idle_runs_each_time_the_engine_runs_out_of_work(smollm2_path):
+    """The hook (the server's memory trim) runs after a burst of work, not while requests wait."""
+    import threading
+
+    from ketch import LLM
+
+    llm = LLM(str(smollm2_path))  # its own engine: the module's shared one carries other tests' state
+    idle = threading.Event()
+    calls: list[bool] = []
+
+    def on_idle() -> None:
+        calls.append(llm.engine.has_unfinished_requests())
+        idle.set()
+
+    engine = AsyncEngine(llm.engine, on_idle=on_idle)
+    try:
+        assert not idle.wait(0.2)  # nothing has run yet: no call
+        params = SamplingParams(temperature=0, max_tokens=4, ignore_eos=True)
+
+        async def burst(n: int) -> None:
+            async def one(i: int) -> None:
+                async for _ in engine.generate(f"Request {i}", params):
+                    pass
+            await asyncio.gather(*(one(i) for i in range(n)))
+
+        for n in (3, 1):
+            idle.clear()
+            asyncio.run(burst(n))
+            assert idle.wait(10)
+        assert len(calls) == 2 and not any(calls)  # once per burst, with no request left
+    finally:
+        engine.shutdown()

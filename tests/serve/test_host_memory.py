@@ -1,4 +1,4 @@
-"""The server's allocator setting: memory freed after a burst goes back to the OS (glibc)."""
+"""The server's memory trim: what a burst freed goes back to the OS (glibc)."""
 from __future__ import annotations
 
 import subprocess
@@ -12,8 +12,8 @@ from ketch.serve import host_memory
 
 ROOT = Path(__file__).parents[2]
 
-# A burst of 2 MiB buffers freed under a small live one, after a 24 MiB free has raised glibc's
-# dynamic mmap threshold (as loading a model does): what stays resident?
+# A burst of 2 MiB buffers freed under a live one, after a 24 MiB free has raised glibc's dynamic
+# mmap threshold (as loading a model does): what stays resident, with and without a trim?
 _BURST = """
     import ctypes, os, sys
     from ketch.serve import host_memory
@@ -23,8 +23,6 @@ _BURST = """
     def rss():
         return int(open(f"/proc/{os.getpid()}/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     libc.free(libc.malloc(24 << 20))
-    if sys.argv[1] == "fixed":
-        assert host_memory.return_large_frees()
     before = rss()
     bufs = [libc.malloc(2 << 20) for _ in range(30)]
     pin = libc.malloc(256 << 10)  # after the burst: keeps the heap top in use, so free cannot trim it
@@ -32,6 +30,8 @@ _BURST = """
         ctypes.memset(b, 1, 2 << 20)
     for b in bufs:
         libc.free(b)
+    if sys.argv[1] == "trim":
+        host_memory.trim()
     print(rss() - before)
 """
 
@@ -43,10 +43,9 @@ def _retained(mode: str) -> int:
     return int(out.stdout.split()[-1])
 
 
-def test_freed_buffers_go_back_to_the_os():
+def test_freed_buffers_go_back_to_the_os_on_trim():
     if host_memory._glibc() is None:
-        pytest.skip("not glibc: the setting does not apply")
-    fixed, dynamic = _retained("fixed"), _retained("dynamic")
-    assert fixed < 8 << 20, f"{fixed} bytes of 60 MiB freed stayed resident with the fixed threshold"
-    assert dynamic > 40 << 20, f"glibc's own threshold kept only {dynamic} bytes: the test no longer shows the effect"
-    host_memory.trim()  # harmless at any time
+        pytest.skip("not glibc: the trim does not apply")
+    trimmed, kept = _retained("trim"), _retained("none")
+    assert trimmed < 8 << 20, f"{trimmed} bytes of 60 MiB freed stayed resident after the trim"
+    assert kept > 40 << 20, f"glibc kept only {kept} bytes without a trim: the test no longer shows the effect"
