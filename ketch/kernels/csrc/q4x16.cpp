@@ -73,10 +73,6 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
   const __m512i low4 = _mm512_set1_epi8(0x0F);
   const __m512 plane2 = _mm512_set1_ps(acts::kPlane2);
   const RowActs<P> x(a, r0);
-  const auto& xq = x.q;
-  const auto& cs = x.csum;
-  const float* step = x.step;
-  const float* xsum = x.xsum;
   for (int64_t t = t0; t < t1; ++t) {
     const uint8_t* w = qs + t * nb * kTileBlockBytes;
     const at::Half* dt = d + t * nb * kTile;
@@ -100,9 +96,9 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
       for (int r = 0; r < R; ++r) {
         __m512i s[P];
         for (int p = 0; p < P; ++p) {
-          const int8_t* xb = xq[p] + r * K + b * kBlock;
+          const int8_t* xb = x.q[p] + r * K + b * kBlock;
           // centered codes: dot(q - 8, x) = dot(q, x) - 8 sum(x)
-          __m512i lo_sum = _mm512_set1_epi32(-8 * cs[p][r * nb + b]);
+          __m512i lo_sum = _mm512_set1_epi32(-8 * x.csum[p][r * nb + b]);
           __m512i hi_sum = _mm512_setzero_si512();
           for (int k = 0; k < 4; ++k) {
             lo_sum = _mm512_dpbusd_epi32(lo_sum, lo[k], _mm512_set1_epi32(load4(xb + 4 * k)));
@@ -112,8 +108,8 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
         }
         __m512 tf = _mm512_cvtepi32_ps(s[0]);
         if constexpr (P == 2) tf = _mm512_fmadd_ps(tf, plane2, _mm512_cvtepi32_ps(s[1]));
-        acc[r] = _mm512_fmadd_ps(tf, _mm512_mul_ps(dv, _mm512_set1_ps(step[r * nb + b])), acc[r]);
-        if constexpr (MIN) acc[r] = _mm512_fmadd_ps(mv, _mm512_set1_ps(xsum[r * nb + b]), acc[r]);
+        acc[r] = _mm512_fmadd_ps(tf, _mm512_mul_ps(dv, _mm512_set1_ps(x.step[r * nb + b])), acc[r]);
+        if constexpr (MIN) acc[r] = _mm512_fmadd_ps(mv, _mm512_set1_ps(x.xsum[r * nb + b]), acc[r]);
       }
     }
     for (int r = 0; r < R; ++r) _mm512_storeu_ps(y + r * N + t * kTile, acc[r]);
@@ -146,40 +142,43 @@ Acts quantize_acts_avx2(const float* x, int64_t M, int64_t K, int planes) {
   Acts a = sized_acts(M, K, kBlock, planes);
   const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
   const __m256 k2 = _mm256_set1_ps(acts::kPlane2);
-  for (int64_t r = 0; r < M; ++r)
-    for (int64_t b = 0; b < nb; ++b) {
-      const float* p = x + r * K + b * kBlock;
-      __m256 v[4];
-      __m256 amax = _mm256_setzero_ps();
-      for (int j = 0; j < 4; ++j) {
-        v[j] = _mm256_loadu_ps(p + 8 * j);
-        amax = _mm256_max_ps(amax, _mm256_and_ps(v[j], abs_mask));
+  // rows round independently: split them over threads as quantize_acts does (prompt rows at AVX2)
+  at::parallel_for(0, M, 16, [&](int64_t r0, int64_t r1) {
+    for (int64_t r = r0; r < r1; ++r)
+      for (int64_t b = 0; b < nb; ++b) {
+        const float* p = x + r * K + b * kBlock;
+        __m256 v[4];
+        __m256 amax = _mm256_setzero_ps();
+        for (int j = 0; j < 4; ++j) {
+          v[j] = _mm256_loadu_ps(p + 8 * j);
+          amax = _mm256_max_ps(amax, _mm256_and_ps(v[j], abs_mask));
+        }
+        __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(amax), _mm256_extractf128_ps(amax, 1));
+        m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+        const float step = _mm_cvtss_f32(_mm_max_ss(m4, _mm_movehdup_ps(m4))) / 127.f;
+        const __m256 inv = _mm256_set1_ps(step > 0.f ? 1.f / step : 0.f);
+        __m256i q1[4], q2[4];
+        __m256i s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256();
+        __m256 xs = _mm256_setzero_ps();
+        for (int j = 0; j < 4; ++j) {
+          const __m256 scaled = _mm256_mul_ps(v[j], inv);
+          const __m256 f = _mm256_round_ps(scaled, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+          q1[j] = _mm256_cvtps_epi32(f);
+          q2[j] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(scaled, f), k2));
+          s1 = _mm256_add_epi32(s1, q1[j]);
+          s2 = _mm256_add_epi32(s2, q2[j]);
+          xs = _mm256_add_ps(xs, v[j]);
+        }
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + r * K + b * kBlock), pack_codes(q1));
+        a.csum[r * nb + b] = hsum8i(s1);
+        if (planes == 2) {
+          _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + (M + r) * K + b * kBlock), pack_codes(q2));
+          a.csum[(M + r) * nb + b] = hsum8i(s2);
+        }
+        a.step[r * nb + b] = planes == 2 ? step / acts::kPlane2 : step;
+        a.xsum[r * nb + b] = hsum8(xs);
       }
-      __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(amax), _mm256_extractf128_ps(amax, 1));
-      m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
-      const float step = _mm_cvtss_f32(_mm_max_ss(m4, _mm_movehdup_ps(m4))) / 127.f;
-      const __m256 inv = _mm256_set1_ps(step > 0.f ? 1.f / step : 0.f);
-      __m256i q1[4], q2[4];
-      __m256i s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256();
-      __m256 xs = _mm256_setzero_ps();
-      for (int j = 0; j < 4; ++j) {
-        const __m256 scaled = _mm256_mul_ps(v[j], inv);
-        const __m256 f = _mm256_round_ps(scaled, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-        q1[j] = _mm256_cvtps_epi32(f);
-        q2[j] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(scaled, f), k2));
-        s1 = _mm256_add_epi32(s1, q1[j]);
-        s2 = _mm256_add_epi32(s2, q2[j]);
-        xs = _mm256_add_ps(xs, v[j]);
-      }
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + r * K + b * kBlock), pack_codes(q1));
-      a.csum[r * nb + b] = hsum8i(s1);
-      if (planes == 2) {
-        _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + (M + r) * K + b * kBlock), pack_codes(q2));
-        a.csum[(M + r) * nb + b] = hsum8i(s2);
-      }
-      a.step[r * nb + b] = planes == 2 ? step / acts::kPlane2 : step;
-      a.xsum[r * nb + b] = hsum8(xs);
-    }
+  });
   return a;
 }
 
@@ -191,10 +190,6 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
   const __m256i low4 = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
   const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
   const RowActs<P> x(a, r0);
-  const auto& xq = x.q;
-  const auto& cs = x.csum;
-  const float* step = x.step;
-  const float* xsum = x.xsum;
   for (int64_t t = t0; t < t1; ++t)
     for (int h = 0; h < 2; ++h) {
       const uint8_t* w = qs + t * nb * kTileBlockBytes + 32 * h;
@@ -212,7 +207,7 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
           const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low4);
           for (int r = 0; r < R; ++r)
             for (int p = 0; p < P; ++p) {
-              const int8_t* xb = xq[p] + r * K + b * kBlock;
+              const int8_t* xb = x.q[p] + r * K + b * kBlock;
               const __m256i v = _mm256_add_epi16(_mm256_maddubs_epi16(lo, _mm256_set1_epi32(load4(xb + 4 * k))),
                                                  _mm256_maddubs_epi16(hi, _mm256_set1_epi32(load4(xb + 16 + 4 * k))));
               s16[r][p] = k == 0 ? v : _mm256_add_epi16(s16[r][p], v);
@@ -227,11 +222,11 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
           __m256 tf[P];
           for (int p = 0; p < P; ++p)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
             tf[p] = _mm256_cvtepi32_ps(_mm256_add_epi32(_mm256_madd_epi16(s16[r][p], ones),
-                                                        _mm256_set1_epi32(-8 * cs[p][r * nb + b])));
+                                                        _mm256_set1_epi32(-8 * x.csum[p][r * nb + b])));
           __m256 t1v = tf[0];
           if constexpr (P == 2) t1v = _mm256_fmadd_ps(t1v, plane2, tf[1]);
-          acc[r] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, _mm256_set1_ps(step[r * nb + b])), acc[r]);
-          if constexpr (MIN) acc[r] = _mm256_fmadd_ps(mv, _mm256_set1_ps(xsum[r * nb + b]), acc[r]);
+          acc[r] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, _mm256_set1_ps(x.step[r * nb + b])), acc[r]);
+          if constexpr (MIN) acc[r] = _mm256_fmadd_ps(mv, _mm256_set1_ps(x.xsum[r * nb + b]), acc[r]);
         }
       }
       for (int r = 0; r < R; ++r) _mm256_storeu_ps(y + r * N + t * kTile + 8 * h, acc[r]);

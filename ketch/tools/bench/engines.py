@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import torch
 
+from ketch import anchor_env
 from ketch.tools.bench.common import OfflineBenchConfig, _log, _median_time, _timed
+from ketch.tools.bench.llama_isa import system_info_isa
 
 def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict[str, Any]:
     from ketch.sampling import SamplingParams
@@ -132,8 +136,6 @@ def _llama_cpp_extra_bufts_work(path) -> bool:
     not let it run; a crash would take the whole benchmark down, so try it in a child process first.
     """
     try:
-        from ketch import anchor_env
-
         proc = subprocess.run([sys.executable, "-c", _LLAMA_CPP_PROBE, str(path)], capture_output=True,
                               timeout=120, env=anchor_env())
     except subprocess.TimeoutExpired:
@@ -145,12 +147,6 @@ def _bench_llama_cpp(cfg: OfflineBenchConfig, prompts: list[list[int]], source, 
                      eos_ids: list[int]) -> dict[str, Any]:
     """llama-cpp-python's TTFT and single-stream decode, measured in a child process that gets this
     process's environment less what ketch set (``anchor_env``): llama_cpp_child.py."""
-    import json
-    from pathlib import Path
-
-    from ketch import anchor_env
-    from ketch.tools.bench.llama_isa import system_info_isa
-
     n = cfg.new_tokens
     extra_bufts = _llama_cpp_extra_bufts_work(source.path)
     if not extra_bufts:
