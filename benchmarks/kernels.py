@@ -2,7 +2,7 @@
 
     python benchmarks/kernels.py                       # q4 (Q4_1), 1 and 2 threads
     python benchmarks/kernels.py --scheme Q4_0 --rows 1,4 --threads 2
-    python benchmarks/kernels.py --baseline old.cpp    # also time another qgemv.cpp (A/B)
+    python benchmarks/kernels.py --baseline old/csrc   # also time another kernels/csrc (A/B)
 
 Prints, per shape and thread count, the minimum time per product over many repetitions and the
 packed weight bytes read per second. The machine may be shared: variants and shapes are
@@ -34,11 +34,20 @@ def random_weight(scheme: str, n: int, k: int, gen: torch.Generator):
 
 
 def build_baseline(source: Path):
+    """Another copy of ketch/kernels/csrc (a directory; or one .cpp, as the kernels were once
+    a single qgemv.cpp), built as its own module."""
+    import hashlib
+
     from torch.utils import cpp_extension
 
-    build = Path("/tmp") / f"ketch_bench_baseline_{abs(hash(source.read_bytes())) % 10**8}"
+    files = [source] if source.is_file() else sorted(f for f in source.glob("*.cpp") if f.name != "ops.cpp")
+    if not files:
+        raise SystemExit(f"--baseline {source}: no C++ sources there")
+    folder = source if source.is_dir() else source.parent
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in sorted(folder.glob("*.[ch]*")))).hexdigest()
+    build = Path("/tmp") / f"ketch_bench_baseline_{digest[:12]}"
     build.mkdir(parents=True, exist_ok=True)
-    return cpp_extension.load(name="ketch_qgemv_baseline", sources=[str(source)], build_directory=str(build),
+    return cpp_extension.load(name="ketch_qgemv_baseline", sources=[str(f) for f in files], build_directory=str(build),
                               extra_cflags=["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"],
                               extra_ldflags=["-fopenmp"], verbose=False)
 
@@ -49,7 +58,7 @@ def variants(kernels, baseline) -> dict:
 
     modes = ["int8x2", "int8", "int16"] if kernels.cpu_features()["avx512_vnni"] else ["int16"]
     out = {mode: (lambda x, w, code=ACT_MODES[mode]: kernels.q4_linear(x, w.qs, w.d, w.m, code)) for mode in modes}
-    if baseline is not None:  # an older qgemv.cpp: whatever signature it had
+    if baseline is not None:  # an older build: whatever signature it had
         out["base"] = lambda x, w: baseline.q4_linear(x, w.qs, w.d, w.m)
     return out
 
@@ -75,7 +84,7 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--threads", default="2,1", help="comma-separated thread counts")
     p.add_argument("--rounds", type=int, default=5, help="interleaved rounds (minimum kept)")
     p.add_argument("--budget", type=float, default=0.05, help="seconds per measurement")
-    p.add_argument("--baseline", type=Path, help="another qgemv.cpp to build and time as 'base'")
+    p.add_argument("--baseline", type=Path, help="another kernels/csrc directory to build and time as 'base'")
     args = p.parse_args(argv)
 
     from ketch.kernels import load_kernels

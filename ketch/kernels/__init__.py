@@ -1,7 +1,8 @@
 """Build (once, cached) and load ketch's C++ CPU kernels; report clearly when they cannot be.
 
-``qgemv.cpp``: matmuls on packed quantized weights (``amx_gemm.cpp``: their many-row AMX products;
-``int8_gemm.cpp``: many-row int8 products with AVX-512 VNNI).
+``ketch_qgemv`` (``module.cpp`` and the files ``packed.h`` lists): matmuls on packed quantized
+weights, few-row kernels per layout and ISA, many-row int8 GEMMs (``int8_gemm.cpp``) and AMX
+products (``amx_gemm.cpp``).
 ``ops.cpp``: fused fp32 norm, rope, activation and paged decode attention for the per-token path.
 
 The extension is compiled with torch's cpp_extension on first use (about a minute on 2 cores)
@@ -38,8 +39,10 @@ def _cpu_supported() -> bool:
 @lru_cache(maxsize=1)
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
-    return _build("ketch_qgemv", "qgemv.cpp", "amx_gemm.cpp", "int8_gemm.cpp", "q4x16.cpp",
-                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h", "q4x16.h"))
+    return _build("ketch_qgemv", "module.cpp", "rows.cpp", "rows_int16.cpp", "rows_vnni.cpp", "lowbit.cpp",
+                  "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "int8_gemm.cpp", "q4x16.cpp",
+                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h", "packed.h", "q4x16.h",
+                           "tensor.h"))
 
 
 @lru_cache(maxsize=1)

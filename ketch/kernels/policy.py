@@ -29,7 +29,7 @@ import torch
 log = logging.getLogger(__name__)
 
 ISA_LEVELS = ("avx2", "avx512", "avx512_vnni", "amx")
-# q4/q8 activation rounding per 32-block (qgemv.cpp's top): the code the kernels take.
+# q4/q8 activation rounding per 32-block (packed.h's top): the code the kernels take.
 ACT_MODES = {"int16": 0, "int8": 1, "int8x2": 2}
 PROMPT_GEMMS = ("amx", "int8", "dense")
 # Up to this many rows the packed kernel beats a many-row product (measured on SmolLM2's shapes).

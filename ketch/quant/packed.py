@@ -37,7 +37,7 @@ def is_packable(type_name: str) -> bool:
 
 @dataclass(slots=True)
 class PackedWeight:
-    """A [out_features, in_features] weight in block-quantized form (layouts: kernels/csrc/qgemv.cpp)."""
+    """A [out_features, in_features] weight in block-quantized form (layouts: kernels/csrc/packed.h)."""
 
     # "q4" | "q8" | "q5" | "q2_k" | "q3_k" | "q4_k" | "q5_k" | "q6_k", or "q4x16": q4 with the rows
     # interleaved 16 at a time for the few-row VNNI kernels (kernels/csrc/q4x16.cpp; tile_q4 makes it)
@@ -194,7 +194,7 @@ def _decode_k(w: PackedWeight, n: int, k: int) -> tuple[torch.Tensor, torch.Tens
 
 
 def pack_gguf(type_name: str, raw: np.ndarray, shape: tuple[int, int]) -> PackedWeight:
-    """Split GGUF blocks (uint8 [N, bytes per row]) into kernel planes (layouts: kernels/csrc/qgemv.cpp)."""
+    """Split GGUF blocks (uint8 [N, bytes per row]) into kernel planes (layouts: kernels/csrc/packed.h)."""
     if type_name in _K_PACKERS:
         return _K_PACKERS[type_name](raw, shape)
     if type_name in ("Q5_0", "Q5_1"):

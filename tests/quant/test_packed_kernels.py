@@ -47,7 +47,7 @@ def test_repacked_planes_dequantize_exactly(type_name):
     assert w.nbytes * 8 / ref.numel() == {"Q4_0": 4.5, "Q4_1": 5.0, "Q5_0": 5.5, "Q5_1": 6.0, "Q8_0": 8.5}[type_name]
 
 
-# Activation step = max|x| / levels per 32-block, for each q4 activation mode (qgemv.cpp's top).
+# Activation step = max|x| / levels per 32-block, for each q4 activation mode (packed.h's top).
 Q4_LEVELS = {"int16": 32767, "int8x2": 127 * 254, "int8": 127}
 
 

@@ -1,5 +1,5 @@
 // Activations rounded per 32-block to int8 codes for vpdpbusd, one or two planes: shared by the
-// few-row kernels (qgemv.cpp) and the int8 GEMM (int8_gemm.cpp), so both round alike.
+// few-row kernels (rows_*.cpp, lowbit.cpp) and the int8 GEMM (int8_gemm.cpp), so both round alike.
 #pragma once
 
 #include <immintrin.h>

@@ -189,12 +189,12 @@ bool amx_usable() {
   return usable;
 }
 
-torch::Tensor amx_linear(const torch::Tensor& x, int64_t N, const PanelFn& panel) {
+at::Tensor amx_linear(const at::Tensor& x, int64_t N, const PanelFn& panel) {
   TORCH_CHECK(amx_usable(), "this CPU (or process) cannot use AMX bf16 tiles");
-  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
   const int64_t M = x.size(0), K = x.size(1);
   TORCH_CHECK(K % kChunk == 0, "AMX products need K to be a multiple of 32, got ", K);
-  auto y = torch::empty({M, N}, x.options());
+  auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const int64_t MT = (M + kTile - 1) / kTile;
   const std::vector<uint32_t> xb = pack_activations(x.data_ptr<float>(), M, K, MT);

@@ -2,7 +2,7 @@
 // time into a small panel (L1/L2) and never as a whole matrix.
 #pragma once
 
-#include <torch/extension.h>
+#include "tensor.h"
 
 #include <cstdint>
 #include <functional>
@@ -18,6 +18,6 @@ bool amx_usable();
 // y [M, N] fp32 = bf16(x) @ W.T, W given panel by panel; x is contiguous fp32 [M, K], K % 32 == 0.
 // Every row of y depends only on its own row of x (rows are never mixed or reordered), so results
 // are the same whatever else shares the call.
-torch::Tensor amx_linear(const torch::Tensor& x, int64_t N, const PanelFn& panel);
+at::Tensor amx_linear(const at::Tensor& x, int64_t N, const PanelFn& panel);
 
 }  // namespace ketch

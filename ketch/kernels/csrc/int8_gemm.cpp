@@ -405,7 +405,7 @@ bool int8_gemm_supported() {
 
 namespace {
 
-// What int8_gemm needs of each packed layout (top of qgemv.cpp).
+// What int8_gemm needs of each packed layout (packed.h).
 struct Layout {
   const char* name;
   int64_t weights, bytes;  // qs holds `bytes` per `weights` weights of a row
@@ -423,7 +423,7 @@ const Layout* layout_of(const std::string& scheme) {
   return nullptr;
 }
 
-void decode(const std::string& scheme, const torch::Tensor& qs, const at::Half* d, const at::Half* m,
+void decode(const std::string& scheme, const at::Tensor& qs, const at::Half* d, const at::Half* m,
             float offset, int64_t G, int64_t n0, int64_t rows, int64_t K, Panel& p) {
   const uint8_t* q = static_cast<const uint8_t*>(qs.data_ptr());
   if (scheme == "q4") decode_q4(q, d, m, n0, rows, K, p);
@@ -441,17 +441,17 @@ void decode(const std::string& scheme, const torch::Tensor& qs, const at::Half* 
 
 bool int8_gemm_scheme(const std::string& scheme) { return layout_of(scheme) != nullptr; }
 
-torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
-                        const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
+at::Tensor int8_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs,
+                        const at::Tensor& d, const c10::optional<at::Tensor>& m, int64_t offset,
                         int64_t planes) {
   TORCH_CHECK(planes == 1 || planes == 2, "int8_gemm takes 1 or 2 activation planes, got ", planes);
   TORCH_CHECK(int8_gemm_supported(), "int8_gemm needs AVX-512 VNNI, which this CPU lacks");
   const Layout* layout = layout_of(scheme);
   TORCH_CHECK(layout != nullptr, "int8_gemm does not support the packed scheme ", scheme);
-  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
   TORCH_CHECK(qs.dim() == 2 && qs.is_contiguous() && d.dim() == 2 && d.is_contiguous() &&
-              d.scalar_type() == torch::kHalf && d.size(0) == qs.size(0), "packed weights must be contiguous 2-D, scales half");
-  TORCH_CHECK(qs.scalar_type() == (scheme == "q8" ? torch::kChar : torch::kByte), scheme, " codes have the wrong dtype");
+              d.scalar_type() == at::kHalf && d.size(0) == qs.size(0), "packed weights must be contiguous 2-D, scales half");
+  TORCH_CHECK(qs.scalar_type() == (scheme == "q8" ? at::kChar : at::kByte), scheme, " codes have the wrong dtype");
   TORCH_CHECK(qs.size(1) % layout->bytes == 0, scheme, " rows must be whole records of ", layout->bytes, " bytes");
   const int64_t M = x.size(0), N = qs.size(0), K = qs.size(1) / layout->bytes * layout->weights;
   TORCH_CHECK(scheme != "q4x16" || N % 16 == 0, "q4x16 weights have a multiple of 16 rows, got ", N);
@@ -460,10 +460,10 @@ torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const
   TORCH_CHECK(d.size(1) * per_scale == K && (layout->group == 0 ? per_scale == 16 || per_scale == 32
                                                                  : per_scale == layout->weights),
               scheme, " scales must be half [N, K/", layout->group == 0 ? 32 : layout->weights, "]");
-  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == at::kHalf && m->is_contiguous()),
               "mins must match scales");
   const int64_t G = layout->group == 0 ? per_scale : layout->group;
-  auto y = torch::empty({M, N}, x.options());
+  auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const Acts acts = quantize_acts(x.data_ptr<float>(), M, K, G, static_cast<int>(planes));
   const at::Half* dp = d.data_ptr<at::Half>();

@@ -2,7 +2,7 @@
 // rounded to int8 per 32-block, weights decoded panel by panel into unsigned codes, vpdpbusd.
 #pragma once
 
-#include <torch/extension.h>
+#include "tensor.h"
 
 #include <cstdint>
 #include <string>
@@ -33,11 +33,11 @@ bool int8_gemm_supported();
 // The packed schemes int8_gemm takes.
 bool int8_gemm_scheme(const std::string& scheme);
 
-// y [M, N] fp32 = x @ W.T for a packed weight (layouts at the top of qgemv.cpp), activations in
+// y [M, N] fp32 = x @ W.T for a packed weight (layouts at the packed.h), activations in
 // `planes` int8 planes per 32-block (1: step max|x| / 127; 2: the remainder again, max|x| / 64516).
 // Each row of y depends only on its own row of x, so a prompt row's result does not depend on its batch.
-torch::Tensor int8_gemm(const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
-                        const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
+at::Tensor int8_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs,
+                        const at::Tensor& d, const c10::optional<at::Tensor>& m, int64_t offset,
                         int64_t planes);
 
 }  // namespace ketch

@@ -1,5 +1,5 @@
-// Decoders of the q5 and K-quant code layouts (top of qgemv.cpp) into int8 codes in registers,
-// shared by the few-row kernels (qgemv.cpp) and the int8 GEMM's panels (int8_gemm.cpp).
+// Decoders of the q5 and K-quant code layouts (packed.h) into int8 codes in registers,
+// shared by the few-row kernels (rows_*.cpp, lowbit.cpp) and the int8 GEMM's panels (int8_gemm.cpp).
 #pragma once
 
 #include <immintrin.h>

@@ -1,6 +1,6 @@
 // Few-row products on 4-bit weights interleaved by 16 output rows ("q4x16"), AVX-512 VNNI.
 //
-// The row layout (top of qgemv.cpp) puts one output row's codes in a vector, so every 32-block
+// The row layout (packed.h) puts one output row's codes in a vector, so every 32-block
 // ends in a horizontal sum and a per-row scale shuffle: ~17 512-bit operations per 128 weights at
 // one activation row, which makes single-stream decode compute-bound on a core that issues two of
 // them a cycle. Here the int32 lane is the output row instead:
@@ -280,20 +280,20 @@ int64_t tile_grain(int64_t K, int64_t M) {
 
 }  // namespace
 
-torch::Tensor q4x16_linear(const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
-                           const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
+at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Tensor& d,
+                           const c10::optional<at::Tensor>& m, int64_t planes, bool vnni) {
   TORCH_CHECK(!vnni || int8_gemm_supported(), "q4x16_linear with VNNI needs AVX-512 VNNI, which this CPU lacks");
   TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
-  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == torch::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
-  TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == torch::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == at::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
   const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
   TORCH_CHECK(N % kTile == 0, "q4x16 weights have a multiple of 16 rows, got ", N);
   TORCH_CHECK(K % kBlock == 0 && x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
-  TORCH_CHECK(d.scalar_type() == torch::kHalf && d.is_contiguous() && d.dim() == 2 && d.size(0) == N &&
+  TORCH_CHECK(d.scalar_type() == at::kHalf && d.is_contiguous() && d.dim() == 2 && d.size(0) == N &&
               d.size(1) == K / kBlock, "q4x16 scales must be contiguous half [N, K/32]");
-  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == torch::kHalf && m->is_contiguous()),
+  TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == at::kHalf && m->is_contiguous()),
               "mins must match scales");
-  auto y = torch::empty({M, N}, x.options());
+  auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const Acts acts = vnni ? quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes))
                          : quantize_acts_avx2(x.data_ptr<float>(), M, K, static_cast<int>(planes));

@@ -1,0 +1,83 @@
+// Dense copies of q4 / q8 weights for many-row products: written straight into the activation
+// dtype, so a bf16 GEMM (AMX) or an fp32 GEMM follows without another pass.
+#include "packed.h"
+
+#include <cstring>
+
+namespace ketch::packed {
+namespace {
+
+// q4 bytes of row n's block b: the row layout's 16, or q4x16's 4 x 4 (q4x16.cpp), same order.
+inline __m128i q4_block_bytes(const uint8_t* q, int64_t n, int64_t b, int64_t K, bool tiled) {
+  if (!tiled) return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + n * (K / 2) + b * 16));
+  const uint8_t* p = q + ((n / 16) * (K / kBlock) + b) * 256 + 4 * (n % 16);
+  int32_t w[4];
+  for (int k = 0; k < 4; ++k) std::memcpy(&w[k], p + 64 * k, 4);
+  return _mm_setr_epi32(w[0], w[1], w[2], w[3]);
+}
+
+template <typename T>
+void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m,
+                  at::Tensor& out, bool q4, float offset, bool tiled) {
+  const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  T* op = out.data_ptr<T>();
+  const uint8_t* q4p = q4 ? qs.data_ptr<uint8_t>() : nullptr;
+  const int8_t* q8p = q4 ? nullptr : qs.data_ptr<int8_t>();
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  at::parallel_for(0, N, 16, [&](int64_t n0, int64_t n1) {
+    for (int64_t n = n0; n < n1; ++n)
+      for (int64_t b = 0; b < nb; ++b) {
+        __m256 w[4];
+        if (q4) {
+          const __m128i raw = q4_block_bytes(q4p, n, b, K, tiled);
+          const __m128i lo = _mm_and_si128(raw, low4), hi = _mm_and_si128(_mm_srli_epi16(raw, 4), low4);
+          w[0] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(lo));
+          w[1] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8)));
+          w[2] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi));
+          w[3] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)));
+        } else {
+          const int8_t* q = q8p + n * K + b * kBlock;
+          const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+          const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+          w[0] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(a));
+          w[1] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(a, 8)));
+          w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
+          w[3] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
+        }
+        T* o = op + n * K + b * kBlock;
+        for (int j = 0; j < 4; ++j) {
+          const int64_t g = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * ng + (b * kBlock + 8 * j) / G;
+          const float dv = h2f(dp[g]);
+          const float mv = (mp ? h2f(mp[g]) : 0.f) + offset * dv;
+          store8(o + 8 * j, _mm256_fmadd_ps(w[j], _mm256_set1_ps(dv), _mm256_set1_ps(mv)));
+        }
+      }
+  });
+}
+
+}  // namespace
+
+// Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
+at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor> m, at::Tensor out,
+                              int64_t offset, bool tiled) {
+  count(kDequant);
+  const bool q4 = qs.scalar_type() == at::kByte;
+  TORCH_CHECK(!tiled || (q4 && qs.size(0) % 16 == 0), "q4x16 weights are uint8 with a multiple of 16 rows");
+  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
+  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == at::kHalf, "bad packed weight");
+  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
+              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
+  TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
+  check_mins(m, d);
+  // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
+  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
+  if (out.scalar_type() == at::kFloat) dequant_rows<float>(qs, d, m, out, q4, off, tiled);
+  else if (out.scalar_type() == at::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, tiled);
+  else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
+  return out;
+}
+
+
+}  // namespace ketch::packed
