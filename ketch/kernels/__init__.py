@@ -40,9 +40,10 @@ def _cpu_supported() -> bool:
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
     return _build("ketch_qgemv", "module.cpp", "rows.cpp", "rows_int16.cpp", "rows_vnni.cpp", "lowbit.cpp",
-                  "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "int8_gemm.cpp", "q4x16.cpp",
-                  headers=("act_codes.h", "amx_gemm.h", "int8_gemm.h", "kquant_codes.h", "packed.h", "q4x16.h",
-                           "tensor.h"))
+                  "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "panels.cpp", "int8_gemm.cpp", "int16_gemm.cpp",
+                  "q4x16.cpp",
+                  headers=("act_codes.h", "amx_gemm.h", "int16_gemm.h", "int8_gemm.h", "kquant_codes.h", "packed.h",
+                           "panels.h", "q4x16.h", "tensor.h"))
 
 
 @lru_cache(maxsize=1)

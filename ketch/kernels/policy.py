@@ -3,8 +3,8 @@
 ISA levels, lowest first (each includes the ones before it):
 
     avx2         AVX2 + FMA + F16C: int16 activations in the packed kernels (two int8 planes, the
-                 same precision, on q4x16 weights), prompt rows and big batches dequantize and run
-                 an fp32 GEMM
+                 same precision, on q4x16 weights); prompt rows and big batches as int16 GEMMs on
+                 the packed codes (vpmaddwd, kernels/csrc/int16_gemm.cpp)
     avx512       AVX-512 F/BW/VL/DQ: the same kernels (ketch has no AVX-512 kernels without VNNI)
     avx512_vnni  + VNNI: q4/q8 kernels on two int8 activation planes (vpdpbusd), many-row products
                  as int8 GEMMs on the packed codes
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 ISA_LEVELS = ("avx2", "avx512", "avx512_vnni", "amx")
 # q4/q8 activation rounding per 32-block (packed.h's top): the code the kernels take.
 ACT_MODES = {"int16": 0, "int8": 1, "int8x2": 2}
-PROMPT_GEMMS = ("amx", "int8", "dense")
+PROMPT_GEMMS = ("amx", "int8", "int16", "dense")
 # Up to this many rows the packed kernel beats a many-row product (measured on SmolLM2's shapes).
 MAX_KERNEL_ROWS = 8
 
@@ -105,7 +105,7 @@ class KernelConfig:
             level = "avx512_vnni"
         acts = _usable_acts(decode_acts or os.environ.get("KETCH_Q4_ACTS")
                             or ("int8x2" if at_least(level, "avx512_vnni") else "int16"), level)
-        gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "dense")
+        gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "int16")
         # AMX tiles multiply bf16; the dense GEMM stays fp32 elsewhere (bf16 is slower there).
         gemm_dtype = torch.bfloat16 if level == "amx" else None
         q8 = _usable_acts(os.environ.get("KETCH_Q8_ACTS") or "int16", level)
@@ -117,6 +117,7 @@ class KernelConfig:
         return (f"ISA {self.isa}: decode activations {self.decode_acts} (q8: {self.q8_acts}), "
                 f"many-row products {self.prompt_gemm}"
                 + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
+                + (" (int16 activations)" if self.prompt_gemm == "int16" else "")
                 + (", q4 weights in 16-row tiles" if self.q4_tiles else "")
                 + (", batch-invariant" if self.batch_invariant else ""))
 

@@ -112,6 +112,8 @@ def _many_rows(kernels, x: torch.Tensor, w: PackedWeight, scratch: DequantScratc
     if policy.prompt_gemm == "int8" and x.dim() == 2 and kernels.int8_gemm_scheme(w.scheme):
         return kernels.int8_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset,
                                  policy.prompt_planes).to(x.dtype)
+    if policy.prompt_gemm == "int16" and x.dim() == 2 and kernels.int16_gemm_scheme(w.scheme):
+        return kernels.int16_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset).to(x.dtype)
     if w.scheme == "q4x16" and x.dim() == 2 and (tiled or x.shape[0] <= TILE_KERNEL_ROWS):
         return kernel_product(kernels, x.float().contiguous(), w, policy).to(x.dtype)
     dense = _dense_weight(kernels, w, scratch, x)
@@ -311,7 +313,7 @@ class MultiQuantLinear(nn.Module):
         kernels = load_kernels() if x.device.type == "cpu" else None
         policy = self.scratch.policy
         # In batch-invariant mode each packed part splits its rows itself: never one shared GEMM.
-        # With AMX or int8 GEMMs each part runs its own product: no dense copy to share.
+        # With AMX, int8 or int16 GEMMs each part runs its own product: no dense copy to share.
         if (not policy.batch_invariant and kernels is not None and policy.prompt_gemm == "dense"
                 and x.shape[0] > policy.max_kernel_rows and self._one_gemm
                 and not (x.shape[0] <= TILE_KERNEL_ROWS and self._has_tiles())):

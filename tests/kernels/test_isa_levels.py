@@ -16,8 +16,8 @@ from tests.policies import MANY_ROW_PATH, isa_params
 
 ROOT = Path(__file__).parents[2]
 # Per level: (q4 decode path, many-row path) as kernel_calls() names them.
-# Below VNNI, many-row products of q4x16 weights stay in their kernel (TILE_KERNEL_ROWS).
-EXPECTED = {"avx2": ("q4x16_avx2", "q4x16_avx2"), "avx512": ("q4x16_avx2", "q4x16_avx2"),
+# Below VNNI, many-row products are int16 GEMMs on the packed codes.
+EXPECTED = {"avx2": ("q4x16_avx2", "int16_gemm"), "avx512": ("q4x16_avx2", "int16_gemm"),
             "avx512_vnni": ("q4x16", "int8_gemm"), "amx": ("q4_int8x2", "amx")}
 
 
@@ -84,7 +84,7 @@ def test_engine_on_each_level(kernels, smollm2_path, isa):
     assert out["same"]
     decode, many = EXPECTED[isa]
     assert out["calls"][decode] > 0 and out["calls"][many] > 0, out["calls"]
-    unused = {"q4_int16", "q4_int8x2", "q4x16", "q4x16_avx2", "int8_gemm", "amx"} - {decode, many}
+    unused = {"q4_int16", "q4_int8x2", "q4x16", "q4x16_avx2", "int8_gemm", "int16_gemm", "amx", "dequantize"} - {decode, many}
     assert all(out["calls"][name] == 0 for name in unused), out["calls"]
 
 

@@ -3,6 +3,8 @@ few-row kernel stays within the bound of its activation rounding, rows are indep
 batch, the int8 GEMM reads the layout, and a loaded model tiles only what it should."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -182,25 +184,28 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     if isa == "avx512_vnni":
         assert kernels.kernel_calls()[PATHS[isa]] == calls + 1  # the decode row took the tiled kernel
         assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
-    else:  # no int8 GEMM: 20 rows stay in the tiled kernel as well (TILE_KERNEL_ROWS)
-        assert kernels.kernel_calls()[PATHS[isa]] == calls + 2
-        assert_within_packed_bound(many, x, w1, LEVELS[2])
+    else:  # no int8 GEMM: 20 rows are an int16 GEMM on the tiles
+        assert kernels.kernel_calls()[PATHS[isa]] == calls + 1
+        assert torch.equal(many, kernels.int16_gemm(x, "q4x16", model["a"].qs, model["a"].d, model["a"].m, 0))
+        assert_within_packed_bound(many, x, w1, 32767)
     for name in "bc":
         assert torch.equal(model[name](x[:1]), before[name][0])
     monkeypatch.setattr("ketch.quant.linear.load_kernels", lambda: None)  # no kernels: dequantize
     assert torch.equal(model["a"](x), torch.nn.functional.linear(x, w1.dequantize()))
 
 
-def test_dense_levels_keep_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
-    """Below VNNI a q4x16 weight's many-row products run its kernel (no dense copy) up to
-    TILE_KERNEL_ROWS rows, and at any row count for batch-invariant prompt rows."""
+def test_dense_policy_keeps_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
+    """With dense many-row products (a policy below VNNI without the int16 GEMM), a q4x16 weight's
+    many-row products run its kernel (no dense copy) up to TILE_KERNEL_ROWS rows, and at any row
+    count for batch-invariant prompt rows."""
     from ketch.quant.linear import TILE_KERNEL_ROWS
 
     w, _ = _q4("Q4_1", 48, 96, seed=9)
     t = tile_q4(w)
     x = torch.randn(TILE_KERNEL_ROWS + 40, 96, generator=torch.Generator().manual_seed(1))
     for invariant in (False, True):
-        layer = QuantLinear(t, None, DequantScratch(KernelConfig.for_cpu(isa="avx2", batch_invariant=invariant)))
+        policy = replace(KernelConfig.for_cpu(isa="avx2", batch_invariant=invariant), prompt_gemm="dense")
+        layer = QuantLinear(t, None, DequantScratch(policy))
         calls = kernels.kernel_calls()
         y = layer(x[:100])
         after = kernels.kernel_calls()
@@ -215,12 +220,14 @@ def test_dense_levels_keep_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
 
 def test_fused_layers_keep_tiled_parts_in_their_kernel(kernels):
     """A fused projection with a q4x16 part (mixed-quant files) does not dequantize it for one
-    shared GEMM below TILE_KERNEL_ROWS; its other parts still take the dense path."""
+    shared GEMM below TILE_KERNEL_ROWS under a dense many-row policy; its other parts still take
+    the dense path."""
     from ketch.quant.linear import MultiQuantLinear
 
     q4, _ = _q4("Q4_1", 32, 64, seed=11)
     q8, _ = _q4("Q8_0", 16, 64, seed=12)
-    layer = MultiQuantLinear([q4, q8], None, DequantScratch(KernelConfig.for_cpu(isa="avx2")))
+    layer = MultiQuantLinear([q4, q8], None,
+                             DequantScratch(replace(KernelConfig.for_cpu(isa="avx2"), prompt_gemm="dense")))
     x = torch.randn(40, 64, generator=torch.Generator().manual_seed(2))
     rows = layer(x)
     assert tile_q4_linears(layer) == 1 and layer.parts[0].scheme == "q4x16"

@@ -60,11 +60,13 @@ def _act_levels(w, mode: str | None = None) -> int:
 
 
 def _assert_many_rows(got: torch.Tensor, x: torch.Tensor, w, ref: torch.Tensor, policy) -> None:
-    """A many-row product by ``policy``: int8 GEMMs round activations to two int8 planes, the dense
-    path is an fp32 GEMM of the dequantized weight."""
+    """A many-row product by ``policy``: int8 GEMMs round activations to two int8 planes, int16
+    GEMMs to int16, the dense path is an fp32 GEMM of the dequantized weight."""
     kernels = load_kernels()
     if policy.prompt_gemm == "int8" and kernels.int8_gemm_scheme(w.scheme):
         assert_within_packed_bound(got, x, w, 127 * 254 if policy.prompt_planes == 2 else 127)
+    elif policy.prompt_gemm == "int16" and kernels.int16_gemm_scheme(w.scheme):
+        assert_within_packed_bound(got, x, w, 32767)
     else:
         assert_within_gemm_bound(got, x, ref)
 

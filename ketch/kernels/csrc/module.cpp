@@ -1,6 +1,7 @@
 // The Python module of the packed-weight kernels (ketch.kernels.load_kernels): bindings, the CPU
 // features the kernels use, and the per-path call counters.
 #include "amx_gemm.h"
+#include "int16_gemm.h"
 #include "int8_gemm.h"
 #include "packed.h"
 #include "q4x16.h"
@@ -12,7 +13,7 @@
 namespace ketch::packed {
 
 const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q8_int16", "q8_int8", "q8_int8x2",
-                                        "lowbit_int16", "dequantize", "amx", "int8_gemm"};
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm"};
 std::atomic<int64_t> g_calls[kPaths];
 
 }  // namespace ketch::packed
@@ -55,6 +56,12 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
     return ketch::int8_gemm(x, scheme, qs, d, m, offset, planes);
   }, kNoGil,
           "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
+  mod.def("int16_gemm_scheme", &ketch::int16_gemm_scheme, "whether int16_gemm takes this packed scheme");
+  mod.def("int16_gemm", [](const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
+                           const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset) {
+    count(kInt16Gemm);
+    return ketch::int16_gemm(x, scheme, qs, d, m, offset);
+  }, kNoGil, "y = x @ W.T for many rows without VNNI: int16 activations (per 32-block) against the packed codes, vpmaddwd");
   mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
                              const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
     count(vnni ? kQ4x16 : kQ4x16Avx2);

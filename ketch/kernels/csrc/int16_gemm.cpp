@@ -1,0 +1,177 @@
+// Many-row products on packed weights without VNNI (AVX2): y = x @ W.T in int16 arithmetic, for
+// every packed layout (q4, q4x16, q8, q5 and the K-quants).
+//
+// Below VNNI the choice is between
+//   * dequantizing each weight and an fp32 GEMM: 8 multiply-adds per FMA, plus writing and reading
+//     4 bytes per weight per call;
+//   * vpmaddubsw on int8 activations: 32 products per instruction, but a signed weight needs the
+//     sign trick (vpsign, vpmaddubsw, vpmaddwd, vpaddd: 4 operations per 32 products) and ketch's
+//     precision needs two activation planes (one loses too much for small models), so 4 products
+//     per operation;
+//   * vpmaddwd on int16 activations and int16 weight codes: 16 products summed in pairs into 8
+//     exact int32 lanes per instruction, plus one vpaddd: 8 products per operation at the
+//     precision of ketch's AVX2 decode kernels (step max|x| / 32767 per 32-block).
+// The last is what this file does. Each thread decodes 32 weight rows into a panel (panels.h),
+// widens its codes to centered int16 pairs (u - c), laid out [K/2][32 rows] as one 32-bit word per
+// row, so a 256-bit load holds one pair of 8 rows; an activation pair is broadcast to every lane.
+// A register tile of R activation rows x 16 weight rows sums each scale group exactly in int32
+// (|u - c| <= 128, |x| <= 32767, 32 products: below 2^28), then scales it by s * step in float and
+// adds the bias term b * sum(x) from the exact float sums of the unrounded x.
+// Every output row is summed in the same order whatever R is and whatever rows share the call,
+// so a row's result is the same alone or in any batch (batch invariance).
+#include "int16_gemm.h"
+#include "packed.h"
+#include "panels.h"
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace ketch {
+namespace {
+
+using panels::kBlock;
+using panels::kPanelRows;
+
+// Centered int16 code pairs of a panel: word (k2, i) holds codes 2 k2 and 2 k2 + 1 of row i.
+struct Pairs {
+  std::vector<int32_t> w;  // [K/2][32]
+  explicit Pairs(int64_t K) : w(K / 2 * kPanelRows) {}
+};
+
+// Panel words (4 unsigned codes of a row) -> centered int16 pairs, 8 rows at a time.
+void widen(const panels::Panel& p, int center, int64_t K, Pairs& out) {
+  const __m256i c = _mm256_set1_epi16(static_cast<int16_t>(center));
+  const __m256i even_odd = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+  for (int64_t k4 = 0; k4 < K / 4; ++k4)
+    for (int i = 0; i < kPanelRows; i += 8) {
+      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.u.data() + k4 * kPanelRows + i));
+      // rows i..i+3 and i+4..i+7 as words [A0 B0 A1 B1 ...]: A = codes 0-1, B = codes 2-3 of a row
+      const __m256i lo = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_castsi256_si128(raw)), c);
+      const __m256i hi = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_extracti128_si256(raw, 1)), c);
+      const __m256i plo = _mm256_permutevar8x32_epi32(lo, even_odd), phi = _mm256_permutevar8x32_epi32(hi, even_odd);
+      int32_t* dst = out.w.data() + 2 * k4 * kPanelRows + i;
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), _mm256_permute2x128_si256(plo, phi, 0x20));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + kPanelRows), _mm256_permute2x128_si256(plo, phi, 0x31));
+    }
+}
+
+inline int32_t load_pair(const int16_t* p) {
+  int32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// R activation rows (r0..) x panel rows 16 h .. 16 h + 15 -> y[r, n0 + 16 h ..], `valid` panel rows kept.
+template <int R, int G, bool BIAS>
+void tile(const packed::Acts16& a, int64_t K, int64_t r0, const Pairs& pw, const panels::Panel& p, int h, float* y,
+          int64_t n0, int64_t valid, int64_t N) {
+  const int64_t ng = K / G, nb = K / kBlock;
+  const int32_t* w = pw.w.data() + 16 * h;
+  const int16_t* xq = a.q.data() + r0 * K;
+  __m256 acc[R][2];
+  for (int r = 0; r < R; ++r) acc[r][0] = acc[r][1] = _mm256_setzero_ps();
+  for (int64_t g = 0; g < ng; ++g) {
+    __m256i s[R][2];
+    for (int r = 0; r < R; ++r) s[r][0] = s[r][1] = _mm256_setzero_si256();
+    for (int j = 0; j < G / 2; ++j) {
+      const int64_t k2 = g * (G / 2) + j;
+      const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + k2 * kPanelRows));
+      const __m256i w1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + k2 * kPanelRows + 8));
+      for (int r = 0; r < R; ++r) {
+        const __m256i xb = _mm256_set1_epi32(load_pair(xq + r * K + 2 * k2));
+        s[r][0] = _mm256_add_epi32(s[r][0], _mm256_madd_epi16(w0, xb));
+        s[r][1] = _mm256_add_epi32(s[r][1], _mm256_madd_epi16(w1, xb));
+      }
+    }
+    const float* sc = p.scale.data() + g * kPanelRows + 16 * h;
+    const __m256 s0 = _mm256_loadu_ps(sc), s1 = _mm256_loadu_ps(sc + 8);
+    const int64_t b = g * G / kBlock;
+    for (int r = 0; r < R; ++r) {
+      const __m256 dx = _mm256_set1_ps(a.d[(r0 + r) * nb + b]);
+      acc[r][0] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s[r][0]), _mm256_mul_ps(s0, dx), acc[r][0]);
+      acc[r][1] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s[r][1]), _mm256_mul_ps(s1, dx), acc[r][1]);
+    }
+    if constexpr (BIAS) {
+      const float* bi = p.bias.data() + g * kPanelRows + 16 * h;
+      const __m256 b0 = _mm256_loadu_ps(bi), b1 = _mm256_loadu_ps(bi + 8);
+      for (int r = 0; r < R; ++r) {
+        const __m256 xs = _mm256_set1_ps(G == 32 ? a.sum[(r0 + r) * nb + g] : a.sum16[(r0 + r) * (K / 16) + g]);
+        acc[r][0] = _mm256_fmadd_ps(b0, xs, acc[r][0]);
+        acc[r][1] = _mm256_fmadd_ps(b1, xs, acc[r][1]);
+      }
+    }
+  }
+  const int64_t keep = std::min<int64_t>(16, valid - 16 * h);
+  for (int r = 0; r < R; ++r) {
+    float* out = y + (r0 + r) * N + n0 + 16 * h;
+    if (keep == 16) {
+      _mm256_storeu_ps(out, acc[r][0]);
+      _mm256_storeu_ps(out + 8, acc[r][1]);
+    } else {
+      float tmp[16];
+      _mm256_storeu_ps(tmp, acc[r][0]);
+      _mm256_storeu_ps(tmp + 8, acc[r][1]);
+      std::copy_n(tmp, keep, out);
+    }
+  }
+}
+
+// 3 rows per tile: 6 int32 sums, 6 float sums, 2 weight vectors and a broadcast fill the 16 ymm
+// registers (4 rows spill the float sums).
+constexpr int kRows = 3;
+
+template <int G, bool BIAS>
+void all_rows(const packed::Acts16& a, int64_t M, int64_t K, const Pairs& pw, const panels::Panel& p, float* y,
+              int64_t n0, int64_t valid, int64_t N) {
+  for (int h = 0; h * 16 < valid; ++h) {
+    int64_t r0 = 0;
+    for (; r0 + kRows <= M; r0 += kRows) tile<kRows, G, BIAS>(a, K, r0, pw, p, h, y, n0, valid, N);
+    switch (M - r0) {
+      case 1: tile<1, G, BIAS>(a, K, r0, pw, p, h, y, n0, valid, N); break;
+      case 2: tile<2, G, BIAS>(a, K, r0, pw, p, h, y, n0, valid, N); break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace
+
+bool int16_gemm_scheme(const std::string& scheme) { return panels::layout_of(scheme) != nullptr; }
+
+at::Tensor int16_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs, const at::Tensor& d,
+                      const c10::optional<at::Tensor>& m, int64_t offset) {
+  const panels::Gemm g = panels::check_gemm("int16_gemm", x, scheme, qs, d, m, offset);
+  const int64_t M = g.M, N = g.N, K = g.K, G = g.G;
+  TORCH_CHECK(K % kBlock == 0, "K must be a multiple of 32");
+  auto y = at::empty({M, N}, x.options());
+  if (M == 0 || N == 0) return y;
+  const packed::Acts16 acts = packed::quantize_acts16(x.data_ptr<float>(), M, K);
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  float* yp = y.data_ptr<float>();
+  const int center = g.layout->center;
+  const int64_t count = (N + kPanelRows - 1) / kPanelRows;
+  at::parallel_for(0, count, 1, [&](int64_t p0, int64_t p1) {
+    panels::Panel panel(K, G);
+    Pairs pairs(K);
+    for (int64_t pi = p0; pi < p1; ++pi) {
+      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, N - n0);
+      // the AVX2 decoders: this product is what a CPU without AVX-512 runs (or one forced to AVX2)
+      panels::decode(scheme, qs, dp, mp, static_cast<float>(offset), G, n0, rows, K, panel, false);
+      widen(panel, center, K, pairs);
+      if (G == 16) {
+        if (g.bias) all_rows<16, true>(acts, M, K, pairs, panel, yp, n0, rows, N);
+        else all_rows<16, false>(acts, M, K, pairs, panel, yp, n0, rows, N);
+      } else {
+        if (g.bias) all_rows<32, true>(acts, M, K, pairs, panel, yp, n0, rows, N);
+        else all_rows<32, false>(acts, M, K, pairs, panel, yp, n0, rows, N);
+      }
+    }
+  });
+  return y;
+}
+
+}  // namespace ketch

@@ -1,0 +1,57 @@
+"""int16_gemm: many-row products on every packed layout without VNNI (AVX2, vpmaddwd)."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from ketch.quant.packed import pack_gguf, tile_q4
+from tests.bounds import assert_within_packed_bound
+from tests.kernels.test_int8_gemm import _weights
+from tests.quant.test_packed_kernels import _random_blocks
+
+LEVELS = 32767  # activation step max|x_block| / 32767, per 32-block
+
+
+def test_matches_the_dequantized_product_within_the_rounding_bound(kernels):
+    gen = torch.Generator().manual_seed(11)
+    for name, w in _weights():
+        k = w.shape[1]
+        for m in (1, 2, 3, 4, 5, 7, 16, 33, 70):
+            # widely varying magnitudes per block: the per-block steps matter
+            x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
+            got = kernels.int16_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset)
+            assert got.shape == (m, w.shape[0]), name
+            assert_within_packed_bound(got, x, w, LEVELS)
+
+
+def test_q4x16_tiles_give_the_row_layouts_bits(kernels):
+    gen = torch.Generator().manual_seed(12)
+    for type_name in ("Q4_0", "Q4_1"):
+        w = pack_gguf(type_name, _random_blocks(type_name, 48, 96, seed=4), (48, 96))
+        x = torch.randn(9, 96, generator=gen)
+        t = tile_q4(w)
+        rows = kernels.int16_gemm(x, "q4", w.qs, w.d, w.m, 0)
+        assert torch.equal(kernels.int16_gemm(x, "q4x16", t.qs, t.d, t.m, 0), rows)
+
+
+def test_each_row_is_computed_on_its_own(kernels):
+    """A row alone, first, last or in the middle of a batch gives identical bits (batch invariance)."""
+    gen = torch.Generator().manual_seed(13)
+    for name, w in _weights():
+        x = torch.randn(37, w.shape[1], generator=gen)
+        full = kernels.int16_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset)
+        for i in (0, 5, 36):
+            for rows in (x[i:i + 1], x[max(0, i - 2):i + 1]):
+                part = kernels.int16_gemm(rows.contiguous(), w.scheme, w.qs, w.d, w.m, w.offset)
+                assert torch.equal(part[-1], full[i]), name
+
+
+def test_zero_empty_and_bad_inputs(kernels):
+    w = pack_gguf("Q4_1", _random_blocks("Q4_1", 40, 64), (40, 64))
+    assert torch.equal(kernels.int16_gemm(torch.zeros(5, 64), "q4", w.qs, w.d, w.m, 0), torch.zeros(5, 40))
+    assert kernels.int16_gemm(torch.zeros(0, 64), "q4", w.qs, w.d, w.m, 0).shape == (0, 40)
+    with pytest.raises(RuntimeError, match="features"):
+        kernels.int16_gemm(torch.randn(3, 32), "q4", w.qs, w.d, w.m, 0)
+    with pytest.raises(RuntimeError, match="does not support"):
+        kernels.int16_gemm(torch.randn(3, 64), "q7", w.qs, w.d, w.m, 0)
+    assert kernels.int16_gemm_scheme("q6_k") and not kernels.int16_gemm_scheme("q7")
