@@ -233,6 +233,64 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
     }
 }
 
+// One activation row against whole tiles (both 8-row halves per pass): the 16 activation
+// broadcasts and the row's step and sum loads of a block serve 16 rows instead of 8. Each half's
+// lanes take exactly the operations of tiles_avx2 (integer sums are exact, the float ones in the
+// same order), so a row gets the same bits here as in a two-row pass.
+template <int P, bool MIN>
+void tiles_avx2_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y,
+                    int64_t t0, int64_t t1) {
+  const int64_t K = a.K, nb = K / kBlock;
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
+  const RowActs<P> x(a, r0);
+  for (int64_t t = t0; t < t1; ++t) {
+    const uint8_t* w = qs + t * nb * kTileBlockBytes;
+    const at::Half* dt = d + t * nb * kTile;
+    const at::Half* mt = MIN ? m + t * nb * kTile : nullptr;
+    __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
+      for (int c = 0; c < 4; ++c)
+        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      __m256i s16[P][2];
+      for (int k = 0; k < 4; ++k) {
+        const __m256i raw0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
+        const __m256i raw1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k + 32));
+        const __m256i lo0 = _mm256_and_si256(raw0, low4), hi0 = _mm256_and_si256(_mm256_srli_epi16(raw0, 4), low4);
+        const __m256i lo1 = _mm256_and_si256(raw1, low4), hi1 = _mm256_and_si256(_mm256_srli_epi16(raw1, 4), low4);
+        for (int p = 0; p < P; ++p) {
+          const int8_t* xb = x.q[p] + b * kBlock;
+          const __m256i xl = _mm256_set1_epi32(load4(xb + 4 * k)), xh = _mm256_set1_epi32(load4(xb + 16 + 4 * k));
+          const __m256i v0 = _mm256_add_epi16(_mm256_maddubs_epi16(lo0, xl), _mm256_maddubs_epi16(hi0, xh));
+          const __m256i v1 = _mm256_add_epi16(_mm256_maddubs_epi16(lo1, xl), _mm256_maddubs_epi16(hi1, xh));
+          s16[p][0] = k == 0 ? v0 : _mm256_add_epi16(s16[p][0], v0);
+          s16[p][1] = k == 0 ? v1 : _mm256_add_epi16(s16[p][1], v1);
+        }
+      }
+      const __m256 step = _mm256_set1_ps(x.step[b]), xsum = _mm256_set1_ps(x.xsum[b]);
+      const __m256i ones = _mm256_set1_epi16(1);
+      for (int h = 0; h < 2; ++h) {
+        const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dt + b * kTile + 8 * h)));
+        __m256 tf[P];
+        for (int p = 0; p < P; ++p)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
+          tf[p] = _mm256_cvtepi32_ps(_mm256_add_epi32(_mm256_madd_epi16(s16[p][h], ones),
+                                                      _mm256_set1_epi32(-8 * x.csum[p][b])));
+        __m256 t1v = tf[0];
+        if constexpr (P == 2) t1v = _mm256_fmadd_ps(t1v, plane2, tf[1]);
+        acc[h] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, step), acc[h]);
+        if constexpr (MIN) {
+          const __m256 mv = _mm256_fmadd_ps(
+              _mm256_set1_ps(8.f), dv,
+              _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt + b * kTile + 8 * h))));
+          acc[h] = _mm256_fmadd_ps(mv, xsum, acc[h]);
+        }
+      }
+    }
+    _mm256_storeu_ps(y + t * kTile, acc[0]);
+    _mm256_storeu_ps(y + t * kTile + 8, acc[1]);
+  }
+}
+
 // Tiles per pass over the activation row groups: a chunk's codes (16 rows x K/2 bytes per tile,
 // 36 KiB at K = 576) stay in L2 while every group of rows streams over them, so many rows read
 // each weight from memory once.
@@ -251,7 +309,7 @@ void row_groups_avx2(const Acts& a, const uint8_t* qs, const at::Half* d, const 
     for (int64_t r0 = 0; r0 < a.M; r0 += 2) {
       float* yr = y + r0 * N;
       if (a.M - r0 >= 2) tiles_avx2<2, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N);
-      else tiles_avx2<1, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N);
+      else tiles_avx2_row<P, MIN>(a, r0, qs, d, m, yr, c0, c1);
     }
   });
 }
