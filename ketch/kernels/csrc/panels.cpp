@@ -59,6 +59,57 @@ KETCH_AVX512 inline void put_16_rows(Panel& p, int64_t k4, int h, const __m512i 
   for (int j = 0; j < 4; ++j) _mm512_storeu_si512(p.u.data() + (k4 + j) * kPanelRows + h * 16, t[j]);
 }
 
+void q4_scales(const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K, bool tiled, Panel& p) {
+  const int64_t nb = K / kBlock;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t b = 0; b < nb; ++b) {
+      const int64_t n = n0 + i;
+      const int64_t at = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * nb + b;
+      const float dd = h2f(d[at]);
+      p.scale[b * kPanelRows + i] = dd;
+      p.bias[b * kPanelRows + i] = m ? h2f(m[at]) + 8.f * dd : 0.f;
+    }
+}
+
+// 16 bytes of q4 codes (llama.cpp's nibble order) -> 8 words of codes 0..31 in weight order.
+inline void q4_words(__m128i raw, uint32_t (&w)[8]) {
+  const __m128i low4 = _mm_set1_epi8(0x0F);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(w), _mm_and_si128(raw, low4));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 4), _mm_and_si128(_mm_srli_epi16(raw, 4), low4));
+}
+
+// Row i of a q4 panel from weight row n0 + i in the row layout.
+void q4_row_words(const uint8_t* qs, int64_t n0, int64_t i, int64_t K, Panel& p) {
+  for (int64_t b = 0; b < K / kBlock; ++b) {
+    uint32_t w[8];
+    q4_words(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qs + (n0 + i) * (K / 2) + b * 16)), w);
+    put_words(p, b * 8, i, w);
+  }
+}
+
+// Row i of a q8 panel: u = code + 128.
+void q8_row_words(const int8_t* qs, int64_t n0, int64_t i, int64_t K, Panel& p) {
+  const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
+  for (int64_t b = 0; b < K / kBlock; ++b) {
+    uint32_t w[8];
+    const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(qs + (n0 + i) * K + b * kBlock));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), _mm256_xor_si256(raw, flip));
+    put_words(p, b * 8, i, w);
+  }
+}
+
+// q8 scales and biases of rows n0 .. n0 + rows: value = (u - 128) d + (offset d + m).
+void q8_scales(const at::Half* d, const at::Half* m, float offset, int64_t G, int64_t n0, int64_t rows, int64_t K,
+               Panel& p) {
+  const int64_t ng = K / G;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t g = 0; g < ng; ++g) {
+      const float dd = h2f(d[(n0 + i) * ng + g]);
+      p.scale[g * kPanelRows + i] = dd;
+      p.bias[g * kPanelRows + i] = offset * dd + (m ? h2f(m[(n0 + i) * ng + g]) : 0.f);
+    }
+}
+
 // q4: the nibble codes u (0..15), center 8; value = (u - 8) d (+ m + 8 d with mins). Whole groups
 // of 16 rows are transposed in registers; a partial one goes word by word.
 KETCH_AVX512 void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
@@ -79,23 +130,8 @@ KETCH_AVX512 void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half
       put_16_rows(p, b * 8 + 4, static_cast<int>(i / 16), hi);
     }
   }
-  const __m128i low4x = _mm_set1_epi8(0x0F);
-  for (; i < rows; ++i) {
-    const uint8_t* row = qs + (n0 + i) * stride;
-    for (int64_t b = 0; b < nb; ++b) {
-      const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + b * 16));
-      uint32_t w[8];
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), _mm_and_si128(raw, low4x));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 4), _mm_and_si128(_mm_srli_epi16(raw, 4), low4x));
-      put_words(p, b * 8, i, w);
-    }
-  }
-  for (i = 0; i < rows; ++i)
-    for (int64_t b = 0; b < nb; ++b) {
-      const float dd = h2f(d[(n0 + i) * nb + b]);
-      p.scale[b * kPanelRows + i] = dd;
-      p.bias[b * kPanelRows + i] = m ? h2f(m[(n0 + i) * nb + b]) + 8.f * dd : 0.f;
-    }
+  for (; i < rows; ++i) q4_row_words(qs, n0, i, K, p);
+  q4_scales(d, m, n0, rows, K, false, p);
   clear_rows(p, rows);
 }
 
@@ -115,21 +151,14 @@ KETCH_AVX512 void decode_q4x16(const uint8_t* qs, const at::Half* d, const at::H
         _mm512_storeu_si512(p.u.data() + (b * 8 + 4 + k) * kPanelRows + h * 16,
                             _mm512_and_si512(_mm512_srli_epi16(raw, 4), low4));
       }
-    for (int64_t b = 0; b < nb; ++b)
-      for (int i = 0; i < 16; ++i) {
-        const int64_t at = (t * nb + b) * 16 + i;
-        const float dd = h2f(d[at]);
-        p.scale[b * kPanelRows + h * 16 + i] = dd;
-        p.bias[b * kPanelRows + h * 16 + i] = m ? h2f(m[at]) + 8.f * dd : 0.f;
-      }
   }
+  q4_scales(d, m, n0, rows, K, true, p);
   clear_rows(p, rows);
 }
 
 // q8: u = code + 128, center 128; value = (u - 128) d + (offset d + m).
 KETCH_AVX512 void decode_q8(const int8_t* qs, const at::Half* d, const at::Half* m, float offset, int64_t G,
                           int64_t n0, int64_t rows, int64_t K, Panel& p) {
-  const int64_t ng = K / G;
   const __m512i flip = _mm512_set1_epi8(static_cast<char>(0x80));
   int64_t i = 0;
   for (; i + 16 <= rows; i += 16) {
@@ -141,55 +170,16 @@ KETCH_AVX512 void decode_q8(const int8_t* qs, const at::Half* d, const at::Half*
       put_16_rows(p, k16 * 4, static_cast<int>(i / 16), raw);
     }
   }
-  const __m256i flip8 = _mm256_set1_epi8(static_cast<char>(0x80));
-  for (; i < rows; ++i) {
-    const int8_t* row = qs + (n0 + i) * K;
-    for (int64_t b = 0; b < K / kBlock; ++b) {
-      uint32_t w[8];
-      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + b * kBlock));
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), _mm256_xor_si256(raw, flip8));
-      put_words(p, b * 8, i, w);
-    }
-  }
-  for (i = 0; i < rows; ++i)
-    for (int64_t g = 0; g < ng; ++g) {
-      const float dd = h2f(d[(n0 + i) * ng + g]);
-      p.scale[g * kPanelRows + i] = dd;
-      p.bias[g * kPanelRows + i] = offset * dd + (m ? h2f(m[(n0 + i) * ng + g]) : 0.f);
-    }
+  for (; i < rows; ++i) q8_row_words(qs, n0, i, K, p);
+  q8_scales(d, m, offset, G, n0, rows, K, p);
   clear_rows(p, rows);
 }
 
 // ---- the same panels on CPUs without AVX-512: row by row, 8 words (32 codes) at a time.
 
-void q4_scales(const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K, bool tiled, Panel& p) {
-  const int64_t nb = K / kBlock;
-  for (int64_t i = 0; i < rows; ++i)
-    for (int64_t b = 0; b < nb; ++b) {
-      const int64_t n = n0 + i;
-      const int64_t at = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * nb + b;
-      const float dd = h2f(d[at]);
-      p.scale[b * kPanelRows + i] = dd;
-      p.bias[b * kPanelRows + i] = m ? h2f(m[at]) + 8.f * dd : 0.f;
-    }
-}
-
-// 16 bytes of q4 codes (llama.cpp's nibble order) -> 8 words of codes 0..31 in weight order.
-inline void q4_words(__m128i raw, uint32_t (&w)[8]) {
-  const __m128i low4 = _mm_set1_epi8(0x0F);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(w), _mm_and_si128(raw, low4));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 4), _mm_and_si128(_mm_srli_epi16(raw, 4), low4));
-}
-
 void decode_q4_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K,
                     Panel& p) {
-  const int64_t nb = K / kBlock;
-  for (int64_t i = 0; i < rows; ++i)
-    for (int64_t b = 0; b < nb; ++b) {
-      uint32_t w[8];
-      q4_words(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qs + (n0 + i) * (K / 2) + b * 16)), w);
-      put_words(p, b * 8, i, w);
-    }
+  for (int64_t i = 0; i < rows; ++i) q4_row_words(qs, n0, i, K, p);
   q4_scales(d, m, n0, rows, K, false, p);
   clear_rows(p, rows);
 }
@@ -215,22 +205,8 @@ void decode_q4x16_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, 
 
 void decode_q8_avx2(const int8_t* qs, const at::Half* d, const at::Half* m, float offset, int64_t G, int64_t n0,
                     int64_t rows, int64_t K, Panel& p) {
-  const int64_t ng = K / G;
-  const __m256i flip = _mm256_set1_epi8(static_cast<char>(0x80));
-  for (int64_t i = 0; i < rows; ++i) {
-    const int8_t* row = qs + (n0 + i) * K;
-    for (int64_t b = 0; b < K / kBlock; ++b) {
-      uint32_t w[8];
-      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + b * kBlock));
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(w), _mm256_xor_si256(raw, flip));
-      put_words(p, b * 8, i, w);
-    }
-    for (int64_t g = 0; g < ng; ++g) {
-      const float dd = h2f(d[(n0 + i) * ng + g]);
-      p.scale[g * kPanelRows + i] = dd;
-      p.bias[g * kPanelRows + i] = offset * dd + (m ? h2f(m[(n0 + i) * ng + g]) : 0.f);
-    }
-  }
+  for (int64_t i = 0; i < rows; ++i) q8_row_words(qs, n0, i, K, p);
+  q8_scales(d, m, offset, G, n0, rows, K, p);
   clear_rows(p, rows);
 }
 
