@@ -41,6 +41,7 @@
 //   "int8x2" (default with VNNI): each 32-block as two int8 planes, step max|x| / (127 * 254):
 //            the int16 path's precision (bound: the same formula with 32258 for 32767);
 //   "int8":  one int8 plane, step max|x| / 127, as llama.cpp's Q8 activations (bound with 127);
+//   "int16": the int16 activations above (the only mode without AVX-512 VNNI).
 #pragma once
 
 #include "tensor.h"

@@ -5,7 +5,7 @@
 namespace ketch::packed {
 namespace {
 
-// q4/q8 activation modes (the comment at the top of this file), as the callers pass them (the
+// q4/q8 activation modes (the comment at the top of packed.h), as the callers pass them (the
 // model's kernel policy, ketch/kernels/policy.py): 0 = int16 (AVX2), 1 = one int8 plane, 2 = two.
 int checked_mode(int64_t acts) {
   TORCH_CHECK(acts == 0 || acts == 1 || acts == 2, "activation mode must be 0 (int16), 1 (int8) or 2 (int8x2), got ", acts);
@@ -13,7 +13,6 @@ int checked_mode(int64_t acts) {
   return static_cast<int>(acts);
 }
 
-// Calls per kernel path, so tests can prove which path a product took.
 }  // namespace
 
 // Output rows per parallel task: a task under ~64 KiB of packed weights costs more to hand to
