@@ -83,14 +83,26 @@ void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d
     float accm[R];
     for (int r = 0; r < R; ++r) { acc[r] = _mm256_setzero_ps(); accm[r] = 0.f; }
     const int8_t* qrow = qs + n * K;
+    alignas(32) float scale[R][8];  // G = 32: d * step of 8 blocks at a time, per activation row
     for (int64_t b = 0; b < nb; ++b) {
       const __m256i w_lo = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock)));
       const __m256i w_hi = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock + 16)));
       if constexpr (G == 32) {
-        const float db = h2f(d[n * ng + b]);
+        // The scale products d * step, 8 blocks per vector multiply instead of a scalar convert,
+        // multiply and broadcast per block (the same fp32 products, so the same bits).
+        if (b % 8 == 0) {
+          if (b + 8 <= nb) {
+            const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + n * ng + b)));
+            for (int r = 0; r < R; ++r) _mm256_store_ps(scale[r], _mm256_mul_ps(dv, _mm256_loadu_ps(xd + r * nb + b)));
+          } else {
+            for (int64_t j = b; j < nb; ++j)
+              for (int r = 0; r < R; ++r) scale[r][j - b] = h2f(d[n * ng + j]) * xd[r * nb + j];
+          }
+        }
         for (int r = 0; r < R; ++r)
-          acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(db * xd[r * nb + b]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
+          acc[r] = _mm256_fmadd_ps(_mm256_broadcast_ss(&scale[r][b % 8]), idot32(w_lo, w_hi, xq + r * K + b * kBlock), acc[r]);
         if constexpr (MIN) {
+          const float db = h2f(d[n * ng + b]);
           const float mb = h2f(m[n * ng + b]) + offset * db;
           for (int r = 0; r < R; ++r) accm[r] += mb * xsum[r * ng + b];
         }
