@@ -64,14 +64,14 @@ inline int32_t load_pair(const int16_t* p) {
   return v;
 }
 
-// R activation rows (r0..) x the panel's rows (8 V per pass h) -> y[r, n0 ..], `valid` panel rows kept.
-constexpr int V = 4;  // 8-row vectors per tile: the whole panel
+constexpr int V = kPanelRows / 8;  // 8-row vectors per tile: the whole panel
 
+// R activation rows (r0..) x the panel's 32 weight rows -> y[r, n0 ..], the first `valid` kept.
 template <int R, int G, bool BIAS>
-void tile(const packed::Acts16& a, int64_t K, int64_t r0, const Pairs& pw, const panels::Panel& p, int h, float* y,
+void tile(const packed::Acts16& a, int64_t K, int64_t r0, const Pairs& pw, const panels::Panel& p, float* y,
           int64_t n0, int64_t valid, int64_t N) {
   const int64_t ng = K / G, nb = K / kBlock;
-  const int32_t* w = pw.w.data() + 8 * V * h;
+  const int32_t* w = pw.w.data();
   const int16_t* xq = a.q.data() + r0 * K;
   __m256 acc[R][V];
   for (int r = 0; r < R; ++r) for (int v = 0; v < V; ++v) acc[r][v] = _mm256_setzero_ps();
@@ -87,7 +87,7 @@ void tile(const packed::Acts16& a, int64_t K, int64_t r0, const Pairs& pw, const
         for (int v = 0; v < V; ++v) s[r][v] = _mm256_add_epi32(s[r][v], _mm256_madd_epi16(wv[v], xb));
       }
     }
-    const float* sc = p.scale.data() + g * kPanelRows + 8 * V * h;
+    const float* sc = p.scale.data() + g * kPanelRows;
     const int64_t b = g * G / kBlock;
     for (int r = 0; r < R; ++r) {
       const __m256 dx = _mm256_set1_ps(a.d[(r0 + r) * nb + b]);
@@ -95,19 +95,17 @@ void tile(const packed::Acts16& a, int64_t K, int64_t r0, const Pairs& pw, const
         acc[r][v] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s[r][v]), _mm256_mul_ps(_mm256_loadu_ps(sc + 8 * v), dx), acc[r][v]);
     }
     if constexpr (BIAS) {
-      const float* bi = p.bias.data() + g * kPanelRows + 8 * V * h;
+      const float* bi = p.bias.data() + g * kPanelRows;
       for (int r = 0; r < R; ++r) {
         const __m256 xs = _mm256_set1_ps(G == 32 ? a.sum[(r0 + r) * nb + g] : a.sum16[(r0 + r) * (K / 16) + g]);
         for (int v = 0; v < V; ++v) acc[r][v] = _mm256_fmadd_ps(_mm256_loadu_ps(bi + 8 * v), xs, acc[r][v]);
       }
     }
   }
-  const int64_t keep = std::min<int64_t>(8 * V, valid - 8 * V * h);
   for (int r = 0; r < R; ++r) {
-    float* out = y + (r0 + r) * N + n0 + 8 * V * h;
-    float tmp[8 * V];
+    float tmp[kPanelRows];
     for (int v = 0; v < V; ++v) _mm256_storeu_ps(tmp + 8 * v, acc[r][v]);
-    std::copy_n(tmp, keep, out);
+    std::copy_n(tmp, valid, y + (r0 + r) * N + n0);
   }
 }
 
@@ -119,11 +117,9 @@ constexpr int kRows = 2;
 template <int G, bool BIAS>
 void all_rows(const packed::Acts16& a, int64_t M, int64_t K, const Pairs& pw, const panels::Panel& p, float* y,
               int64_t n0, int64_t valid, int64_t N) {
-  for (int h = 0; h * 8 * V < valid; ++h) {
-    int64_t r0 = 0;
-    for (; r0 + kRows <= M; r0 += kRows) tile<kRows, G, BIAS>(a, K, r0, pw, p, h, y, n0, valid, N);
-    if (r0 < M) tile<1, G, BIAS>(a, K, r0, pw, p, h, y, n0, valid, N);
-  }
+  int64_t r0 = 0;
+  for (; r0 + kRows <= M; r0 += kRows) tile<kRows, G, BIAS>(a, K, r0, pw, p, y, n0, valid, N);
+  if (r0 < M) tile<1, G, BIAS>(a, K, r0, pw, p, y, n0, valid, N);
 }
 
 }  // namespace
@@ -133,8 +129,7 @@ bool int16_gemm_scheme(const std::string& scheme) { return panels::layout_of(sch
 at::Tensor int16_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs, const at::Tensor& d,
                       const c10::optional<at::Tensor>& m, int64_t offset) {
   const panels::Gemm g = panels::check_gemm("int16_gemm", x, scheme, qs, d, m, offset);
-  const int64_t M = g.M, N = g.N, K = g.K, G = g.G;
-  TORCH_CHECK(K % kBlock == 0, "K must be a multiple of 32");
+  const int64_t M = g.M, N = g.N, K = g.K, G = g.G;  // (K: whole records of 32 or 256 weights)
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const packed::Acts16 acts = packed::quantize_acts16(x.data_ptr<float>(), M, K);
