@@ -184,22 +184,38 @@ void decode_q4_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, int
   clear_rows(p, rows);
 }
 
-// q4x16: chunk k of tile t, block b holds bytes 4k..4k+3 of each of its 16 rows (q4x16.cpp).
+// q4x16: chunk k of tile t, block b holds bytes 4k..4k+3 of each of its 16 rows (q4x16.cpp), one
+// int32 lane per row, as the AVX-512 decoder: each half of a chunk is 8 rows' words, masked and
+// shifted into place; the 16 scales and mins of a tile's block lie together.
 void decode_q4x16_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
                        int64_t K, Panel& p) {
   const int64_t nb = K / kBlock;
-  for (int64_t i = 0; i < rows; ++i) {
-    const int64_t n = n0 + i;
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256 eight = _mm256_set1_ps(8.f);
+  for (int64_t h = 0; h * 16 < rows; ++h) {
+    const int64_t t = n0 / 16 + h;
+    const uint8_t* w = qs + t * nb * 256;
     for (int64_t b = 0; b < nb; ++b) {
-      const uint8_t* c = qs + ((n / 16) * nb + b) * 256 + 4 * (n % 16);
-      int32_t raw[4];
-      for (int k = 0; k < 4; ++k) std::memcpy(&raw[k], c + 64 * k, 4);
-      uint32_t w[8];
-      q4_words(_mm_setr_epi32(raw[0], raw[1], raw[2], raw[3]), w);
-      put_words(p, b * 8, i, w);
+      for (int k = 0; k < 4; ++k)
+        for (int half = 0; half < 2; ++half) {
+          const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + (b * 4 + k) * 64 + 32 * half));
+          uint32_t* lo = p.u.data() + (b * 8 + k) * kPanelRows + h * 16 + 8 * half;
+          _mm256_storeu_si256(reinterpret_cast<__m256i*>(lo), _mm256_and_si256(raw, low4));
+          _mm256_storeu_si256(reinterpret_cast<__m256i*>(lo + 4 * kPanelRows),
+                              _mm256_and_si256(_mm256_srli_epi16(raw, 4), low4));
+        }
+      const int64_t at = (t * nb + b) * 16;
+      for (int half = 0; half < 2; ++half) {
+        const __m256 dd = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + 8 * half)));
+        float* sc = p.scale.data() + b * kPanelRows + h * 16 + 8 * half;
+        _mm256_storeu_ps(sc, dd);
+        const __m256 bias = m ? _mm256_fmadd_ps(eight, dd, _mm256_cvtph_ps(_mm_loadu_si128(
+                                    reinterpret_cast<const __m128i*>(m + at + 8 * half))))
+                              : _mm256_setzero_ps();
+        _mm256_storeu_ps(p.bias.data() + b * kPanelRows + h * 16 + 8 * half, bias);
+      }
     }
   }
-  q4_scales(d, m, n0, rows, K, true, p);
   clear_rows(p, rows);
 }
 
