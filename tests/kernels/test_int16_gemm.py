@@ -55,3 +55,20 @@ def test_zero_empty_and_bad_inputs(kernels):
     with pytest.raises(RuntimeError, match="does not support"):
         kernels.int16_gemm(torch.randn(3, 64), "q7", w.qs, w.d, w.m, 0)
     assert kernels.int16_gemm_scheme("q6_k") and not kernels.int16_gemm_scheme("q7")
+
+
+@pytest.mark.parametrize("type_name", ["Q4_0", "Q4_1"])
+def test_tile_acts_give_the_q4x16_kernels_bits(kernels, type_name):
+    """Rounded as the AVX2 q4x16 kernel's two planes, the GEMM gives that kernel's bits for any row
+    count (so a batch of generated tokens may take either), and differs from the int16 rounding."""
+    gen = torch.Generator().manual_seed(14)
+    # K past one 128-weight pass and not a multiple of it; 3 tiles: a half-filled last panel
+    t = tile_q4(pack_gguf(type_name, _random_blocks(type_name, 48, 352, seed=5), (48, 352)))
+    for m in (1, 2, 3, 9, 33, 70):
+        x = torch.randn(m, 352, generator=gen) * (1 + 10 * torch.rand(m, 352, generator=gen))
+        kernel = kernels.q4x16_linear(x, t.qs, t.d, t.m, 2, False)
+        assert torch.equal(kernels.int16_gemm(x, "q4x16", t.qs, t.d, t.m, 0, True), kernel), m
+    assert not torch.equal(kernels.int16_gemm(x, "q4x16", t.qs, t.d, t.m, 0), kernel)
+    with pytest.raises(RuntimeError, match="only for q4x16"):
+        w = pack_gguf("Q8_0", _random_blocks("Q8_0", 32, 64), (32, 64))
+        kernels.int16_gemm(torch.randn(2, 64), w.scheme, w.qs, w.d, w.m, w.offset, True)

@@ -204,7 +204,8 @@ def test_dense_policy_keeps_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
     t = tile_q4(w)
     x = torch.randn(TILE_KERNEL_ROWS + 40, 96, generator=torch.Generator().manual_seed(1))
     for invariant in (False, True):
-        policy = replace(KernelConfig.for_cpu(isa="avx2", batch_invariant=invariant), prompt_gemm="dense")
+        policy = replace(KernelConfig.for_cpu(isa="avx2", batch_invariant=invariant), prompt_gemm="dense",
+                         tile_gemm=False)
         layer = QuantLinear(t, None, DequantScratch(policy))
         calls = kernels.kernel_calls()
         y = layer(x[:100])
@@ -218,6 +219,27 @@ def test_dense_policy_keeps_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
         assert (after["q4x16_avx2"] > calls["q4x16_avx2"]) == invariant
 
 
+def test_batches_of_generated_rows_take_the_gemm_with_the_kernels_bits(kernels):
+    """Below VNNI, generated-token rows past max_kernel_rows run as the int16 GEMM rounded as the
+    q4x16 kernel (tile_gemm): the call counters show which ran, the bits are the kernel's."""
+    w, _ = _q4("Q4_1", 48, 96, seed=10)
+    t = tile_q4(w)
+    policy = KernelConfig.for_cpu(isa="avx2", batch_invariant=True)
+    assert policy.tile_gemm
+    layer = QuantLinear(t, None, DequantScratch(policy))
+    x = torch.randn(policy.max_kernel_rows + 9, 96, generator=torch.Generator().manual_seed(2))
+    for rows, path in ((policy.max_kernel_rows, "q4x16_avx2"), (policy.max_kernel_rows + 1, "int16_gemm"),
+                       (x.shape[0], "int16_gemm")):
+        xr = x[:rows].contiguous()
+        calls = kernels.kernel_calls()
+        y = layer(xr, decode_rows=rows)
+        after = kernels.kernel_calls()
+        assert {k for k in after if after[k] != calls[k]} == {path}, rows
+        assert torch.equal(y, kernels.q4x16_linear(xr, t.qs, t.d, t.m, 2, False)), rows
+    with pytest.raises(ValueError, match="tile_gemm needs"):
+        replace(policy, q4_tiles=False)
+
+
 def test_fused_layers_keep_tiled_parts_in_their_kernel(kernels):
     """A fused projection with a q4x16 part (mixed-quant files) does not dequantize it for one
     shared GEMM below TILE_KERNEL_ROWS under a dense many-row policy; its other parts still take
@@ -227,7 +249,8 @@ def test_fused_layers_keep_tiled_parts_in_their_kernel(kernels):
     q4, _ = _q4("Q4_1", 32, 64, seed=11)
     q8, _ = _q4("Q8_0", 16, 64, seed=12)
     layer = MultiQuantLinear([q4, q8], None,
-                             DequantScratch(replace(KernelConfig.for_cpu(isa="avx2"), prompt_gemm="dense")))
+                             DequantScratch(replace(KernelConfig.for_cpu(isa="avx2"), prompt_gemm="dense",
+                                                    tile_gemm=False)))
     x = torch.randn(40, 64, generator=torch.Generator().manual_seed(2))
     rows = layer(x)
     assert tile_q4_linears(layer) == 1 and layer.parts[0].scheme == "q4x16"

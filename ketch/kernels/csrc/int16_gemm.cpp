@@ -190,12 +190,15 @@ void all_rows(const packed::Acts16& a, int64_t M, int64_t K, const Pairs& pw, co
 bool int16_gemm_scheme(const std::string& scheme) { return panels::layout_of(scheme) != nullptr; }
 
 at::Tensor int16_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs, const at::Tensor& d,
-                      const c10::optional<at::Tensor>& m, int64_t offset) {
+                      const c10::optional<at::Tensor>& m, int64_t offset, bool tile_acts) {
   const panels::Gemm g = panels::check_gemm("int16_gemm", x, scheme, qs, d, m, offset);
+  TORCH_CHECK(!tile_acts || scheme == "q4x16", "int16_gemm rounds activations as the q4x16 kernel only for "
+              "q4x16 weights, not ", scheme);
   const int64_t M = g.M, N = g.N, K = g.K, G = g.G;  // (K: whole records of 32 or 256 weights)
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
-  const packed::Acts16 acts = packed::quantize_acts16(x.data_ptr<float>(), M, K);
+  const packed::Acts16 acts = tile_acts ? packed::q4x16_acts16(x.data_ptr<float>(), M, K)
+                                        : packed::quantize_acts16(x.data_ptr<float>(), M, K);
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();

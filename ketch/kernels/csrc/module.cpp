@@ -58,10 +58,14 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
           "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
   mod.def("int16_gemm_scheme", &ketch::int16_gemm_scheme, "whether int16_gemm takes this packed scheme");
   mod.def("int16_gemm", [](const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
-                           const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset) {
+                           const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
+                           bool tile_acts) {
     count(kInt16Gemm);
-    return ketch::int16_gemm(x, scheme, qs, d, m, offset);
-  }, kNoGil, "y = x @ W.T for many rows without VNNI: int16 activations (per 32-block) against the packed codes, vpmaddwd");
+    return ketch::int16_gemm(x, scheme, qs, d, m, offset, tile_acts);
+  }, kNoGil, py::arg("x"), py::arg("scheme"), py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("offset"),
+     py::arg("tile_acts") = false,
+     "y = x @ W.T for many rows without VNNI: int16 activations (per 32-block) against the packed codes, "
+     "vpmaddwd; tile_acts: rounded as the AVX2 q4x16 kernel, whose bits it then gives");
   mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
                              const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
     count(vnni ? kQ4x16 : kQ4x16Avx2);

@@ -114,6 +114,12 @@ struct Acts16 {
 // x [M, K] fp32 rounded per 32-block to int16 codes (step max|x| / 32767) with exact float sums.
 Acts16 quantize_acts16(const float* x, int64_t M, int64_t K);
 
+// x [M, K] rounded as the AVX2 q4x16 kernel rounds it with two int8 planes (q4x16.cpp), each value
+// as one int16 code 254 q1 + q2 (|.| <= 254 * 127 + 127 < 2^15) in units of step / 254, with that
+// kernel's float block sums (sum16 left empty: its layouts have 32-wide groups). On these codes
+// the int16 GEMM sums exactly what that kernel sums, in the same float order (int16_gemm.h).
+Acts16 q4x16_acts16(const float* x, int64_t M, int64_t K);
+
 // 32 int16 weights (two halves) against 32 int16 activations: 8 exact int32 partial sums, as float.
 inline __m256 idot32(__m256i w_lo, __m256i w_hi, const int16_t* xq) {
   const __m256i a = _mm256_madd_epi16(w_lo, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(xq)));

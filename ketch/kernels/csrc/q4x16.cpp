@@ -28,6 +28,7 @@
 // default: the precision of the AVX2 row kernels' int16 activations.
 #include "act_codes.h"
 #include "int8_gemm.h"
+#include "packed.h"
 
 #include <ATen/Parallel.h>
 #include <immintrin.h>
@@ -337,6 +338,16 @@ int64_t tile_grain(int64_t K, int64_t M) {
 }
 
 }  // namespace
+
+packed::Acts16 packed::q4x16_acts16(const float* x, int64_t M, int64_t K) {
+  const Acts a = quantize_acts_avx2(x, M, K, 2);
+  packed::Acts16 out{std::vector<int16_t>(M * K), a.step, a.xsum, {}};
+  const int8_t* q1 = a.q.data();
+  const int8_t* q2 = a.q.data() + M * K;
+  const int16_t k2 = static_cast<int16_t>(acts::kPlane2);
+  for (int64_t i = 0; i < M * K; ++i) out.q[i] = static_cast<int16_t>(k2 * q1[i] + q2[i]);
+  return out;
+}
 
 at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Tensor& d,
                            const c10::optional<at::Tensor>& m, int64_t planes, bool vnni) {
