@@ -3,8 +3,9 @@
 The cache of one layer is a pair of tensors ``[num_blocks, block_size, kv_heads, row]``: float
 rows of ``head_dim`` or int8 rows with their scale (layers/kv_cache.py).
 Each step's tokens are flat: decode tokens (one per sequence) first, then prefill chunks.
-Decodes are attended in one batched call over K/V gathered through their block tables;
-each prefill chunk is attended on its own (its queries already form a dense block).
+Decodes are attended in one batched call over K/V gathered through their block tables (with the
+fused op: over the block tables themselves, joined by short prompt chunks over cached context,
+row by row); each other prefill chunk is attended on its own (its queries form a dense block).
 """
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ class AttentionMetadata:
     decode_block_table: torch.Tensor | None = None  # [num_decodes, max_blocks] int64
     decode_context_lens: torch.Tensor | None = None  # [num_decodes] int64
     sliding_window: int | None = None
+    # Leading rows the fused op attends: the decodes, then short prompt chunks over cached context
+    # (each row as a decode at its own position); the block table and lengths have one row each.
+    paged_rows: int = 0
 
     def window_for(self, is_sliding: bool) -> int:
         """The fused decode ops' window argument for a layer: 0 means the whole context."""
@@ -104,10 +108,10 @@ def paged_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
 
     out = torch.empty_like(q)
     nd = meta.num_decodes
-    if nd and meta.decode_block_table is not None:  # the runner chose the fused op
-        window = meta.window_for(is_sliding)
-        out[:nd] = load_ops().paged_decode_attention(q[:nd], k_cache, v_cache, meta.decode_block_table,
-                                                     meta.decode_context_lens, scale, window, softcap or 0.0)
+    if meta.decode_block_table is not None:  # the runner chose the fused op
+        window, rows = meta.window_for(is_sliding), meta.paged_rows
+        out[:rows] = load_ops().paged_decode_attention(q[:rows], k_cache, v_cache, meta.decode_block_table,
+                                                       meta.decode_context_lens, scale, window, softcap or 0.0)
     elif nd:
         idx = meta.decode_gather
         kd = kv_cache_store.read(k_cache, idx, q.dtype).transpose(1, 2)  # [nd, Hkv, L, D]
