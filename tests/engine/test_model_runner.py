@@ -4,7 +4,7 @@ greedy tokens."""
 from __future__ import annotations
 
 from ketch import SamplingParams
-from ketch.engine.model_runner import PAGED_CHUNK_TOKENS
+from ketch.engine.model_runner import PAGED_CHUNK_WORK
 from tests.conftest import hf_greedy
 
 
@@ -25,15 +25,20 @@ def test_short_chunks_over_cached_context_join_the_fused_rows(smol_llm, hf_smol,
               "Mainz put together movable metal type, an oil-based ink and a wooden screw press, and")
     params = SamplingParams(temperature=0, max_tokens=12, ignore_eos=True)
     smol_llm.generate(shared, params)  # its full blocks enter the prefix cache
-    prompts = [shared + " Johannes", shared + " a goldsmith"]
+    long_tail = " It spread across Europe within decades." * 12  # past the paged limit: stays dense
+    prompts = [shared + " Johannes", shared + long_tail, shared + " a goldsmith who had borrowed money from Fust"]
     seen.clear()
     outs = smol_llm.generate(prompts, params)
-    assert all(0 < o.num_cached_tokens for o in outs)
-    first = seen[0]  # both prompts' uncached tails, no decodes yet
-    sizes, meta = first
-    assert meta.num_decodes == 0 and not meta.prefills and max(sizes) <= PAGED_CHUNK_TOKENS
-    assert meta.paged_rows == sum(sizes) == meta.decode_block_table.shape[0]
     cached = [o.num_cached_tokens for o in outs]
+    assert all(c > 0 for c in cached)
+    tails = [len(tok.encode(p)) - c for p, c in zip(prompts, cached)]
+    sizes, meta = seen[0]  # the three prompts' uncached tails, no decodes yet
+    assert meta.num_decodes == 0
+    short = [i for i in (0, 2) if tails[i] * (cached[i] + tails[i]) <= PAGED_CHUNK_WORK]
+    assert short == [0, 2] and tails[1] * (cached[1] + tails[1]) > PAGED_CHUNK_WORK
+    # the short chunks come first and join the fused rows; the long one is a dense span after them
+    assert meta.paged_rows == tails[0] + tails[2] == meta.decode_block_table.shape[0]
+    assert [(sp.start, sp.end) for sp in meta.prefills] == [(meta.paged_rows, meta.paged_rows + tails[1])]
     # each row attends up to its own position: context lengths run on from the cached tokens
-    assert meta.decode_context_lens.tolist() == [c + i + 1 for c, n in zip(cached, sizes) for i in range(n)]
+    assert meta.decode_context_lens.tolist() == [cached[i] + j + 1 for i in (0, 2) for j in range(tails[i])]
     assert [o.outputs[0].token_ids for o in outs] == [hf_greedy(hf_smol, tok.encode(p), 12) for p in prompts]
