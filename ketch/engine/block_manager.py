@@ -4,6 +4,12 @@ A full block is identified by a hash of (parent block hash, its token ids), so e
 to equal chains of hashes and can share physical blocks. Freed blocks keep their hash and stay
 reusable until evicted. Eviction order: blocks with no cached content first, then least recently
 freed; a sequence frees its blocks tail-first so its shared head lives longest.
+
+A prompt's last, partial block is published too, keyed by (parent hash, its prompt tokens): a later
+request with the very same prompt (a retry, a repeated question) takes all but its last token from
+the cache. The block itself stays its owner's (its later slots hold that sequence's generated
+tokens), so the newcomer gets a fresh block and a copy of the slots it reuses (``allocate`` returns
+it as a :class:`BlockCopy` for the model runner to make before the step).
 """
 from __future__ import annotations
 
@@ -18,10 +24,24 @@ class Block:
     block_id: int
     ref_count: int = 0
     block_hash: int | None = None
+    tail_key: int | None = None  # a prompt tail held in its first slots (see the module docstring)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockCopy:
+    """Copy the first ``num_slots`` KV slots of block ``src`` into block ``dst`` (every layer)."""
+
+    src: int
+    dst: int
+    num_slots: int
 
 
 def hash_block(parent_hash: int | None, token_ids: tuple[int, ...]) -> int:
     return hash((parent_hash, token_ids))
+
+
+def tail_key(parent_hash: int | None, token_ids: tuple[int, ...]) -> int:
+    return hash(("tail", parent_hash, token_ids))
 
 
 class BlockManager:
@@ -32,6 +52,7 @@ class BlockManager:
         self.blocks = [Block(i) for i in range(num_blocks)]
         self._free: OrderedDict[int, None] = OrderedDict((i, None) for i in range(num_blocks))
         self._cached: dict[int, int] = {}  # block hash -> block id
+        self._tails: dict[int, tuple[int, int]] = {}  # tail key -> (block id, prompt tokens in it)
         # Prefix-cache effectiveness, in tokens, counted once per admission (for metrics).
         self.prefix_queries = 0
         self.prefix_hits = 0
@@ -73,13 +94,30 @@ class BlockManager:
             parent = h
         return hits
 
-    def can_allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int) -> bool:
-        num_cached_tokens = len(cached) * self.block_size
+    def find_cached_tail(self, seq: Sequence, cached: list[int]) -> BlockCopy | None:
+        """Where the rest of a prompt whose every full block is ``cached`` lies in the cache, as the
+        copy of all its tokens but the last (whose logits must be computed) into the block the
+        sequence will get (``dst`` is filled in by ``allocate``); None when it is not cached."""
+        bs = self.block_size
+        rest = seq.num_tokens - len(cached) * bs
+        if (not self.enable_prefix_caching or seq.num_tokens != seq.num_prompt_tokens or rest < 2
+                or len(cached) != seq.num_tokens // bs):
+            return None
+        parent = self.blocks[cached[-1]].block_hash if cached else None
+        hit = self._tails.get(tail_key(parent, tuple(seq.token_ids[len(cached) * bs:])))
+        return None if hit is None else BlockCopy(hit[0], -1, rest - 1)
+
+    def can_allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int,
+                     tail: BlockCopy | None = None) -> bool:
+        num_cached_tokens = len(cached) * self.block_size + (tail.num_slots if tail else 0)
         new_blocks = self.blocks_needed(num_cached_tokens + num_new_tokens) - len(cached)
         revived = sum(1 for b in cached if self.blocks[b].ref_count == 0)  # they leave the free list
         return new_blocks + revived <= self.num_free_blocks
 
-    def allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int) -> None:
+    def allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int,
+                 tail: BlockCopy | None = None) -> BlockCopy | None:
+        """Give the sequence its cached blocks and room for ``num_new_tokens`` more; with a cached
+        ``tail``, the copy the model runner must make into the sequence's new block first."""
         assert not seq.block_table, "sequence already holds blocks"
         for block_id in cached:
             block = self.blocks[block_id]
@@ -88,11 +126,16 @@ class BlockManager:
             block.ref_count += 1
             seq.block_table.append(block_id)
             seq.block_hashes.append(block.block_hash)  # type: ignore[arg-type]
-        seq.num_computed_tokens = seq.num_cached_tokens = len(cached) * self.block_size
+        seq.num_computed_tokens = seq.num_cached_tokens = (len(cached) * self.block_size
+                                                           + (tail.num_slots if tail else 0))
         if self.enable_prefix_caching:
             self.prefix_queries += seq.num_tokens
             self.prefix_hits += seq.num_cached_tokens
         self.append_slots(seq, num_new_tokens)
+        if tail is None:
+            return None
+        # (if the new block is the source itself, popped from the free list, its slots are intact)
+        return BlockCopy(tail.src, seq.block_table[len(cached)], tail.num_slots)
 
     # ---- growth -----------------------------------------------------------------------------
 
@@ -114,6 +157,9 @@ class BlockManager:
             if self._cached.get(block.block_hash) == block_id:
                 del self._cached[block.block_hash]
             block.block_hash = None
+        if block.tail_key is not None:
+            del self._tails[block.tail_key]
+            block.tail_key = None
         block.ref_count = 1
         return block_id
 
@@ -134,6 +180,21 @@ class BlockManager:
                 self._cached[h] = block.block_id
             seq.block_hashes.append(h)
             parent = h
+        self._publish_tail(seq)
+
+    def _publish_tail(self, seq: Sequence) -> None:
+        """Once its prompt is computed, the prompt's partial last block (2 or more tokens)."""
+        bs = self.block_size
+        n, full = seq.num_prompt_tokens, seq.num_prompt_tokens // bs
+        if n % bs < 2 or seq.num_computed_tokens < n or len(seq.block_hashes) < full:
+            return
+        block = self.blocks[seq.block_table[full]]
+        if block.tail_key is not None:
+            return
+        key = tail_key(seq.block_hashes[full - 1] if full else None, tuple(seq.token_ids[full * bs:n]))
+        if key not in self._tails:
+            block.tail_key = key
+            self._tails[key] = (block.block_id, n % bs)
 
     # ---- release ----------------------------------------------------------------------------
 
@@ -144,7 +205,7 @@ class BlockManager:
             block.ref_count -= 1
             if block.ref_count == 0:
                 self._free[block_id] = None
-                if block.block_hash is None:
+                if block.block_hash is None and block.tail_key is None:
                     self._free.move_to_end(block_id, last=False)  # holds nothing reusable
         seq.block_table = []
         seq.block_hashes = []
@@ -156,3 +217,5 @@ class BlockManager:
             assert (block.ref_count == 0) == (block.block_id in self._free), block
         for h, block_id in self._cached.items():
             assert self.blocks[block_id].block_hash == h
+        for key, (block_id, _) in self._tails.items():
+            assert self.blocks[block_id].tail_key == key

@@ -37,6 +37,10 @@ class ModelRunner:
 
     @torch.inference_mode()
     def execute(self, sched: SchedulerOutput) -> ModelRunnerOutput:
+        for copy in sched.copies:  # cached prompt tails into their new owners' blocks, every layer
+            for k_cache, v_cache in self.kv_caches:
+                k_cache[copy.dst, :copy.num_slots] = k_cache[copy.src, :copy.num_slots]
+                v_cache[copy.dst, :copy.num_slots] = v_cache[copy.src, :copy.num_slots]
         # Decodes (one generated token) first: attention batches them in one call, and packed
         # linears in batch-invariant mode run exactly these rows through their kernel.
         # Then short chunks over cached context, which attention takes with the decodes (below).

@@ -11,7 +11,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ketch.config import SchedulerConfig
-from ketch.engine.block_manager import BlockManager
+from ketch.engine.block_manager import BlockCopy, BlockManager
 from ketch.engine.sequence import Sequence, SequenceStatus
 
 
@@ -19,6 +19,7 @@ from ketch.engine.sequence import Sequence, SequenceStatus
 class SchedulerOutput:
     scheduled: list[tuple[Sequence, int]] = field(default_factory=list)  # (sequence, num new tokens)
     preempted: list[Sequence] = field(default_factory=list)
+    copies: list[BlockCopy] = field(default_factory=list)  # KV slots to copy before the step runs
 
     @property
     def is_empty(self) -> bool:
@@ -76,10 +77,14 @@ class Scheduler:
         while self.waiting and budget > 0 and len(self.running) < self.config.max_num_seqs:
             seq = self.waiting[0]
             cached = bm.find_cached_prefix(seq)
-            num_new = min(seq.num_tokens - len(cached) * bm.block_size, budget)
-            if not bm.can_allocate(seq, cached, num_new):
+            tail = bm.find_cached_tail(seq, cached)
+            skipped = len(cached) * bm.block_size + (tail.num_slots if tail else 0)
+            num_new = min(seq.num_tokens - skipped, budget)
+            if not bm.can_allocate(seq, cached, num_new, tail):
                 break
-            bm.allocate(seq, cached, num_new)
+            copy = bm.allocate(seq, cached, num_new, tail)
+            if copy is not None:
+                out.copies.append(copy)
             self.waiting.popleft()
             seq.status = SequenceStatus.RUNNING
             self.running.append(seq)

@@ -148,3 +148,53 @@ def test_default_cpu_kv_pool_is_sized_to_the_limits(tmp_path):
     blocks = {seqs: LLM(str(tmp_path), dtype="float32", block_size=4, max_num_seqs=seqs).engine.block_manager.num_blocks
               for seqs in (2, 16, 64)}
     assert blocks == {2: 2048 // 4, 16: 16 * 256 // 4, 64: 64 * 256 // 4}
+
+
+def test_a_repeated_prompt_takes_its_tail_from_the_cache_by_copy():
+    bm = BlockManager(num_blocks=8, block_size=4)
+    a = make_seq(list(range(11)))  # blocks: 0-3, 4-7, and a tail of 3 prompt tokens
+    _admit(bm, a)
+    _compute(bm, a, 11)
+    tail_block = a.block_table[2]
+    b = make_seq(list(range(11)))
+    cached = bm.find_cached_prefix(b)
+    tail = bm.find_cached_tail(b, cached)
+    assert cached == a.block_table[:2] and tail is not None and (tail.src, tail.num_slots) == (tail_block, 2)
+    assert bm.can_allocate(b, cached, 1, tail)
+    copy = bm.allocate(b, cached, 1, tail)  # only the last prompt token is left to compute
+    assert b.num_computed_tokens == b.num_cached_tokens == 10
+    assert copy.src == tail_block and copy.dst == b.block_table[2] != tail_block and copy.num_slots == 2
+    bm.check_invariants()
+    # another prompt with the same full blocks but another tail, or a longer one, gets no tail
+    for ids in (list(range(10)) + [77], list(range(12)) + [5]):
+        c = make_seq(ids)
+        assert bm.find_cached_tail(c, bm.find_cached_prefix(c)) is None
+
+
+def test_a_tail_is_dropped_when_its_block_is_evicted():
+    bm = BlockManager(num_blocks=3, block_size=4)
+    a = make_seq([1, 2, 3, 4, 5, 6])  # one full block and a 2-token tail
+    _admit(bm, a)
+    _compute(bm, a, 6)
+    bm.free(a)
+    b = make_seq([1, 2, 3, 4, 5, 6])
+    assert bm.find_cached_tail(b, bm.find_cached_prefix(b)) is not None
+    big = make_seq(list(range(100, 112)))  # needs every block: the tail's block is reused
+    _admit(bm, big)
+    bm.check_invariants()
+    bm.free(big)
+    assert bm.find_cached_tail(b, bm.find_cached_prefix(b)) is None
+    bm.check_invariants()
+
+
+def test_no_tail_under_one_block_or_without_prefix_caching():
+    bm = BlockManager(num_blocks=8, block_size=4)
+    a = make_seq([1, 2, 3, 4, 5])  # a 1-token tail: nothing to reuse before the last token
+    _admit(bm, a)
+    _compute(bm, a, 5)
+    assert bm.find_cached_tail(make_seq([1, 2, 3, 4, 5]), bm.find_cached_prefix(make_seq([1, 2, 3, 4, 5]))) is None
+    off = BlockManager(num_blocks=8, block_size=4, enable_prefix_caching=False)
+    s = make_seq([1, 2, 3, 4, 5, 6])
+    _admit(off, s)
+    _compute(off, s, 6)
+    assert off.find_cached_tail(make_seq([1, 2, 3, 4, 5, 6]), []) is None

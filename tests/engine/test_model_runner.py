@@ -42,3 +42,19 @@ def test_short_chunks_over_cached_context_join_the_fused_rows(smol_llm, hf_smol,
     # each row attends up to its own position: context lengths run on from the cached tokens
     assert meta.decode_context_lens.tolist() == [cached[i] + j + 1 for i in (0, 2) for j in range(tails[i])]
     assert [o.outputs[0].token_ids for o in outs] == [hf_greedy(hf_smol, tok.encode(p), 12) for p in prompts]
+
+
+def test_a_repeated_prompt_computes_only_its_last_token(smol_llm, hf_smol):
+    """The second run of a prompt copies the cached tail's K/V into its own block and computes one
+    token, yet gives transformers' greedy tokens; the first run's output is unchanged."""
+    tok = smol_llm.get_tokenizer()
+    prompt = "A lighthouse keeper kept a log of every ship that passed the rocky northern cape, and one night"
+    ids = tok.encode(prompt)
+    assert len(ids) % smol_llm.engine.block_manager.block_size >= 2
+    params = SamplingParams(temperature=0, max_tokens=12, ignore_eos=True)
+    expected = hf_greedy(hf_smol, ids, 12)
+    first = smol_llm.generate(prompt, params)[0]
+    again = smol_llm.generate([prompt, prompt], params)  # one copy per request, in one step
+    assert first.outputs[0].token_ids == expected
+    assert [o.num_cached_tokens for o in again] == [len(ids) - 1] * 2
+    assert [o.outputs[0].token_ids for o in again] == [expected] * 2
