@@ -52,7 +52,7 @@ class BlockManager:
         self.blocks = [Block(i) for i in range(num_blocks)]
         self._free: OrderedDict[int, None] = OrderedDict((i, None) for i in range(num_blocks))
         self._cached: dict[int, int] = {}  # block hash -> block id
-        self._tails: dict[int, tuple[int, int]] = {}  # tail key -> (block id, prompt tokens in it)
+        self._tails: dict[int, int] = {}  # tail key (parent hash, prompt tokens) -> block id
         # Prefix-cache effectiveness, in tokens, counted once per admission (for metrics).
         self.prefix_queries = 0
         self.prefix_hits = 0
@@ -105,7 +105,7 @@ class BlockManager:
             return None
         parent = self.blocks[cached[-1]].block_hash if cached else None
         hit = self._tails.get(tail_key(parent, tuple(seq.token_ids[len(cached) * bs:])))
-        return None if hit is None else BlockCopy(hit[0], -1, rest - 1)
+        return None if hit is None else BlockCopy(hit, -1, rest - 1)
 
     def can_allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int,
                      tail: BlockCopy | None = None) -> bool:
@@ -194,7 +194,7 @@ class BlockManager:
         key = tail_key(seq.block_hashes[full - 1] if full else None, tuple(seq.token_ids[full * bs:n]))
         if key not in self._tails:
             block.tail_key = key
-            self._tails[key] = (block.block_id, n % bs)
+            self._tails[key] = block.block_id
 
     # ---- release ----------------------------------------------------------------------------
 
@@ -217,5 +217,5 @@ class BlockManager:
             assert (block.ref_count == 0) == (block.block_id in self._free), block
         for h, block_id in self._cached.items():
             assert self.blocks[block_id].block_hash == h
-        for key, (block_id, _) in self._tails.items():
+        for key, block_id in self._tails.items():
             assert self.blocks[block_id].tail_key == key
