@@ -71,6 +71,10 @@ void q4_rows(const Acts16& acts, int64_t r0, const uint8_t* qs, const at::Half* 
   }
 }
 
+// Weight rows ahead of the one in use that q8_rows prefetches (measured on Zen 3 for SmolLM2's
+// 576-wide Q8_0 head: 4 beat 2, 8 and 16). A prefetch past the matrix never faults.
+constexpr int64_t kPrefetchRows = 4;
+
 template <int R, int G, bool MIN>
 void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d, const at::Half* m, float offset,
              float* y, int64_t n0, int64_t n1, int64_t N, int64_t K) {
@@ -85,6 +89,9 @@ void q8_rows(const Acts16& acts, int64_t r0, const int8_t* qs, const at::Half* d
     const int8_t* qrow = qs + n * K;
     alignas(32) float scale[R][8];  // G = 32: d * step of 8 blocks at a time, per activation row
     for (int64_t b = 0; b < nb; ++b) {
+      // One cache line (2 blocks) of the row kPrefetchRows ahead: the hardware prefetcher alone
+      // leaves a core reading these rows at about 7.5 GB/s on Zen 3, this at about 11-12.
+      if (b % 2 == 0) _mm_prefetch(reinterpret_cast<const char*>(qrow + kPrefetchRows * K + b * kBlock), _MM_HINT_T0);
       const __m256i w_lo = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock)));
       const __m256i w_hi = _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qrow + b * kBlock + 16)));
       if constexpr (G == 32) {
