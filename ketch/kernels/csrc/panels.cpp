@@ -59,16 +59,29 @@ KETCH_AVX512 inline void put_16_rows(Panel& p, int64_t k4, int h, const __m512i 
   for (int j = 0; j < 4; ++j) _mm512_storeu_si512(p.u.data() + (k4 + j) * kPanelRows + h * 16, t[j]);
 }
 
-void q4_scales(const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K, bool tiled, Panel& p) {
+void q4_scales(const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K, Panel& p) {
   const int64_t nb = K / kBlock;
   for (int64_t i = 0; i < rows; ++i)
     for (int64_t b = 0; b < nb; ++b) {
-      const int64_t n = n0 + i;
-      const int64_t at = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * nb + b;
+      const int64_t at = (n0 + i) * nb + b;
       const float dd = h2f(d[at]);
       p.scale[b * kPanelRows + i] = dd;
       p.bias[b * kPanelRows + i] = m ? h2f(m[at]) + 8.f * dd : 0.f;
     }
+}
+
+// q4x16: the 16 scales (and mins) of tile t's block b lie together (q4x16.cpp), so panel rows
+// h*16 .. h*16+15 of block b take two half conversions: scale d, bias m + 8 d (0 without mins).
+inline void q4x16_scales(const at::Half* d, const at::Half* m, int64_t t, int64_t h, int64_t b, int64_t nb, Panel& p) {
+  const int64_t at = (t * nb + b) * 16;
+  for (int half = 0; half < 2; ++half) {
+    const __m256 dd = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + 8 * half)));
+    _mm256_storeu_ps(p.scale.data() + b * kPanelRows + h * 16 + 8 * half, dd);
+    const __m256 bias = m ? _mm256_fmadd_ps(_mm256_set1_ps(8.f), dd, _mm256_cvtph_ps(_mm_loadu_si128(
+                                reinterpret_cast<const __m128i*>(m + at + 8 * half))))
+                          : _mm256_setzero_ps();  // (8 d is exact: the same value as m + 8 d rounded once)
+    _mm256_storeu_ps(p.bias.data() + b * kPanelRows + h * 16 + 8 * half, bias);
+  }
 }
 
 // 16 bytes of q4 codes (llama.cpp's nibble order) -> 8 words of codes 0..31 in weight order.
@@ -131,7 +144,7 @@ KETCH_AVX512 void decode_q4(const uint8_t* qs, const at::Half* d, const at::Half
     }
   }
   for (; i < rows; ++i) q4_row_words(qs, n0, i, K, p);
-  q4_scales(d, m, n0, rows, K, false, p);
+  q4_scales(d, m, n0, rows, K, p);
   clear_rows(p, rows);
 }
 
@@ -151,8 +164,8 @@ KETCH_AVX512 void decode_q4x16(const uint8_t* qs, const at::Half* d, const at::H
         _mm512_storeu_si512(p.u.data() + (b * 8 + 4 + k) * kPanelRows + h * 16,
                             _mm512_and_si512(_mm512_srli_epi16(raw, 4), low4));
       }
+    for (int64_t b = 0; b < nb; ++b) q4x16_scales(d, m, t, h, b, nb, p);
   }
-  q4_scales(d, m, n0, rows, K, true, p);
   clear_rows(p, rows);
 }
 
@@ -180,18 +193,17 @@ KETCH_AVX512 void decode_q8(const int8_t* qs, const at::Half* d, const at::Half*
 void decode_q4_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows, int64_t K,
                     Panel& p) {
   for (int64_t i = 0; i < rows; ++i) q4_row_words(qs, n0, i, K, p);
-  q4_scales(d, m, n0, rows, K, false, p);
+  q4_scales(d, m, n0, rows, K, p);
   clear_rows(p, rows);
 }
 
 // q4x16: chunk k of tile t, block b holds bytes 4k..4k+3 of each of its 16 rows (q4x16.cpp), one
 // int32 lane per row, as the AVX-512 decoder: each half of a chunk is 8 rows' words, masked and
-// shifted into place; the 16 scales and mins of a tile's block lie together.
+// shifted into place.
 void decode_q4x16_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, int64_t n0, int64_t rows,
                        int64_t K, Panel& p) {
   const int64_t nb = K / kBlock;
   const __m256i low4 = _mm256_set1_epi8(0x0F);
-  const __m256 eight = _mm256_set1_ps(8.f);
   for (int64_t h = 0; h * 16 < rows; ++h) {
     const int64_t t = n0 / 16 + h;
     const uint8_t* w = qs + t * nb * 256;
@@ -204,16 +216,7 @@ void decode_q4x16_avx2(const uint8_t* qs, const at::Half* d, const at::Half* m, 
           _mm256_storeu_si256(reinterpret_cast<__m256i*>(lo + 4 * kPanelRows),
                               _mm256_and_si256(_mm256_srli_epi16(raw, 4), low4));
         }
-      const int64_t at = (t * nb + b) * 16;
-      for (int half = 0; half < 2; ++half) {
-        const __m256 dd = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d + at + 8 * half)));
-        float* sc = p.scale.data() + b * kPanelRows + h * 16 + 8 * half;
-        _mm256_storeu_ps(sc, dd);
-        const __m256 bias = m ? _mm256_fmadd_ps(eight, dd, _mm256_cvtph_ps(_mm_loadu_si128(
-                                    reinterpret_cast<const __m128i*>(m + at + 8 * half))))
-                              : _mm256_setzero_ps();
-        _mm256_storeu_ps(p.bias.data() + b * kPanelRows + h * 16 + 8 * half, bias);
-      }
+      q4x16_scales(d, m, t, h, b, nb, p);
     }
   }
   clear_rows(p, rows);
