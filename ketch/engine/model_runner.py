@@ -89,7 +89,6 @@ class ModelRunner:
         # each row attended as a decode: its sequence's blocks, context up to its own position
         rows = [(s, s.num_computed_tokens + 1) for s in decodes]
         rows += [(s, s.num_computed_tokens + i + 1) for s, n in paged for i in range(n)]
-        meta.paged_rows = len(rows)
         if rows:
             ctx = torch.tensor([c for _, c in rows], dtype=torch.long)
             max_ctx = int(ctx.max())

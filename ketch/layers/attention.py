@@ -44,9 +44,12 @@ class AttentionMetadata:
     decode_block_table: torch.Tensor | None = None  # [num_decodes, max_blocks] int64
     decode_context_lens: torch.Tensor | None = None  # [num_decodes] int64
     sliding_window: int | None = None
-    # Leading rows the fused op attends: the decodes, then short prompt chunks over cached context
-    # (each row as a decode at its own position); the block table and lengths have one row each.
-    paged_rows: int = 0
+
+    @property
+    def paged_rows(self) -> int:
+        """Leading rows attended as decodes: the decodes, then (with the fused op, whose block table
+        and lengths have one row each) short prompt chunks over cached context, row by row."""
+        return self.num_decodes if self.decode_context_lens is None else len(self.decode_context_lens)
 
     def window_for(self, is_sliding: bool) -> int:
         """The fused decode ops' window argument for a layer: 0 means the whole context."""
