@@ -1,14 +1,20 @@
 """Which CPU kernels run, decided once when a model loads and passed down frozen.
 
-ISA levels, lowest first (each includes the ones before it):
+ISA levels, lowest first:
 
     avx2         AVX2 + FMA + F16C: int16 activations in the packed kernels (two int8 planes, the
                  same precision, on q4x16 weights); prompt rows and big batches as int16 GEMMs on
                  the packed codes (vpmaddwd, kernels/csrc/int16_gemm.cpp)
-    avx512       AVX-512 F/BW/VL/DQ: the same kernels (ketch has no AVX-512 kernels without VNNI)
+    avx_vnni     + 256-bit vpdpbusd (AVX-VNNI on client cores; AVX-512 VNNI machines run it in its
+                 256-bit form): the q4x16 kernel on vpdpbusd, with the AVX2 kernel's bits; the rest
+                 as avx2
+    avx512       AVX-512 F/BW/VL/DQ: the avx2 kernels (ketch has no AVX-512 kernels without VNNI)
     avx512_vnni  + VNNI: q4/q8 kernels on two int8 activation planes (vpdpbusd), many-row products
                  as int8 GEMMs on the packed codes
     amx          + AMX bf16 tiles: many-row products on tiles, weights dequantized 16 rows at a time
+
+avx_vnni and avx512 are side by side (Alder Lake has the first, Skylake-X the second); avx512_vnni
+includes both. ``at_least`` follows that inclusion, not the tuple's order.
 
 The level is the CPU's best, or a lower one forced with ``KETCH_ISA`` (how tests prove every path
 on one machine); ``KETCH_Q4_ACTS`` picks the q4/q8 activation rounding, ``KETCH_Q4_TILES=0`` keeps
@@ -28,7 +34,12 @@ import torch
 
 log = logging.getLogger(__name__)
 
-ISA_LEVELS = ("avx2", "avx512", "avx512_vnni", "amx")
+ISA_LEVELS = ("avx2", "avx_vnni", "avx512", "avx512_vnni", "amx")
+# The levels each one includes (its kernels may run any of theirs).
+_INCLUDES = {"avx2": {"avx2"}, "avx_vnni": {"avx2", "avx_vnni"}, "avx512": {"avx2", "avx512"},
+             "avx512_vnni": {"avx2", "avx_vnni", "avx512", "avx512_vnni"}, "amx": set(ISA_LEVELS)}
+# q4x16_linear's kernel codes (kernels/csrc/q4x16.h)
+TILE_KERNELS = {"avx2": 0, "avx512_vnni": 1, "vnni256": 2}
 # q4/q8 activation rounding per 32-block (packed.h's top): the code the kernels take.
 ACT_MODES = {"int16": 0, "int8": 1, "int8x2": 2}
 PROMPT_GEMMS = ("amx", "int8", "int16", "dense")
@@ -77,9 +88,9 @@ class KernelConfig:
             raise ValueError(f"many-row product {self.prompt_gemm} needs ISA level {needs}, not {self.isa}")
         if self.prompt_planes not in (1, 2):
             raise ValueError(f"prompt_planes must be 1 or 2, got {self.prompt_planes}")
-        if self.tile_gemm and not (self.q4_tiles and not self.tile_vnni and self.tile_planes == 2):
-            raise ValueError("tile_gemm needs q4 tiles and the AVX2 q4x16 kernel on two planes (whose bits it "
-                             "reproduces)")
+        if self.tile_gemm and not (self.q4_tiles and self.tile_kernel != "avx512_vnni" and self.tile_planes == 2):
+            raise ValueError("tile_gemm needs q4 tiles and the AVX2 (or 256-bit VNNI) q4x16 kernel on two planes "
+                             "(whose bits it reproduces)")
         if self.q4_tiles and self.prompt_gemm == "amx":
             raise ValueError("q4 tiles need the int8 or dense many-row product: AMX's panels read the row layout")
 
@@ -94,9 +105,16 @@ class KernelConfig:
         return 1 if self.decode_acts == "int8" else 2
 
     @property
-    def tile_vnni(self) -> bool:
-        """Whether the q4x16 kernel runs on AVX-512 VNNI (else on AVX2)."""
-        return at_least(self.isa, "avx512_vnni")
+    def tile_kernel(self) -> str:
+        """Which q4x16 kernel runs (TILE_KERNELS): AVX-512 VNNI, 256-bit VNNI at avx_vnni, else AVX2."""
+        if at_least(self.isa, "avx512_vnni"):
+            return "avx512_vnni"
+        return "vnni256" if self.isa == "avx_vnni" else "avx2"
+
+    @property
+    def tile_code(self) -> int:
+        """The kernel code q4x16_linear takes."""
+        return TILE_KERNELS[self.tile_kernel]
 
     @property
     def q8_mode(self) -> int:
@@ -127,7 +145,7 @@ class KernelConfig:
                 f"many-row products {self.prompt_gemm}"
                 + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
                 + (" (int16 activations)" if self.prompt_gemm == "int16" else "")
-                + (", q4 weights in 16-row tiles" if self.q4_tiles else "")
+                + (f", q4 weights in 16-row tiles ({self.tile_kernel} kernel)" if self.q4_tiles else "")
                 + (" (batches of them as int16 GEMMs with the tile kernel's bits)" if self.tile_gemm else "")
                 + (", batch-invariant" if self.batch_invariant else ""))
 
@@ -138,7 +156,8 @@ def _usable_acts(acts: str, level: str) -> str:
 
 
 def at_least(isa: str, level: str) -> bool:
-    return ISA_LEVELS.index(isa) >= ISA_LEVELS.index(level)
+    """Whether level ``isa`` includes ``level`` (runs its kernels)."""
+    return level in _INCLUDES[isa]
 
 
 def _flag(name: str) -> bool:
@@ -156,7 +175,7 @@ def cpu_isa() -> str | None:
     if kernels is None:
         return None
     feats = kernels.cpu_features()
-    level = "avx2"
+    level = "avx_vnni" if feats["avx_vnni"] else "avx2"
     if feats["avx512"]:
         level = "avx512"
         if feats["avx512_vnni"]:
@@ -178,7 +197,8 @@ def resolve_isa(requested: str | None) -> str:
     if requested not in ISA_LEVELS:
         raise ValueError(f"KETCH_ISA must be one of auto, {', '.join(ISA_LEVELS)}; got {requested!r}")
     if not at_least(best, requested):
-        raise ValueError(f"KETCH_ISA={requested} is above what this CPU runs ({best})")
+        raise ValueError(f"KETCH_ISA={requested} is above what this CPU runs ({best}: "
+                         f"{', '.join(supported_isas())})")
     return requested
 
 
@@ -190,4 +210,4 @@ def default_policy() -> KernelConfig:
 def supported_isas() -> list[str]:
     """Every level this machine can run, lowest first (tests force each one)."""
     best = cpu_isa()
-    return [] if best is None else list(ISA_LEVELS[:ISA_LEVELS.index(best) + 1])
+    return [] if best is None else [level for level in ISA_LEVELS if at_least(best, level)]

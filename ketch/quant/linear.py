@@ -67,12 +67,12 @@ def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
         mode = policy.decode_mode
         return lambda x: kernels.q4_linear(x, qs, d, m, mode)
     if scheme == "q4x16":
-        planes, vnni = policy.tile_planes, policy.tile_vnni
+        planes, code = policy.tile_planes, policy.tile_code
         if policy.tile_gemm:  # the same bits at any row count: the faster one past max_kernel_rows
             limit = policy.max_kernel_rows
             return lambda x: (kernels.int16_gemm(x, scheme, qs, d, m, 0, True) if x.shape[0] > limit
-                              else kernels.q4x16_linear(x, qs, d, m, planes, vnni))
-        return lambda x: kernels.q4x16_linear(x, qs, d, m, planes, vnni)
+                              else kernels.q4x16_linear(x, qs, d, m, planes, code))
+        return lambda x: kernels.q4x16_linear(x, qs, d, m, planes, code)
     if scheme == "q8":
         mode = policy.q8_mode
         return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)

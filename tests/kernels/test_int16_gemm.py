@@ -66,7 +66,7 @@ def test_tile_acts_give_the_q4x16_kernels_bits(kernels, type_name):
     t = tile_q4(pack_gguf(type_name, _random_blocks(type_name, 48, 352, seed=5), (48, 352)))
     for m in (1, 2, 3, 9, 33, 70):
         x = torch.randn(m, 352, generator=gen) * (1 + 10 * torch.rand(m, 352, generator=gen))
-        kernel = kernels.q4x16_linear(x, t.qs, t.d, t.m, 2, False)
+        kernel = kernels.q4x16_linear(x, t.qs, t.d, t.m, 2, 0)
         assert torch.equal(kernels.int16_gemm(x, "q4x16", t.qs, t.d, t.m, 0, True), kernel), m
     assert not torch.equal(kernels.int16_gemm(x, "q4x16", t.qs, t.d, t.m, 0), kernel)
     with pytest.raises(RuntimeError, match="only for q4x16"):

@@ -17,7 +17,8 @@ from tests.policies import MANY_ROW_PATH, isa_params
 ROOT = Path(__file__).parents[2]
 # Per level: (q4 decode path, many-row path) as kernel_calls() names them.
 # Below VNNI, many-row products are int16 GEMMs on the packed codes.
-EXPECTED = {"avx2": ("q4x16_avx2", "int16_gemm"), "avx512": ("q4x16_avx2", "int16_gemm"),
+EXPECTED = {"avx2": ("q4x16_avx2", "int16_gemm"), "avx_vnni": ("q4x16_vnni256", "int16_gemm"),
+            "avx512": ("q4x16_avx2", "int16_gemm"),
             "avx512_vnni": ("q4x16", "int8_gemm"), "amx": ("q4_int8x2", "amx")}
 
 
@@ -36,8 +37,8 @@ def test_each_level_has_its_policy(kernels, monkeypatch):
             continue
         policy = KernelConfig.for_cpu(isa=level)
         assert policy.isa == level
-        decode = (("q4x16" if policy.tile_vnni else "q4x16_avx2") if policy.q4_tiles
-                  else f"q4_{policy.decode_acts}")
+        tile_path = {"avx512_vnni": "q4x16", "vnni256": "q4x16_vnni256", "avx2": "q4x16_avx2"}[policy.tile_kernel]
+        decode = tile_path if policy.q4_tiles else f"q4_{policy.decode_acts}"
         many = decode if policy.q4_tiles and policy.prompt_gemm == "dense" else MANY_ROW_PATH[policy.prompt_gemm]
         assert (decode, many) == EXPECTED[level]
     with pytest.raises(ValueError, match="KETCH_ISA must be one of"):
@@ -84,7 +85,7 @@ def test_engine_on_each_level(kernels, smollm2_path, isa):
     assert out["same"]
     decode, many = EXPECTED[isa]
     assert out["calls"][decode] > 0 and out["calls"][many] > 0, out["calls"]
-    unused = {"q4_int16", "q4_int8x2", "q4x16", "q4x16_avx2", "int8_gemm", "int16_gemm", "amx", "dequantize"} - {decode, many}
+    unused = {"q4_int16", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "int8_gemm", "int16_gemm", "amx", "dequantize"} - {decode, many}
     assert all(out["calls"][name] == 0 for name in unused), out["calls"]
 
 

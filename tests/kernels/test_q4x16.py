@@ -37,14 +37,24 @@ def _gptq_like(n: int, k: int, seed: int) -> PackedWeight:
     return PackedWeight("q4", qs, d, m, "GPTQ")
 
 
-# The two instruction sets the q4x16 kernel runs on, and its kernel_calls() name on each.
-PATHS = {"avx512_vnni": "q4x16", "avx2": "q4x16_avx2"}
+# The q4x16 kernels: (code q4x16_linear takes, kernel_calls() name).
+PATHS = {"avx512_vnni": (1, "q4x16"), "vnni256": (2, "q4x16_vnni256"), "avx2": (0, "q4x16_avx2")}
+
+
+# The ISA level whose policy runs each kernel.
+LEVEL_OF = {"avx512_vnni": "avx512_vnni", "vnni256": "avx_vnni", "avx2": "avx2"}
+
+
+def _runs(kernels, kernel: str) -> bool:
+    feats = kernels.cpu_features()
+    return {"avx2": True, "avx512_vnni": feats["avx512_vnni"],
+            "vnni256": feats["avx_vnni"] or feats["avx512_vnni"]}[kernel]
 
 
 @pytest.fixture(params=list(PATHS))
 def isa(request, kernels) -> str:
-    if request.param == "avx512_vnni" and not kernels.cpu_features()["avx512_vnni"]:
-        pytest.skip("this CPU lacks AVX-512 VNNI")
+    if not _runs(kernels, request.param):
+        pytest.skip(f"this CPU lacks the {request.param} kernel's ISA")
     return request.param
 
 
@@ -80,22 +90,40 @@ def test_only_whole_tiles_of_q4_tile():
 def test_kernel_is_within_the_rounding_bound(kernels, isa, form, planes):
     """K from one block to 48 (not a multiple of the 4-block chunk the row kernels step by), 1 to 70
     activation rows (whole and partial row groups), activations spread over four decades."""
-    vnni = isa == "avx512_vnni"
-    before = kernels.kernel_calls()[PATHS[isa]]
+    code, name = PATHS[isa]
+    before = kernels.kernel_calls()[name]
     for n, k in [(16, 32), (48, 160), (208, 576), (32, 1536)]:
         w = _gptq_like(n, k, seed=n + k) if form == "GPTQ" else _q4(form, n, k, seed=n * 3 + k)[0]
         t = tile_q4(w)
         gen = torch.Generator().manual_seed(n * k + planes)
         for m in (1, 2, 3, 4, 5, 8, 9, 70):
             x = torch.randn(m, k, generator=gen) * torch.exp(3 * torch.rand(m, k, generator=gen))
-            got = kernels.q4x16_linear(x, t.qs, t.d, t.m, planes, vnni)
+            got = kernels.q4x16_linear(x, t.qs, t.d, t.m, planes, code)
             assert_within_packed_bound(got, x, t, LEVELS[planes])
             # each row alone gives exactly what it gives among the others
             for r in {0, m // 2, m - 1}:
-                assert torch.equal(got[r:r + 1], kernels.q4x16_linear(x[r:r + 1].clone(), t.qs, t.d, t.m, planes, vnni))
-        zero = kernels.q4x16_linear(torch.zeros(3, k), t.qs, t.d, t.m, planes, vnni)  # all-zero blocks: step 0
+                assert torch.equal(got[r:r + 1], kernels.q4x16_linear(x[r:r + 1].clone(), t.qs, t.d, t.m, planes, code))
+        zero = kernels.q4x16_linear(torch.zeros(3, k), t.qs, t.d, t.m, planes, code)  # all-zero blocks: step 0
         assert torch.equal(zero, torch.zeros(3, n))
-    assert kernels.kernel_calls()[PATHS[isa]] > before  # that instruction set's kernel itself ran
+    assert kernels.kernel_calls()[name] > before  # that instruction set's kernel itself ran
+
+
+@pytest.mark.parametrize("form", ["Q4_0", "Q4_1", "GPTQ"])
+def test_the_256_bit_vnni_kernel_gives_the_avx2_kernels_bits(kernels, form):
+    """Its int32 sums are the AVX2 kernel's exactly and its float steps come in the same order, so
+    a level may mix them (int16_gemm's tile_acts reproduces the AVX2 kernel)."""
+    if not _runs(kernels, "vnni256"):
+        pytest.skip("this CPU has neither AVX-VNNI nor AVX-512 VNNI")
+    before = kernels.kernel_calls()["q4x16_vnni256"]
+    for n, k in [(16, 32), (48, 160), (208, 576)]:
+        w = _gptq_like(n, k, seed=n) if form == "GPTQ" else _q4(form, n, k, seed=k)[0]
+        t = tile_q4(w)
+        for m in (1, 2, 3, 9):
+            x = torch.randn(m, k, generator=torch.Generator().manual_seed(m * k)) * 3
+            for planes in (1, 2):
+                assert torch.equal(kernels.q4x16_linear(x, t.qs, t.d, t.m, planes, 2),
+                                   kernels.q4x16_linear(x, t.qs, t.d, t.m, planes, 0)), (n, k, m, planes)
+    assert kernels.kernel_calls()["q4x16_vnni256"] == before + 3 * 4 * 2
 
 
 def test_tiles_dequantize_in_the_kernel_exactly(kernels):
@@ -132,19 +160,24 @@ def test_bad_arguments_are_refused(kernels):
     w, _ = _q4("Q4_1", 32, 64)
     t = tile_q4(w)
     with pytest.raises(RuntimeError, match="1 or 2 activation planes"):
-        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 0, False)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 0, 0)
+    with pytest.raises(RuntimeError, match="unknown kernel 7"):
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 2, 7)
     with pytest.raises(RuntimeError, match="multiple of 16 rows"):
-        kernels.q4x16_linear(torch.zeros(1, 64), t.qs[:8], t.d[:8], t.m[:8], 2, False)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs[:8], t.d[:8], t.m[:8], 2, 0)
     with pytest.raises(RuntimeError, match="features"):
-        kernels.q4x16_linear(torch.zeros(1, 32), t.qs, t.d, t.m, 2, False)
+        kernels.q4x16_linear(torch.zeros(1, 32), t.qs, t.d, t.m, 2, 0)
     with pytest.raises(RuntimeError, match="mins must match"):
-        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m[:, :1].contiguous(), 2, False)
+        kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m[:, :1].contiguous(), 2, 0)
     if kernels.cpu_features()["avx512_vnni"]:
         with pytest.raises(RuntimeError, match="multiple of 16 rows"):
             kernels.int8_gemm(torch.zeros(9, 64), "q4x16", t.qs[:8], t.d[:8], t.m[:8], 0, 2)
     else:
-        with pytest.raises(RuntimeError, match="VNNI"):
-            kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 2, True)
+        with pytest.raises(RuntimeError, match="AVX-512 VNNI kernel needs an ISA this CPU lacks"):
+            kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 2, 1)
+    if not _runs(kernels, "vnni256"):
+        with pytest.raises(RuntimeError, match="256-bit VNNI"):
+            kernels.q4x16_linear(torch.zeros(1, 64), t.qs, t.d, t.m, 2, 2)
 
 
 def test_policy_tiles_below_amx(kernels, monkeypatch):
@@ -152,10 +185,13 @@ def test_policy_tiles_below_amx(kernels, monkeypatch):
     with pytest.raises(ValueError, match="q4 tiles need the int8 or dense many-row product"):
         KernelConfig(isa="amx", decode_acts="int8x2", prompt_gemm="amx", q4_tiles=True)
     avx2 = KernelConfig.for_cpu(isa="avx2")
-    assert avx2.q4_tiles and not avx2.tile_vnni and avx2.tile_planes == 2  # int16's precision
+    assert avx2.q4_tiles and avx2.tile_kernel == "avx2" and avx2.tile_planes == 2  # int16's precision
+    if at_least(cpu_isa(), "avx_vnni"):
+        v256 = KernelConfig.for_cpu(isa="avx_vnni")
+        assert v256.q4_tiles and v256.tile_kernel == "vnni256" and v256.tile_code == 2 and v256.tile_gemm
     if at_least(cpu_isa(), "avx512_vnni"):
         vnni = KernelConfig.for_cpu(isa="avx512_vnni")
-        assert vnni.q4_tiles and vnni.tile_vnni and vnni.tile_planes == 2
+        assert vnni.q4_tiles and vnni.tile_kernel == "avx512_vnni" and vnni.tile_planes == 2
         assert KernelConfig.for_cpu(isa="avx512_vnni", decode_acts="int8").tile_planes == 1
     if cpu_isa() == "amx":
         assert not KernelConfig.for_cpu().q4_tiles
@@ -166,7 +202,7 @@ def test_policy_tiles_below_amx(kernels, monkeypatch):
 def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     """tile_q4_linears retiles q4 linears (not embeddings, not other schemes); their decode rows
     keep within the kernel's bound, their many-row products give what the row layout gives."""
-    scratch = DequantScratch(KernelConfig.for_cpu(isa=isa))
+    scratch = DequantScratch(KernelConfig.for_cpu(isa=LEVEL_OF[isa]))
     w1, _ = _q4("Q4_1", 64, 128, seed=1)
     w0, _ = _q4("Q4_0", 40, 128, seed=2)  # 40 rows: no whole tiles, stays q4
     q8, _ = _q4("Q8_0", 64, 128, seed=3)
@@ -178,14 +214,15 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     before = {name: (model[name](x[:1]), model[name](x)) for name in "abc"}
     assert tile_q4_linears(model) == 1
     assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8", "q4"]
-    calls = kernels.kernel_calls()[PATHS[isa]]
+    name = PATHS[isa][1]
+    calls = kernels.kernel_calls()[name]
     one, many = model["a"](x[:1]), model["a"](x)
     assert_within_packed_bound(one, x[:1], w1, LEVELS[2])
     if isa == "avx512_vnni":
-        assert kernels.kernel_calls()[PATHS[isa]] == calls + 1  # the decode row took the tiled kernel
+        assert kernels.kernel_calls()[name] == calls + 1  # the decode row took the tiled kernel
         assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
     else:  # no int8 GEMM: 20 rows are an int16 GEMM on the tiles
-        assert kernels.kernel_calls()[PATHS[isa]] == calls + 1
+        assert kernels.kernel_calls()[name] == calls + 1
         assert torch.equal(many, kernels.int16_gemm(x, "q4x16", model["a"].qs, model["a"].d, model["a"].m, 0))
         assert_within_packed_bound(many, x, w1, 32767)
     for name in "bc":
@@ -211,7 +248,7 @@ def test_dense_policy_keeps_many_rows_in_the_tiled_kernel(kernels, monkeypatch):
         y = layer(x[:100])
         after = kernels.kernel_calls()
         assert after["q4x16_avx2"] == calls["q4x16_avx2"] + 1 and after["dequantize"] == calls["dequantize"]
-        assert torch.equal(y, kernels.q4x16_linear(x[:100].contiguous(), t.qs, t.d, t.m, 2, False))
+        assert torch.equal(y, kernels.q4x16_linear(x[:100].contiguous(), t.qs, t.d, t.m, 2, 0))
         calls = kernels.kernel_calls()
         layer(x)  # past the limit: dense, unless each prompt row must stay in one product
         after = kernels.kernel_calls()
@@ -235,7 +272,7 @@ def test_batches_of_generated_rows_take_the_gemm_with_the_kernels_bits(kernels):
         y = layer(xr, decode_rows=rows)
         after = kernels.kernel_calls()
         assert {k for k in after if after[k] != calls[k]} == {path}, rows
-        assert torch.equal(y, kernels.q4x16_linear(xr, t.qs, t.d, t.m, 2, False)), rows
+        assert torch.equal(y, kernels.q4x16_linear(xr, t.qs, t.d, t.m, 2, 0)), rows
     with pytest.raises(ValueError, match="tile_gemm needs"):
         replace(policy, q4_tiles=False)
 

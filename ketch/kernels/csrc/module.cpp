@@ -12,7 +12,7 @@
 
 namespace ketch::packed {
 
-const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q8_int16", "q8_int8", "q8_int8x2",
+const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "q8_int16", "q8_int8", "q8_int8x2",
                                         "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm"};
 std::atomic<int64_t> g_calls[kPaths];
 
@@ -35,8 +35,9 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
     const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                         __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
     return std::map<std::string, bool>{{"avx2", avx2}, {"avx512", avx512}, {"avx512_vnni", avx512 && has_vnni()},
+                                       {"avx_vnni", avx2 && ketch::cpu_has_avx_vnni()},
                                        {"amx", avx512 && has_vnni() && ketch::amx_usable()}};
-  }, "the ISA features the kernels use: avx2 (with FMA), avx512 (F/BW/VL/DQ), avx512_vnni, amx (granted by the OS)");
+  }, "the ISA features the kernels use: avx2 (with FMA), avx_vnni (VEX), avx512 (F/BW/VL/DQ), avx512_vnni, amx (granted by the OS)");
   mod.def("kernel_calls", [] {
     std::map<std::string, int64_t> out;
     for (int p = 0; p < kPaths; ++p) out[kPathNames[p]] = g_calls[p].load(std::memory_order_relaxed);
@@ -67,11 +68,11 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
      "y = x @ W.T for many rows without VNNI: int16 activations (per 32-block) against the packed codes, "
      "vpmaddwd; tile_acts: rounded as the AVX2 q4x16 kernel, whose bits it then gives");
   mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
-                             const c10::optional<torch::Tensor>& m, int64_t planes, bool vnni) {
-    count(vnni ? kQ4x16 : kQ4x16Avx2);
-    return ketch::q4x16_linear(x, qs, d, m, planes, vnni);
+                             const c10::optional<torch::Tensor>& m, int64_t planes, int64_t kernel) {
+    count(kernel == ketch::q4x16::kAvx512Vnni ? kQ4x16 : kernel == ketch::q4x16::kVnni256 ? kQ4x16Vnni256 : kQ4x16Avx2);
+    return ketch::q4x16_linear(x, qs, d, m, planes, kernel);
   }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes, "
-             "on AVX-512 VNNI (vnni) or AVX2");
+             "kernel 0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
 }

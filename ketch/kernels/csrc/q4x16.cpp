@@ -29,6 +29,7 @@
 #include "act_codes.h"
 #include "int8_gemm.h"
 #include "packed.h"
+#include "q4x16.h"
 
 #include <ATen/Parallel.h>
 #include <immintrin.h>
@@ -292,6 +293,120 @@ void tiles_avx2_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half
   }
 }
 
+// ---- 256-bit VNNI: AVX-VNNI (VEX, client cores without AVX-512) or, where only that exists,
+// AVX-512 VNNI's 256-bit form (EVEX; how an AVX-512 machine tests this path). The same 8-row halves
+// as the AVX2 kernel, but one vpdpbusd multiplies 4 codes by 4 activations and adds them to the
+// int32 sum, where AVX2 takes vpmaddubsw, an int16 add and a final vpmaddwd. The int32 sums are the
+// AVX2 kernel's exactly (its int16 sums never saturate, see above) and the float operations come
+// in its order, so the bits are the AVX2 kernel's: batches may still take int16_gemm's tile_acts.
+// The instruction is inline asm so one template, compiled for AVX2 alone, carries either encoding
+// (a target attribute per encoding would need two copies of every function).
+
+template <bool VEX>
+inline __m256i dpbusd256(__m256i acc, __m256i u, __m256i s) {
+  if constexpr (VEX) asm("%{vex%} vpdpbusd %2, %1, %0" : "+x"(acc) : "x"(u), "x"(s));
+  else asm("vpdpbusd %2, %1, %0" : "+x"(acc) : "x"(u), "x"(s));
+  return acc;
+}
+
+// R activation rows (R <= 2) against tiles t0..t1, 8 output rows (half a tile) at a time.
+template <int R, int P, bool MIN, bool VEX>
+void tiles_vnni256(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y,
+                   int64_t t0, int64_t t1, int64_t N) {
+  const int64_t K = a.K, nb = K / kBlock;
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
+  const RowActs<P> x(a, r0);
+  for (int64_t t = t0; t < t1; ++t)
+    for (int h = 0; h < 2; ++h) {
+      const uint8_t* w = qs + t * nb * kTileBlockBytes + 32 * h;
+      const at::Half* dt = d + t * nb * kTile + 8 * h;
+      const at::Half* mt = MIN ? m + t * nb * kTile + 8 * h : nullptr;
+      __m256 acc[R];
+      for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+      for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
+        for (int c = 0; c < 4; ++c)
+          _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+        __m256i s[R][P];
+        for (int r = 0; r < R; ++r)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
+          for (int p = 0; p < P; ++p) s[r][p] = _mm256_set1_epi32(-8 * x.csum[p][r * nb + b]);
+        for (int k = 0; k < 4; ++k) {
+          const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
+          const __m256i lo = _mm256_and_si256(raw, low4);
+          const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(raw, 4), low4);
+          for (int r = 0; r < R; ++r)
+            for (int p = 0; p < P; ++p) {
+              const int8_t* xb = x.q[p] + r * K + b * kBlock;
+              s[r][p] = dpbusd256<VEX>(s[r][p], lo, _mm256_set1_epi32(load4(xb + 4 * k)));
+              s[r][p] = dpbusd256<VEX>(s[r][p], hi, _mm256_set1_epi32(load4(xb + 16 + 4 * k)));
+            }
+        }
+        const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dt + b * kTile)));
+        __m256 mv;  // m + 8 d: the codes are centered
+        if constexpr (MIN)
+          mv = _mm256_fmadd_ps(_mm256_set1_ps(8.f), dv,
+                               _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt + b * kTile))));
+        for (int r = 0; r < R; ++r) {
+          __m256 t1v = _mm256_cvtepi32_ps(s[r][0]);
+          if constexpr (P == 2) t1v = _mm256_fmadd_ps(t1v, plane2, _mm256_cvtepi32_ps(s[r][1]));
+          acc[r] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, _mm256_set1_ps(x.step[r * nb + b])), acc[r]);
+          if constexpr (MIN) acc[r] = _mm256_fmadd_ps(mv, _mm256_set1_ps(x.xsum[r * nb + b]), acc[r]);
+        }
+      }
+      for (int r = 0; r < R; ++r) _mm256_storeu_ps(y + r * N + t * kTile + 8 * h, acc[r]);
+    }
+}
+
+// One activation row against whole tiles (both halves per pass, as tiles_avx2_row): the same
+// operations per lane as tiles_vnni256, so the same bits.
+template <int P, bool MIN, bool VEX>
+void tiles_vnni256_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y,
+                       int64_t t0, int64_t t1) {
+  const int64_t K = a.K, nb = K / kBlock;
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256 plane2 = _mm256_set1_ps(acts::kPlane2);
+  const RowActs<P> x(a, r0);
+  for (int64_t t = t0; t < t1; ++t) {
+    const uint8_t* w = qs + t * nb * kTileBlockBytes;
+    const at::Half* dt = d + t * nb * kTile;
+    const at::Half* mt = MIN ? m + t * nb * kTile : nullptr;
+    __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
+      for (int c = 0; c < 4; ++c)
+        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      __m256i s[P][2];
+      for (int p = 0; p < P; ++p) s[p][0] = s[p][1] = _mm256_set1_epi32(-8 * x.csum[p][b]);
+      for (int k = 0; k < 4; ++k) {
+        const __m256i raw0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
+        const __m256i raw1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k + 32));
+        const __m256i lo0 = _mm256_and_si256(raw0, low4), hi0 = _mm256_and_si256(_mm256_srli_epi16(raw0, 4), low4);
+        const __m256i lo1 = _mm256_and_si256(raw1, low4), hi1 = _mm256_and_si256(_mm256_srli_epi16(raw1, 4), low4);
+        for (int p = 0; p < P; ++p) {
+          const int8_t* xb = x.q[p] + b * kBlock;
+          const __m256i xl = _mm256_set1_epi32(load4(xb + 4 * k)), xh = _mm256_set1_epi32(load4(xb + 16 + 4 * k));
+          s[p][0] = dpbusd256<VEX>(dpbusd256<VEX>(s[p][0], lo0, xl), hi0, xh);
+          s[p][1] = dpbusd256<VEX>(dpbusd256<VEX>(s[p][1], lo1, xl), hi1, xh);
+        }
+      }
+      const __m256 step = _mm256_set1_ps(x.step[b]), xsum = _mm256_set1_ps(x.xsum[b]);
+      for (int h = 0; h < 2; ++h) {
+        const __m256 dv = _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dt + b * kTile + 8 * h)));
+        __m256 t1v = _mm256_cvtepi32_ps(s[0][h]);
+        if constexpr (P == 2) t1v = _mm256_fmadd_ps(t1v, plane2, _mm256_cvtepi32_ps(s[1][h]));
+        acc[h] = _mm256_fmadd_ps(t1v, _mm256_mul_ps(dv, step), acc[h]);
+        if constexpr (MIN) {
+          const __m256 mv = _mm256_fmadd_ps(
+              _mm256_set1_ps(8.f), dv,
+              _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(mt + b * kTile + 8 * h))));
+          acc[h] = _mm256_fmadd_ps(mv, xsum, acc[h]);
+        }
+      }
+    }
+    _mm256_storeu_ps(y + t * kTile, acc[0]);
+    _mm256_storeu_ps(y + t * kTile + 8, acc[1]);
+  }
+}
+
 // Tiles per pass over the activation row groups: a chunk's codes (16 rows x K/2 bytes per tile,
 // 36 KiB at K = 576) stay in L2 while every group of rows streams over them, so many rows read
 // each weight from memory once.
@@ -311,6 +426,18 @@ void row_groups_avx2(const Acts& a, const uint8_t* qs, const at::Half* d, const 
       float* yr = y + r0 * N;
       if (a.M - r0 >= 2) tiles_avx2<2, P, MIN>(a, r0, qs, d, m, yr, c0, c1, N);
       else tiles_avx2_row<P, MIN>(a, r0, qs, d, m, yr, c0, c1);
+    }
+  });
+}
+
+template <int P, bool MIN, bool VEX>
+void row_groups_vnni256(const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m, float* y,
+                        int64_t t0, int64_t t1, int64_t N) {
+  for_chunks(t0, t1, [&](int64_t c0, int64_t c1) {
+    for (int64_t r0 = 0; r0 < a.M; r0 += 2) {
+      float* yr = y + r0 * N;
+      if (a.M - r0 >= 2) tiles_vnni256<2, P, MIN, VEX>(a, r0, qs, d, m, yr, c0, c1, N);
+      else tiles_vnni256_row<P, MIN, VEX>(a, r0, qs, d, m, yr, c0, c1);
     }
   });
 }
@@ -349,9 +476,40 @@ packed::Acts16 packed::q4x16_acts16(const float* x, int64_t M, int64_t K) {
   return out;
 }
 
+bool cpu_has_avx_vnni() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("avxvnni");
+}
+
+bool q4x16_kernel_supported(int64_t kernel) {
+  switch (kernel) {
+    case q4x16::kAvx2: return true;
+    case q4x16::kAvx512Vnni: return int8_gemm_supported();
+    case q4x16::kVnni256: return cpu_has_avx_vnni() || int8_gemm_supported();
+    default: return false;
+  }
+}
+
+namespace {
+
+template <int P, bool MIN>
+void run_tiles(int64_t kernel, bool vex, const Acts& a, const uint8_t* qs, const at::Half* d, const at::Half* m,
+               float* y, int64_t t0, int64_t t1, int64_t N) {
+  if (kernel == q4x16::kAvx2) row_groups_avx2<P, MIN>(a, qs, d, m, y, t0, t1, N);
+  else if (kernel == q4x16::kAvx512Vnni) row_groups<P, MIN>(a, qs, d, m, y, t0, t1, N);
+  else if (vex) row_groups_vnni256<P, MIN, true>(a, qs, d, m, y, t0, t1, N);
+  else row_groups_vnni256<P, MIN, false>(a, qs, d, m, y, t0, t1, N);
+}
+
+}  // namespace
+
 at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Tensor& d,
-                           const c10::optional<at::Tensor>& m, int64_t planes, bool vnni) {
-  TORCH_CHECK(!vnni || int8_gemm_supported(), "q4x16_linear with VNNI needs AVX-512 VNNI, which this CPU lacks");
+                           const c10::optional<at::Tensor>& m, int64_t planes, int64_t kernel) {
+  TORCH_CHECK(kernel >= q4x16::kAvx2 && kernel <= q4x16::kVnni256, "q4x16_linear: unknown kernel ", kernel,
+              " (0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI)");
+  TORCH_CHECK(q4x16_kernel_supported(kernel), "q4x16_linear: the ",
+              kernel == q4x16::kAvx512Vnni ? "AVX-512 VNNI" : "256-bit VNNI (AVX-VNNI or AVX-512 VNNI)",
+              " kernel needs an ISA this CPU lacks");
   TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
   TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
   TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == at::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
@@ -364,27 +522,21 @@ at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Ten
               "mins must match scales");
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
-  const Acts acts = vnni ? quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes))
-                         : quantize_acts_avx2(x.data_ptr<float>(), M, K, static_cast<int>(planes));
+  const Acts acts = kernel == q4x16::kAvx512Vnni
+                        ? quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes))
+                        : quantize_acts_avx2(x.data_ptr<float>(), M, K, static_cast<int>(planes));
   const uint8_t* qp = qs.data_ptr<uint8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
+  const bool vex = kernel == q4x16::kVnni256 && cpu_has_avx_vnni();  // else EVEX: AVX-512 VNNI's 256-bit form
   at::parallel_for(0, N / kTile, tile_grain(K, M), [&](int64_t t0, int64_t t1) {
-    if (!vnni) {
-      if (planes == 2) {
-        if (mp) row_groups_avx2<2, true>(acts, qp, dp, mp, yp, t0, t1, N);
-        else row_groups_avx2<2, false>(acts, qp, dp, mp, yp, t0, t1, N);
-      } else {
-        if (mp) row_groups_avx2<1, true>(acts, qp, dp, mp, yp, t0, t1, N);
-        else row_groups_avx2<1, false>(acts, qp, dp, mp, yp, t0, t1, N);
-      }
-    } else if (planes == 2) {
-      if (mp) row_groups<2, true>(acts, qp, dp, mp, yp, t0, t1, N);
-      else row_groups<2, false>(acts, qp, dp, mp, yp, t0, t1, N);
+    if (planes == 2) {
+      if (mp) run_tiles<2, true>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
+      else run_tiles<2, false>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
     } else {
-      if (mp) row_groups<1, true>(acts, qp, dp, mp, yp, t0, t1, N);
-      else row_groups<1, false>(acts, qp, dp, mp, yp, t0, t1, N);
+      if (mp) run_tiles<1, true>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
+      else run_tiles<1, false>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
     }
   });
   return y;
