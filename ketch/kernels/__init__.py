@@ -41,15 +41,15 @@ def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
     return _build("ketch_qgemv", "module.cpp", "rows.cpp", "rows_int16.cpp", "rows_vnni.cpp", "lowbit.cpp",
                   "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "panels.cpp", "int8_gemm.cpp", "int16_gemm.cpp",
-                  "q4x16.cpp",
-                  headers=("act_codes.h", "amx_gemm.h", "int16_gemm.h", "int8_gemm.h", "kquant_codes.h", "packed.h",
-                           "panels.h", "q4x16.h", "tensor.h"))
+                  "q4x16.cpp", "ops.cpp", "decode_layer.cpp",
+                  headers=("act_codes.h", "amx_gemm.h", "decode_layer.h", "int16_gemm.h", "int8_gemm.h",
+                           "kquant_codes.h", "ops.h", "packed.h", "panels.h", "q4x16.h", "tensor.h"))
 
 
 @lru_cache(maxsize=1)
 def load_ops() -> ModuleType | None:
     """Fused fp32 norm/rope/activation ops for the decode path, or None."""
-    return _build("ketch_ops", "ops.cpp")
+    return _build("ketch_ops", "ops_module.cpp", "ops.cpp", headers=("ops.h", "tensor.h"))
 
 
 def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleType | None:

@@ -1,10 +1,14 @@
-"""One decoder layer's decode step as eight C++ calls, for fp32 CPU models with packed weights.
+"""One decoder layer's decode step as one or eight C++ calls, for fp32 CPU models with packed weights.
 
 At one sequence a SmolLM2 layer does ~60 us of arithmetic and, through the module tree, ~80 us
 of Python and dispatch (module calls, splits, views, per-op checks). Pure decode steps of layers
 whose parts all have fused kernels skip the tree: norm, qkv kernel, rope + cache write +
 attention, o kernel, norm, gate/up kernel, activation, down kernel. The results are the same
 calls in the same order as the module path, so outputs are identical (a test checks this).
+
+Where all four linears are q4x16 tiles, the eight calls are one (``DecodeLayer.step`` in
+``kernels/csrc/decode_layer.cpp``): one thread-team fork per layer instead of eight, the same
+functions in the same order, so again the same bits.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 import torch
 
+from ketch.kernels import load_kernels
 from ketch.kernels.policy import KernelConfig
 from ketch.layers.attention import AttentionMetadata
 from ketch.quant.linear import QuantLinear
@@ -37,6 +42,9 @@ class FusedDecodeLayer:
     act: int
     attention: Callable[..., torch.Tensor]  # the layer's Attention.fused_decode_attention
     head_dim: int
+    one_call: object | None  # the ketch_qgemv DecodeLayer, where every linear is q4x16
+    one_call_rows: int  # the most rows it takes (the policy's kernel rows; batches above use GEMMs)
+    sliding: bool
 
     @classmethod
     def build(cls, layer) -> FusedDecodeLayer | None:
@@ -52,9 +60,12 @@ class FusedDecodeLayer:
         kernels = [m.decode_kernel() for m in linears]
         if any(k is None for k in kernels):
             return None
-        return cls(ops, norms[0].weight.detach(), norms[1].weight.detach(), norms[0].eps, norms[1].eps,
+        norm1, norm2 = norms[0].weight.detach(), norms[1].weight.detach()
+        policy = attn.qkv_proj.scratch.policy
+        return cls(ops, norm1, norm2, norms[0].eps, norms[1].eps,
                    kernels[0], _bias(attn.qkv_proj), kernels[1], kernels[2], _bias(mlp.gate_up_proj), kernels[3],
-                   _bias(mlp.down_proj), mlp._fused_act, attn.fused_decode_attention, attn.head_dim)
+                   _bias(mlp.down_proj), mlp._fused_act, attn.fused_decode_attention, attn.head_dim,
+                   _one_call(layer, norm1, norm2, policy), policy.max_kernel_rows, attn.is_sliding)
 
     def applies(self, x: torch.Tensor, cos: torch.Tensor, meta: AttentionMetadata, policy: KernelConfig) -> bool:
         """Whether this step is one the fused path computes exactly as the module path would."""
@@ -66,6 +77,10 @@ class FusedDecodeLayer:
     def __call__(self, x: torch.Tensor, residual: torch.Tensor | None, cos: torch.Tensor, sin: torch.Tensor,
                  kv_cache: tuple[torch.Tensor, torch.Tensor], meta: AttentionMetadata
                  ) -> tuple[torch.Tensor, torch.Tensor]:
+        if self.one_call is not None and x.shape[0] <= self.one_call_rows:
+            return self.one_call.step(x, residual, cos, sin, kv_cache[0], kv_cache[1], meta.slot_mapping,
+                                      meta.decode_block_table, meta.decode_context_lens,
+                                      meta.window_for(self.sliding))
         ops = self.ops
         if residual is None:
             residual, h = x, ops.add_rms_norm(x, None, self.norm1, self.eps1)
@@ -83,6 +98,20 @@ class FusedDecodeLayer:
         if self.down_bias is not None:
             out = out + self.down_bias
         return out, residual
+
+
+def _one_call(layer, norm1: torch.Tensor, norm2: torch.Tensor, policy: KernelConfig) -> object | None:
+    """The layer's single-call decode step, where its four linears are q4x16 tiles on the CPU."""
+    attn, mlp = layer.self_attn, layer.mlp
+    linears = (attn.qkv_proj, attn.o_proj, mlp.gate_up_proj, mlp.down_proj)
+    kernels = load_kernels()
+    if (kernels is None or not hasattr(kernels, "DecodeLayer")
+            or any(m.scheme != "q4x16" or m.perm is not None or m.scratch.policy is not policy for m in linears)):
+        return None
+    parts = [kernels.DecodeLinear(m.qs, m.d, m.m, _bias(m)) for m in linears]
+    return kernels.DecodeLayer(norm1, layer.input_layernorm.eps, norm2, layer.post_attention_layernorm.eps, *parts,
+                               mlp._fused_act, attn.n_heads, attn.scale, attn.softcap or 0.0, policy.tile_planes,
+                               policy.tile_code)
 
 
 def _bias(linear: QuantLinear) -> torch.Tensor | None:

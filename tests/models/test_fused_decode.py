@@ -72,3 +72,47 @@ def test_an_untied_packed_head_runs_generated_rows_in_its_kernel(tiny_models, tm
     assert alone == among
     assert any(rows == decode == len(prompts) for rows, decode in seen)  # a step of the batch's decodes
     assert all(decode <= rows for rows, decode in seen) and any(decode == 0 for _, decode in seen)  # prompt ends
+
+
+TILED = {**{k: "Q4_1" for k in ("attn_q", "attn_k", "attn_v", "attn_output", "ffn_gate", "ffn_up", "ffn_down")},
+         "token_embd": "Q8_0"}
+
+
+@pytest.mark.parametrize("kind", ["llama", "qwen2", "gemma"])
+@pytest.mark.parametrize("batch_invariant", [True, False])
+def test_the_single_call_layer_equals_the_eight_call_path(kind, batch_invariant, tiny_models, tmp_path, monkeypatch):
+    """Where every linear is q4x16, a layer's decode step is one C++ call (decode_layer.cpp); it
+    gives the eight-call path's tokens and log-probabilities exactly, alone and batched."""
+    from ketch.models import fused_decode
+
+    kernels = load_kernels()
+    path, hf = tiny_models(kind)
+    gguf_file = write_gguf(hf, path, tmp_path / f"{kind}.gguf", TILED)
+    before = kernels.kernel_calls()["decode_layer"]
+    one_llm, one = _run(gguf_file, batch_invariant)
+    layers = one_llm.engine.model._fused
+    if not all(f is not None and f.one_call is not None for f in layers):
+        pytest.skip("this CPU's ISA level keeps q4 weights in the row layout (AMX), so no q4x16 layers")
+    assert kernels.kernel_calls()["decode_layer"] > before  # the single call ran
+    monkeypatch.setattr(fused_decode, "_one_call", lambda *args: None)
+    eight_llm, eight = _run(gguf_file, batch_invariant)
+    assert all(f is not None and f.one_call is None for f in eight_llm.engine.model._fused)
+    assert one == eight
+
+
+def test_the_single_call_layer_rejects_mismatched_parts():
+    """Shapes are checked once, when the layer is built, with messages that say which part is wrong."""
+    k = load_kernels()
+    if not hasattr(k, "DecodeLayer"):
+        pytest.skip("no packed kernels here")
+    tiles = lambda n, kk: k.DecodeLinear(torch.zeros(n, kk // 2, dtype=torch.uint8),  # noqa: E731
+                                         torch.ones(n, kk // 32, dtype=torch.half), None, None)
+    norm = torch.ones(64)
+    with pytest.raises(RuntimeError, match="o and down must give 64 features"):
+        k.DecodeLayer(norm, 1e-5, norm, 1e-5, tiles(128, 64), tiles(32, 64), tiles(256, 64), tiles(64, 128),
+                      0, 2, 0.125, 0.0, 2, 0)
+    with pytest.raises(RuntimeError, match="down takes 64 features, the layer gives it 128"):
+        k.DecodeLayer(norm, 1e-5, norm, 1e-5, tiles(128, 64), tiles(64, 64), tiles(256, 64), tiles(64, 64),
+                      0, 2, 0.125, 0.0, 2, 0)
+    with pytest.raises(RuntimeError, match="multiple of 16 rows"):
+        k.DecodeLinear(torch.zeros(8, 32, dtype=torch.uint8), torch.ones(8, 2, dtype=torch.half), None, None)

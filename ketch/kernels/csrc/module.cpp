@@ -1,6 +1,7 @@
 // The Python module of the packed-weight kernels (ketch.kernels.load_kernels): bindings, the CPU
 // features the kernels use, and the per-path call counters.
 #include "amx_gemm.h"
+#include "decode_layer.h"
 #include "int16_gemm.h"
 #include "int8_gemm.h"
 #include "packed.h"
@@ -13,7 +14,7 @@
 namespace ketch::packed {
 
 const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "q8_int16", "q8_int8", "q8_int8x2",
-                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm"};
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer"};
 std::atomic<int64_t> g_calls[kPaths];
 
 }  // namespace ketch::packed
@@ -75,4 +76,18 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
              "kernel 0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
+  py::class_<ketch::DecodeLinear>(mod, "DecodeLinear", "a q4x16 linear of the fused decode layer (planes and fp32 bias)")
+      .def(py::init<torch::Tensor, torch::Tensor, c10::optional<torch::Tensor>, c10::optional<torch::Tensor>>(),
+           py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("bias"));
+  py::class_<ketch::DecodeLayer>(mod, "DecodeLayer",
+                                 "a llama-style layer's decode step on q4x16 weights in one call (decode_layer.cpp)")
+      .def(py::init<torch::Tensor, double, torch::Tensor, double, ketch::DecodeLinear, ketch::DecodeLinear,
+                    ketch::DecodeLinear, ketch::DecodeLinear, int64_t, int64_t, double, double, int64_t, int64_t>(),
+           py::arg("norm1"), py::arg("eps1"), py::arg("norm2"), py::arg("eps2"), py::arg("qkv"), py::arg("o"),
+           py::arg("gate_up"), py::arg("down"), py::arg("act"), py::arg("heads"), py::arg("scale"),
+           py::arg("softcap"), py::arg("planes"), py::arg("kernel"))
+      .def("step", &ketch::DecodeLayer::step, kNoGil, py::arg("x"), py::arg("residual"), py::arg("cos"),
+           py::arg("sin"), py::arg("k_cache"), py::arg("v_cache"), py::arg("slots"), py::arg("block_table"),
+           py::arg("context_lens"), py::arg("window"),
+           "x [B, H] -> (output, residual) for B decode rows: the eight-call path's values in one call");
 }

@@ -1,7 +1,7 @@
 // Fused fp32 CPU ops for the per-token path. Each replaces 4-8 small torch ops whose dispatch
 // cost, not arithmetic, dominated single-stream decode (SmolLM2: ~9 ms of 18 ms per token).
-#include <torch/extension.h>
-#include <ATen/Parallel.h>
+#include "ops.h"
+
 #include <immintrin.h>
 #include <algorithm>
 #include <cmath>
@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+namespace ketch::ops {
 namespace {
 
 inline float hsum8(__m256 v) {
@@ -18,38 +19,44 @@ inline float hsum8(__m256 v) {
   return _mm_cvtss_f32(lo);
 }
 
-void check_rows(const torch::Tensor& t, const char* name) {
-  TORCH_CHECK(t.dim() == 2 && t.scalar_type() == torch::kFloat && t.stride(1) == 1, name, " must be fp32 [T, H] with unit inner stride");
+void check_rows(const at::Tensor& t, const char* name) {
+  TORCH_CHECK(t.dim() == 2 && t.scalar_type() == at::kFloat && t.stride(1) == 1, name, " must be fp32 [T, H] with unit inner stride");
 }
 
-// residual += x (when given), then out = residual / rms(residual) * w. Returns out.
-torch::Tensor add_rms_norm(torch::Tensor x, c10::optional<torch::Tensor> residual, torch::Tensor w, double eps) {
+}  // namespace
+
+void add_rms_norm_row(const float* x, float* residual, const float* w, int64_t H, float eps, float* out) {
+  const float* src = x;
+  if (residual) {
+    for (int64_t i = 0; i < H; ++i) residual[i] += x[i];
+    src = residual;
+  }
+  __m256 acc = _mm256_setzero_ps();
+  int64_t i = 0;
+  for (; i + 8 <= H; i += 8) { const __m256 v = _mm256_loadu_ps(src + i); acc = _mm256_fmadd_ps(v, v, acc); }
+  float ss = hsum8(acc);
+  for (; i < H; ++i) ss += src[i] * src[i];
+  const float scale = 1.0f / std::sqrt(ss / static_cast<float>(H) + eps);
+  for (int64_t j = 0; j < H; ++j) out[j] = src[j] * scale * w[j];
+}
+
+at::Tensor add_rms_norm(at::Tensor x, c10::optional<at::Tensor> residual, at::Tensor w, double eps) {
   check_rows(x, "x");
   const int64_t T = x.size(0), H = x.size(1);
-  TORCH_CHECK(w.scalar_type() == torch::kFloat && w.is_contiguous() && w.numel() == H, "weight must be fp32 [H]");
+  TORCH_CHECK(w.scalar_type() == at::kFloat && w.is_contiguous() && w.numel() == H, "weight must be fp32 [H]");
   if (residual) check_rows(*residual, "residual");
-  auto out = torch::empty({T, H}, x.options());
+  auto out = at::empty({T, H}, x.options());
   const float* wp = w.data_ptr<float>();
   at::parallel_for(0, T, 16, [&](int64_t t0, int64_t t1) {
-    for (int64_t t = t0; t < t1; ++t) {
-      float* src = x.data_ptr<float>() + t * x.stride(0);
-      if (residual) {
-        float* r = residual->data_ptr<float>() + t * residual->stride(0);
-        for (int64_t i = 0; i < H; ++i) r[i] += src[i];
-        src = r;
-      }
-      __m256 acc = _mm256_setzero_ps();
-      int64_t i = 0;
-      for (; i + 8 <= H; i += 8) { const __m256 v = _mm256_loadu_ps(src + i); acc = _mm256_fmadd_ps(v, v, acc); }
-      float ss = hsum8(acc);
-      for (; i < H; ++i) ss += src[i] * src[i];
-      const float scale = 1.0f / std::sqrt(ss / static_cast<float>(H) + static_cast<float>(eps));
-      float* o = out.data_ptr<float>() + t * H;
-      for (int64_t j = 0; j < H; ++j) o[j] = src[j] * scale * wp[j];
-    }
+    for (int64_t t = t0; t < t1; ++t)
+      add_rms_norm_row(x.data_ptr<float>() + t * x.stride(0),
+                       residual ? residual->data_ptr<float>() + t * residual->stride(0) : nullptr, wp, H,
+                       static_cast<float>(eps), out.data_ptr<float>() + t * H);
   });
   return out;
 }
+
+namespace {
 
 // Rotate-half rope of one head x (D = 2 * half) into y (y == x: in place).
 inline void rotate_half(const float* x, float* y, const float* c, const float* s, int64_t half) {
@@ -60,14 +67,16 @@ inline void rotate_half(const float* x, float* y, const float* c, const float* s
   }
 }
 
+}  // namespace
+
 // In place, rotate-half rope on q [T, Hq, D] and k [T, Hk, D] (any row stride, heads dense).
-void rope_(torch::Tensor q, torch::Tensor k, torch::Tensor cos, torch::Tensor sin) {
-  TORCH_CHECK(cos.dim() == 2 && cos.is_contiguous() && sin.is_contiguous() && cos.scalar_type() == torch::kFloat,
+void rope_(at::Tensor q, at::Tensor k, at::Tensor cos, at::Tensor sin) {
+  TORCH_CHECK(cos.dim() == 2 && cos.is_contiguous() && sin.is_contiguous() && cos.scalar_type() == at::kFloat,
               "cos/sin must be contiguous fp32 [T, D]");
   const int64_t T = cos.size(0), D = cos.size(1), half = D / 2;
   for (const auto* tp : {&q, &k}) {
     const auto& t = *tp;
-    TORCH_CHECK(t.dim() == 3 && t.scalar_type() == torch::kFloat && t.size(0) == T && t.size(2) == D &&
+    TORCH_CHECK(t.dim() == 3 && t.scalar_type() == at::kFloat && t.size(0) == T && t.size(2) == D &&
                 t.stride(2) == 1 && t.stride(1) == D, "q/k must be fp32 [T, H, D] with dense heads");
   }
   at::parallel_for(0, T, 8, [&](int64_t t0, int64_t t1) {
@@ -81,6 +90,8 @@ void rope_(torch::Tensor q, torch::Tensor k, torch::Tensor cos, torch::Tensor si
     }
   });
 }
+
+namespace {
 
 // exp for x <= 0 (softmax after subtracting the max), AVX2: Cephes' degree-5 polynomial on the
 // reduced argument, ~2 ulp; inputs below -87 give 0 as the scalar exp underflows to.
@@ -128,25 +139,30 @@ inline float act1(float x, int64_t act) {
   return out[0];
 }
 
-torch::Tensor act_and_mul(torch::Tensor gate_up, int64_t act) {
+}  // namespace
+
+void act_and_mul_row(const float* g, int64_t I, int64_t act, float* o) {
+  const float* u = g + I;
+  int64_t i = 0;
+  for (; i + 8 <= I; i += 8)
+    _mm256_storeu_ps(o + i, _mm256_mul_ps(act8(_mm256_loadu_ps(g + i), act), _mm256_loadu_ps(u + i)));
+  for (; i < I; ++i) o[i] = act1(g[i], act) * u[i];
+}
+
+at::Tensor act_and_mul(at::Tensor gate_up, int64_t act) {
   check_rows(gate_up, "gate_up");
   TORCH_CHECK(act == 0 || act == 1, "act must be 0 (silu) or 1 (gelu tanh)");
   const int64_t T = gate_up.size(0), I = gate_up.size(1) / 2;
-  auto out = torch::empty({T, I}, gate_up.options());
+  auto out = at::empty({T, I}, gate_up.options());
   // Whole rows per task (every element is computed the same way wherever it lands: batch-invariant).
   at::parallel_for(0, T, std::max<int64_t>(1, 16384 / std::max<int64_t>(I, 1)), [&](int64_t t0, int64_t t1) {
-    for (int64_t t = t0; t < t1; ++t) {
-      const float* g = gate_up.data_ptr<float>() + t * gate_up.stride(0);
-      const float* u = g + I;
-      float* o = out.data_ptr<float>() + t * I;
-      int64_t i = 0;
-      for (; i + 8 <= I; i += 8)
-        _mm256_storeu_ps(o + i, _mm256_mul_ps(act8(_mm256_loadu_ps(g + i), act), _mm256_loadu_ps(u + i)));
-      for (; i < I; ++i) o[i] = act1(g[i], act) * u[i];
-    }
+    for (int64_t t = t0; t < t1; ++t)
+      act_and_mul_row(gate_up.data_ptr<float>() + t * gate_up.stride(0), I, act, out.data_ptr<float>() + t * I);
   });
   return out;
 }
+
+namespace {
 
 // The 8 horizontal sums of v[0..7], in order, in one vector.
 inline __m256 hsum8x8(const __m256* v) {
@@ -324,22 +340,24 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
 }
 
 // The head size of a cache: its last dimension, less the scale's bytes of int8 rows.
-inline int64_t head_size(const torch::Tensor& cache) {
-  return cache.size(3) - (cache.scalar_type() == torch::kChar ? kScaleBytes : 0);
+inline int64_t head_size(const at::Tensor& cache) {
+  return cache.size(3) - (cache.scalar_type() == at::kChar ? kScaleBytes : 0);
 }
 
-void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cache, const torch::Tensor& block_table,
-                       const torch::Tensor& context_lens, int64_t B) {
+}  // namespace
+
+void check_decode_args(const at::Tensor& k_cache, const at::Tensor& v_cache, const at::Tensor& block_table,
+                       const at::Tensor& context_lens, int64_t B) {
   const auto kt = k_cache.scalar_type();
   TORCH_CHECK(k_cache.dim() == 4 && k_cache.is_contiguous() && v_cache.is_contiguous() &&
-              (kt == torch::kFloat || kt == torch::kHalf || kt == torch::kBFloat16 || kt == torch::kChar) &&
+              (kt == at::kFloat || kt == at::kHalf || kt == at::kBFloat16 || kt == at::kChar) &&
               v_cache.scalar_type() == kt && v_cache.sizes() == k_cache.sizes(),
               "caches must be contiguous fp32, fp16, bf16 [blocks, block_size, Hkv, D] or int8 [.., D + 4], "
               "both of one type");
-  TORCH_CHECK(kt != torch::kChar || k_cache.size(3) > kScaleBytes, "int8 cache rows must hold codes and a scale");
-  TORCH_CHECK(block_table.scalar_type() == torch::kLong && block_table.is_contiguous() && block_table.dim() == 2 &&
+  TORCH_CHECK(kt != at::kChar || k_cache.size(3) > kScaleBytes, "int8 cache rows must hold codes and a scale");
+  TORCH_CHECK(block_table.scalar_type() == at::kLong && block_table.is_contiguous() && block_table.dim() == 2 &&
               block_table.size(0) == B, "block_table must be int64 [B, max_blocks]");
-  TORCH_CHECK(context_lens.scalar_type() == torch::kLong && context_lens.is_contiguous() && context_lens.numel() == B,
+  TORCH_CHECK(context_lens.scalar_type() == at::kLong && context_lens.is_contiguous() && context_lens.numel() == B,
               "context_lens must be int64 [B]");
   const int64_t* lens = context_lens.data_ptr<int64_t>();
   const int64_t cap = block_table.size(1) * k_cache.size(1), blocks = k_cache.size(0);
@@ -351,56 +369,37 @@ void check_decode_args(const torch::Tensor& k_cache, const torch::Tensor& v_cach
   }
 }
 
-// Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
-// into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread
-// when the whole step is small (an OpenMP fork costs more than a short context's attention), else
-// spread over the pool. Each item is computed the same way either way, so results do not depend
-// on the batch.
+namespace {
+
+
+// Items [i0, i1) of a decode step's attention: (sequence, kv head) pairs, each attending its group
+// of query heads, or with by_head (sequence, query head) pairs, one query head each. A query head's
+// arithmetic in attend_group does not depend on its group, so both give the same values.
 template <typename T>
-void attend_decode_as(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
-                      const torch::Tensor& v_cache, const torch::Tensor& block_table,
-                      const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
-  const int64_t B = context_lens.numel(), bs = k_cache.size(1), Hkv = k_cache.size(2), R = k_cache.size(3);
+void attend_items_as(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
+                     const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,
+                     int64_t Hq, double scale, int64_t window, double softcap, int64_t i0, int64_t i1,
+                     bool by_head) {
+  const int64_t bs = k_cache.size(1), Hkv = k_cache.size(2), R = k_cache.size(3);
   const int64_t D = head_size(k_cache), group = Hq / Hkv, max_blocks = block_table.size(1);
   const int64_t* lens = context_lens.data_ptr<int64_t>();
   const int64_t* bt = block_table.data_ptr<int64_t>();
   const T* kc = static_cast<const T*>(k_cache.data_ptr());
   const T* vc = static_cast<const T*>(v_cache.data_ptr());
-  int64_t total = 0;
-  for (int64_t b = 0; b < B; ++b) total += lens[b];
   const float fscale = static_cast<float>(scale), cap = static_cast<float>(softcap);
-  const int64_t items = B * Hkv;
-  const int64_t grain = total * Hq * D < (int64_t{1} << 18) ? std::max<int64_t>(items, 1) : 1;
-  at::parallel_for(0, items, grain, [&](int64_t i0, int64_t i1) {
-    thread_local std::vector<float> scores;
-    thread_local std::vector<int64_t> rows;
-    for (int64_t i = i0; i < i1; ++i) {
-      const int64_t b = i / Hkv, h = i % Hkv;
-      const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
-      key_offsets(bt + b * max_blocks, bs, Hkv, R, start, len, rows);
-      const KvView<T> kv{kc, vc, rows.data(), D, R};
-      attend_group(q + b * q_stride + h * group * D, out + (b * Hq + h * group) * D, group, kv, h, start, len,
-                   fscale, cap, scores);
-    }
-  });
-}
-
-void attend_decode(const float* q, int64_t q_stride, float* out, const torch::Tensor& k_cache,
-                   const torch::Tensor& v_cache, const torch::Tensor& block_table,
-                   const torch::Tensor& context_lens, int64_t Hq, double scale, int64_t window, double softcap) {
-  switch (k_cache.scalar_type()) {
-    case torch::kHalf:
-      return attend_decode_as<at::Half>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
-                                        window, softcap);
-    case torch::kBFloat16:
-      return attend_decode_as<at::BFloat16>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq,
-                                            scale, window, softcap);
-    case torch::kChar:
-      return attend_decode_as<int8_t>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
-                                      window, softcap);
-    default:
-      return attend_decode_as<float>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
-                                     window, softcap);
+  const int64_t per_seq = by_head ? Hq : Hkv;
+  thread_local std::vector<float> scores;
+  thread_local std::vector<int64_t> rows;
+  int64_t rows_of = -1;  // the sequence whose key offsets `rows` holds
+  for (int64_t i = i0; i < i1; ++i) {
+    const int64_t b = i / per_seq, head = i % per_seq;
+    const int64_t h = by_head ? head / group : head, first = by_head ? head : h * group;
+    const int64_t len = lens[b], start = window > 0 ? std::max<int64_t>(0, len - window) : 0;
+    if (rows_of != b) key_offsets(bt + b * max_blocks, bs, Hkv, R, start, len, rows);
+    rows_of = b;
+    const KvView<T> kv{kc, vc, rows.data(), D, R};
+    attend_group(q + b * q_stride + first * D, out + (b * Hq + first) * D, by_head ? 1 : group, kv, h, start,
+                 len, fscale, cap, scores);
   }
 }
 
@@ -419,20 +418,116 @@ void write_kv(const float* row, int64_t Hq, int64_t Hkv, int64_t D, const float*
 
 }  // namespace
 
+int64_t check_decode_qkv(const at::Tensor& k_cache, const at::Tensor& cos, const at::Tensor& sin,
+                         const at::Tensor& slots, int64_t B, int64_t F, int64_t Hq) {
+  const int64_t Hkv = k_cache.size(2), D = head_size(k_cache), bs = k_cache.size(1);
+  TORCH_CHECK(Hq > 0 && Hq % Hkv == 0 && F == (Hq + 2 * Hkv) * D, "qkv has ", F, " features, expected (", Hq,
+              " + 2 * ", Hkv, ") * ", D);
+  TORCH_CHECK(D % 2 == 0, "head size must be even for rope");
+  TORCH_CHECK(cos.dim() == 2 && cos.size(0) == B && cos.size(1) == D && cos.is_contiguous() && sin.is_contiguous() &&
+              sin.sizes() == cos.sizes() && cos.scalar_type() == at::kFloat && sin.scalar_type() == at::kFloat,
+              "cos/sin must be contiguous fp32 [B, D]");
+  TORCH_CHECK(slots.scalar_type() == at::kLong && slots.is_contiguous() && slots.numel() == B, "slots must be int64 [B]");
+  const int64_t* sl = slots.data_ptr<int64_t>();
+  for (int64_t b = 0; b < B; ++b)
+    TORCH_CHECK(sl[b] >= 0 && sl[b] < k_cache.size(0) * bs, "cache slot out of range");
+  TORCH_CHECK(D <= 512, "head size above 512 is not supported by the fused decode op");
+  return D;
+}
+
+void write_decode_kv(const float* qkv, int64_t F, float* q, const float* cos, const float* sin,
+                     const at::Tensor& k_cache, const at::Tensor& v_cache, const int64_t* slots, int64_t B,
+                     int64_t Hq) {
+  const int64_t Hkv = k_cache.size(2), D = head_size(k_cache), half = D / 2;
+  for (int64_t b = 0; b < B; ++b) {
+    const float* row = qkv + b * F;
+    const float* c = cos + b * D;
+    const float* s = sin + b * D;
+    for (int64_t h = 0; h < Hq; ++h) rotate_half(row + h * D, q + (b * Hq + h) * D, c, s, half);
+    switch (k_cache.scalar_type()) {
+      case at::kHalf:
+        write_kv(row, Hq, Hkv, D, c, s, slots[b], static_cast<at::Half*>(k_cache.data_ptr()),
+                 static_cast<at::Half*>(v_cache.data_ptr()));
+        break;
+      case at::kBFloat16:
+        write_kv(row, Hq, Hkv, D, c, s, slots[b], static_cast<at::BFloat16*>(k_cache.data_ptr()),
+                 static_cast<at::BFloat16*>(v_cache.data_ptr()));
+        break;
+      case at::kChar:
+        write_kv(row, Hq, Hkv, D, c, s, slots[b], static_cast<int8_t*>(k_cache.data_ptr()),
+                 static_cast<int8_t*>(v_cache.data_ptr()));
+        break;
+      default:
+        write_kv(row, Hq, Hkv, D, c, s, slots[b], k_cache.data_ptr<float>(), v_cache.data_ptr<float>());
+    }
+  }
+}
+
+int64_t decode_attention_items(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq, bool by_head) {
+  return context_lens.numel() * (by_head ? Hq : k_cache.size(2));
+}
+
+bool decode_attention_serial(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq) {
+  const int64_t* lens = context_lens.data_ptr<int64_t>();
+  int64_t total = 0;
+  for (int64_t b = 0; b < context_lens.numel(); ++b) total += lens[b];
+  return total * Hq * head_size(k_cache) < (int64_t{1} << 18);
+}
+
+void attend_decode_range(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
+                         const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,
+                         int64_t Hq, double scale, int64_t window, double softcap, int64_t i0, int64_t i1,
+                         bool by_head) {
+  switch (k_cache.scalar_type()) {
+    case at::kHalf:
+      return attend_items_as<at::Half>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                       window, softcap, i0, i1, by_head);
+    case at::kBFloat16:
+      return attend_items_as<at::BFloat16>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq,
+                                           scale, window, softcap, i0, i1, by_head);
+    case at::kChar:
+      return attend_items_as<int8_t>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                     window, softcap, i0, i1, by_head);
+    default:
+      return attend_items_as<float>(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale,
+                                    window, softcap, i0, i1, by_head);
+  }
+}
+
+namespace {
+
+// Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
+// into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread
+// when the whole step is small (an OpenMP fork costs more than a short context's attention), else
+// spread over the pool. Each item is computed the same way either way, so results do not depend
+// on the batch.
+void attend_decode(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
+                   const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,
+                   int64_t Hq, double scale, int64_t window, double softcap) {
+  const int64_t items = decode_attention_items(k_cache, context_lens, Hq, false);
+  const int64_t grain = decode_attention_serial(k_cache, context_lens, Hq) ? std::max<int64_t>(items, 1) : 1;
+  at::parallel_for(0, items, grain, [&](int64_t i0, int64_t i1) {
+    attend_decode_range(q, q_stride, out, k_cache, v_cache, block_table, context_lens, Hq, scale, window, softcap,
+                        i0, i1, false);
+  });
+}
+
+}  // namespace
+
 // Decode attention (one query token per sequence) straight over the paged cache: no gather of
 // K/V into a padded tensor, no mask. q [B, Hq, D]; caches [blocks, block_size, Hkv, D];
 // block_table [B, max_blocks] int64; context_lens [B] int64 (keys 0..len-1 are attended,
 // or the last `window` of them when window > 0). softcap > 0 applies tanh capping to scores.
-torch::Tensor paged_decode_attention(torch::Tensor q, torch::Tensor k_cache, torch::Tensor v_cache,
-                                     torch::Tensor block_table, torch::Tensor context_lens, double scale,
+at::Tensor paged_decode_attention(at::Tensor q, at::Tensor k_cache, at::Tensor v_cache,
+                                     at::Tensor block_table, at::Tensor context_lens, double scale,
                                      int64_t window, double softcap) {
-  TORCH_CHECK(q.dim() == 3 && q.scalar_type() == torch::kFloat && q.stride(2) == 1 && q.stride(1) == q.size(2),
+  TORCH_CHECK(q.dim() == 3 && q.scalar_type() == at::kFloat && q.stride(2) == 1 && q.stride(1) == q.size(2),
               "q must be fp32 [B, Hq, D] with dense heads");
   const int64_t B = q.size(0), Hq = q.size(1), D = q.size(2);
   check_decode_args(k_cache, v_cache, block_table, context_lens, B);
   const int64_t Hkv = k_cache.size(2);
   TORCH_CHECK(head_size(k_cache) == D && Hq % Hkv == 0, "head sizes do not match");
-  auto out = torch::empty({B, Hq, D}, q.options());
+  auto out = at::empty({B, Hq, D}, q.options());
   attend_decode(q.data_ptr<float>(), q.stride(0), out.data_ptr<float>(), k_cache, v_cache, block_table, context_lens,
                 Hq, scale, window, softcap);
   return out;
@@ -443,66 +538,23 @@ torch::Tensor paged_decode_attention(torch::Tensor q, torch::Tensor k_cache, tor
 // to cache slot slots[b], and the result is attention over the cache as paged_decode_attention:
 // [B, Hq * D], ready for the output projection. Replaces split, rope, two cache writes and the
 // attention call (about 40 us of dispatch per layer at one sequence).
-torch::Tensor decode_attention_qkv(torch::Tensor qkv, torch::Tensor cos, torch::Tensor sin, torch::Tensor k_cache,
-                                   torch::Tensor v_cache, torch::Tensor slots, torch::Tensor block_table,
-                                   torch::Tensor context_lens, int64_t Hq, double scale, int64_t window,
+at::Tensor decode_attention_qkv(at::Tensor qkv, at::Tensor cos, at::Tensor sin, at::Tensor k_cache,
+                                   at::Tensor v_cache, at::Tensor slots, at::Tensor block_table,
+                                   at::Tensor context_lens, int64_t Hq, double scale, int64_t window,
                                    double softcap) {
-  TORCH_CHECK(qkv.dim() == 2 && qkv.scalar_type() == torch::kFloat && qkv.is_contiguous(), "qkv must be contiguous fp32 [B, F]");
-  const int64_t B = qkv.size(0);
+  TORCH_CHECK(qkv.dim() == 2 && qkv.scalar_type() == at::kFloat && qkv.is_contiguous(), "qkv must be contiguous fp32 [B, F]");
+  const int64_t B = qkv.size(0), F = qkv.size(1);
   check_decode_args(k_cache, v_cache, block_table, context_lens, B);
-  const int64_t Hkv = k_cache.size(2), D = head_size(k_cache), bs = k_cache.size(1), F = qkv.size(1);
-  TORCH_CHECK(Hq > 0 && Hq % Hkv == 0 && F == (Hq + 2 * Hkv) * D, "qkv has ", F, " features, expected (", Hq,
-              " + 2 * ", Hkv, ") * ", D);
-  TORCH_CHECK(D % 2 == 0, "head size must be even for rope");
-  TORCH_CHECK(cos.dim() == 2 && cos.size(0) == B && cos.size(1) == D && cos.is_contiguous() && sin.is_contiguous() &&
-              sin.sizes() == cos.sizes() && cos.scalar_type() == torch::kFloat && sin.scalar_type() == torch::kFloat,
-              "cos/sin must be contiguous fp32 [B, D]");
-  TORCH_CHECK(slots.scalar_type() == torch::kLong && slots.is_contiguous() && slots.numel() == B, "slots must be int64 [B]");
-  const int64_t half = D / 2;
-  const int64_t* sl = slots.data_ptr<int64_t>();
-  for (int64_t b = 0; b < B; ++b)
-    TORCH_CHECK(sl[b] >= 0 && sl[b] < k_cache.size(0) * bs, "cache slot out of range");
-  TORCH_CHECK(D <= 512, "head size above 512 is not supported by the fused decode op");
-  auto q = torch::empty({B, Hq, D}, qkv.options());
-  const float* src = qkv.data_ptr<float>();
+  const int64_t D = check_decode_qkv(k_cache, cos, sin, slots, B, F, Hq);
+  auto q = at::empty({B, Hq, D}, qkv.options());
   float* qp = q.data_ptr<float>();
-  for (int64_t b = 0; b < B; ++b) {  // rope and cache writes first: attention reads the new key
-    const float* row = src + b * F;
-    const float* c = cos.data_ptr<float>() + b * D;
-    const float* s = sin.data_ptr<float>() + b * D;
-    for (int64_t h = 0; h < Hq; ++h) rotate_half(row + h * D, qp + (b * Hq + h) * D, c, s, half);
-    switch (k_cache.scalar_type()) {
-      case torch::kHalf:
-        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<at::Half*>(k_cache.data_ptr()),
-                 static_cast<at::Half*>(v_cache.data_ptr()));
-        break;
-      case torch::kBFloat16:
-        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<at::BFloat16*>(k_cache.data_ptr()),
-                 static_cast<at::BFloat16*>(v_cache.data_ptr()));
-        break;
-      case torch::kChar:
-        write_kv(row, Hq, Hkv, D, c, s, sl[b], static_cast<int8_t*>(k_cache.data_ptr()),
-                 static_cast<int8_t*>(v_cache.data_ptr()));
-        break;
-      default:
-        write_kv(row, Hq, Hkv, D, c, s, sl[b], k_cache.data_ptr<float>(), v_cache.data_ptr<float>());
-    }
-  }
-  auto out = torch::empty({B, Hq * D}, qkv.options());
+  // rope and cache writes first: attention reads the new key
+  write_decode_kv(qkv.data_ptr<float>(), F, qp, cos.data_ptr<float>(), sin.data_ptr<float>(), k_cache, v_cache,
+                  slots.data_ptr<int64_t>(), B, Hq);
+  auto out = at::empty({B, Hq * D}, qkv.options());
   attend_decode(qp, Hq * D, out.data_ptr<float>(), k_cache, v_cache, block_table, context_lens, Hq, scale, window,
                 softcap);
   return out;
 }
 
-// The heavy ops let go of the GIL: the server's event loop serializes responses while a step computes.
-constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
-
-PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
-  mod.def("decode_attention_qkv", &decode_attention_qkv, kNoGil,
-          "rope, cache write and one-token paged attention from a fused qkv projection (fp32; cache fp32/fp16/bf16/int8)");
-  mod.def("paged_decode_attention", &paged_decode_attention, kNoGil,
-          "one-token attention over the paged KV cache (fp32 queries; cache fp32/fp16/bf16/int8)");
-  mod.def("add_rms_norm", &add_rms_norm, kNoGil, "residual += x; return rms_norm(residual) * w (fp32)");
-  mod.def("rope_", &rope_, kNoGil, "in-place rotate-half rope on q and k (fp32)");
-  mod.def("act_and_mul", &act_and_mul, kNoGil, "act(gate) * up for a fused [T, 2I] projection (fp32)");
-}
+}  // namespace ketch::ops

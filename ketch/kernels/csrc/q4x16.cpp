@@ -458,11 +458,6 @@ void row_groups(const Acts& a, const uint8_t* qs, const at::Half* d, const at::H
   });
 }
 
-// Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.
-int64_t tile_grain(int64_t K, int64_t M) {
-  const int64_t bytes = kTile * K / 2 * std::max<int64_t>(M, 1);
-  return std::max<int64_t>(1, (int64_t{32} << 10) / std::max<int64_t>(bytes, 1));
-}
 
 }  // namespace
 
@@ -503,41 +498,63 @@ void run_tiles(int64_t kernel, bool vex, const Acts& a, const uint8_t* qs, const
 
 }  // namespace
 
-at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Tensor& d,
-                           const c10::optional<at::Tensor>& m, int64_t planes, int64_t kernel) {
-  TORCH_CHECK(kernel >= q4x16::kAvx2 && kernel <= q4x16::kVnni256, "q4x16_linear: unknown kernel ", kernel,
-              " (0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI)");
-  TORCH_CHECK(q4x16_kernel_supported(kernel), "q4x16_linear: the ",
-              kernel == q4x16::kAvx512Vnni ? "AVX-512 VNNI" : "256-bit VNNI (AVX-VNNI or AVX-512 VNNI)",
-              " kernel needs an ISA this CPU lacks");
-  TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
-  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+q4x16::Weight q4x16::checked_weight(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m) {
   TORCH_CHECK(qs.dim() == 2 && qs.scalar_type() == at::kByte && qs.is_contiguous(), "q4x16 codes must be contiguous uint8 [N, K/2]");
-  const int64_t N = qs.size(0), K = qs.size(1) * 2, M = x.size(0);
+  const int64_t N = qs.size(0), K = qs.size(1) * 2;
   TORCH_CHECK(N % kTile == 0, "q4x16 weights have a multiple of 16 rows, got ", N);
-  TORCH_CHECK(K % kBlock == 0 && x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
+  TORCH_CHECK(K % kBlock == 0, "q4x16 weights have a multiple of 32 columns, got ", K);
   TORCH_CHECK(d.scalar_type() == at::kHalf && d.is_contiguous() && d.dim() == 2 && d.size(0) == N &&
               d.size(1) == K / kBlock, "q4x16 scales must be contiguous half [N, K/32]");
   TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == at::kHalf && m->is_contiguous()),
               "mins must match scales");
+  return {qs.data_ptr<uint8_t>(), d.data_ptr<at::Half>(), m.has_value() ? m->data_ptr<at::Half>() : nullptr, N, K};
+}
+
+void q4x16::check_kernel(int64_t kernel, int64_t planes) {
+  TORCH_CHECK(kernel >= kAvx2 && kernel <= kVnni256, "q4x16_linear: unknown kernel ", kernel,
+              " (0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI)");
+  TORCH_CHECK(q4x16_kernel_supported(kernel), "q4x16_linear: the ",
+              kernel == kAvx512Vnni ? "AVX-512 VNNI" : "256-bit VNNI (AVX-VNNI or AVX-512 VNNI)",
+              " kernel needs an ISA this CPU lacks");
+  TORCH_CHECK(planes == 1 || planes == 2, "q4x16_linear takes 1 or 2 activation planes, got ", planes);
+}
+
+Acts q4x16::quantize(const float* x, int64_t M, int64_t K, int64_t planes, int64_t kernel) {
+  return kernel == kAvx512Vnni ? quantize_acts(x, M, K, kBlock, static_cast<int>(planes))
+                               : quantize_acts_avx2(x, M, K, static_cast<int>(planes));
+}
+
+// Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.
+int64_t q4x16::tiles_per_task(int64_t K, int64_t M) {
+  const int64_t bytes = kTile * K / 2 * std::max<int64_t>(M, 1);
+  return std::max<int64_t>(1, (int64_t{32} << 10) / std::max<int64_t>(bytes, 1));
+}
+
+void q4x16::tiles(int64_t kernel, int64_t planes, const Acts& a, const Weight& w, float* y, int64_t t0, int64_t t1) {
+  // else EVEX: AVX-512 VNNI's 256-bit form
+  const bool vex = kernel == kVnni256 && cpu_has_avx_vnni();
+  if (planes == 2) {
+    if (w.m) run_tiles<2, true>(kernel, vex, a, w.qs, w.d, w.m, y, t0, t1, w.N);
+    else run_tiles<2, false>(kernel, vex, a, w.qs, w.d, w.m, y, t0, t1, w.N);
+  } else {
+    if (w.m) run_tiles<1, true>(kernel, vex, a, w.qs, w.d, w.m, y, t0, t1, w.N);
+    else run_tiles<1, false>(kernel, vex, a, w.qs, w.d, w.m, y, t0, t1, w.N);
+  }
+}
+
+at::Tensor q4x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Tensor& d,
+                           const c10::optional<at::Tensor>& m, int64_t planes, int64_t kernel) {
+  q4x16::check_kernel(kernel, planes);
+  TORCH_CHECK(x.dim() == 2 && x.scalar_type() == at::kFloat && x.is_contiguous(), "x must be contiguous fp32 [M, K]");
+  const q4x16::Weight w = q4x16::checked_weight(qs, d, m);
+  const int64_t M = x.size(0), N = w.N, K = w.K;
+  TORCH_CHECK(x.size(1) == K, "x has ", x.size(1), " features, the weight ", K);
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
-  const Acts acts = kernel == q4x16::kAvx512Vnni
-                        ? quantize_acts(x.data_ptr<float>(), M, K, kBlock, static_cast<int>(planes))
-                        : quantize_acts_avx2(x.data_ptr<float>(), M, K, static_cast<int>(planes));
-  const uint8_t* qp = qs.data_ptr<uint8_t>();
-  const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  const Acts acts = q4x16::quantize(x.data_ptr<float>(), M, K, planes, kernel);
   float* yp = y.data_ptr<float>();
-  const bool vex = kernel == q4x16::kVnni256 && cpu_has_avx_vnni();  // else EVEX: AVX-512 VNNI's 256-bit form
-  at::parallel_for(0, N / kTile, tile_grain(K, M), [&](int64_t t0, int64_t t1) {
-    if (planes == 2) {
-      if (mp) run_tiles<2, true>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
-      else run_tiles<2, false>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
-    } else {
-      if (mp) run_tiles<1, true>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
-      else run_tiles<1, false>(kernel, vex, acts, qp, dp, mp, yp, t0, t1, N);
-    }
+  at::parallel_for(0, N / kTile, q4x16::tiles_per_task(K, M), [&](int64_t t0, int64_t t1) {
+    q4x16::tiles(kernel, planes, acts, w, yp, t0, t1);
   });
   return y;
 }
