@@ -76,10 +76,11 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
              "kernel 0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
-  py::class_<ketch::DecodeLinear>(mod, "DecodeLinear", "a q4x16 linear of the fused decode layer (planes and fp32 bias)")
+  py::class_<ketch::DecodeLinear>(mod, "DecodeLinear", py::module_local(),
+                              "a q4x16 linear of the fused decode layer (planes and fp32 bias)")
       .def(py::init<torch::Tensor, torch::Tensor, c10::optional<torch::Tensor>, c10::optional<torch::Tensor>>(),
            py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("bias"));
-  py::class_<ketch::DecodeLayer>(mod, "DecodeLayer",
+  py::class_<ketch::DecodeLayer>(mod, "DecodeLayer", py::module_local(),
                                  "a llama-style layer's decode step on q4x16 weights in one call (decode_layer.cpp)")
       .def(py::init<torch::Tensor, double, torch::Tensor, double, ketch::DecodeLinear, ketch::DecodeLinear,
                     ketch::DecodeLinear, ketch::DecodeLinear, int64_t, int64_t, double, double, int64_t, int64_t>(),
