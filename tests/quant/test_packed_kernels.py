@@ -163,6 +163,22 @@ def test_quant_linear_both_paths(rows, dtype):
     assert layer(x).dtype == dtype
 
 
+@pytest.mark.parametrize("type_name", ["Q8_0", "Q4_0", "Q4_1"])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_quant_embedding_lookups_give_the_dequantized_rows(type_name, dtype):
+    """Lookups dequantize only the rows asked for, in the kernel where it runs (its call counter
+    moves), with exactly the reference's values."""
+    w, ref = _packed(type_name, 50, 64)
+    emb = QuantEmbedding(w, dtype, DequantScratch())
+    ids = torch.tensor([3, 0, 49, 3])
+    kernels = load_kernels()
+    before = kernels.kernel_calls()["dequantize"] if kernels is not None else 0
+    assert torch.equal(emb(ids), ref[ids].to(dtype))
+    if kernels is not None:
+        assert kernels.kernel_calls()["dequantize"] == before + 1
+    assert emb(torch.tensor([], dtype=torch.long)).shape == (0, 64)
+
+
 def test_quant_embedding_rows_and_tied_head():
     torch.manual_seed(0)
     w, ref = _packed("Q8_0", 50, 64)
