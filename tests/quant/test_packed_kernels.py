@@ -172,10 +172,12 @@ def test_quant_embedding_lookups_give_the_dequantized_rows(type_name, dtype):
     emb = QuantEmbedding(w, dtype, DequantScratch())
     ids = torch.tensor([3, 0, 49, 3])
     kernels = load_kernels()
-    before = kernels.kernel_calls()["dequantize"] if kernels is not None else 0
+    before = kernels.kernel_calls()["embedding_rows"] if kernels is not None else 0
     assert torch.equal(emb(ids), ref[ids].to(dtype))
     if kernels is not None:
-        assert kernels.kernel_calls()["dequantize"] == before + 1
+        assert kernels.kernel_calls()["embedding_rows"] == before + 1
+        with pytest.raises(RuntimeError, match="token id 50 is outside the vocabulary of 50"):
+            emb(torch.tensor([1, 50]))
     assert emb(torch.tensor([], dtype=torch.long)).shape == (0, 64)
 
 

@@ -18,8 +18,9 @@ inline __m128i q4_block_bytes(const uint8_t* q, int64_t n, int64_t b, int64_t K,
 
 template <typename T>
 void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m,
-                  at::Tensor& out, bool q4, float offset, bool tiled) {
-  const int64_t N = qs.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
+                  at::Tensor& out, bool q4, float offset, bool tiled, const int64_t* ids = nullptr) {
+  // out row n is weight row ids[n] (an embedding lookup), or row n
+  const int64_t N = out.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
   const at::Half* dp = d.data_ptr<at::Half>();
   const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   T* op = out.data_ptr<T>();
@@ -27,8 +28,8 @@ void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional
   const int8_t* q8p = q4 ? nullptr : qs.data_ptr<int8_t>();
   const __m128i low4 = _mm_set1_epi8(0x0F);
   at::parallel_for(0, N, 16, [&](int64_t n0, int64_t n1) {
-    for (int64_t n = n0; n < n1; ++n)
-      for (int64_t b = 0; b < nb; ++b) {
+    for (int64_t r = n0; r < n1; ++r)
+      for (int64_t b = 0, n = ids ? ids[r] : r; b < nb; ++b) {
         __m256 w[4];
         if (q4) {
           const __m128i raw = q4_block_bytes(q4p, n, b, K, tiled);
@@ -46,7 +47,7 @@ void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional
           w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
           w[3] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(c, 8)));
         }
-        T* o = op + n * K + b * kBlock;
+        T* o = op + r * K + b * kBlock;
         for (int j = 0; j < 4; ++j) {
           const int64_t g = tiled ? ((n / 16) * nb + b) * 16 + n % 16 : n * ng + (b * kBlock + 8 * j) / G;
           const float dv = h2f(dp[g]);
@@ -79,5 +80,25 @@ at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor
   return out;
 }
 
+at::Tensor embedding_rows(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor> m, at::Tensor ids, int64_t offset,
+                          bool bf16) {
+  count(kEmbedRows);
+  const bool q4 = qs.scalar_type() == at::kByte;
+  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
+  TORCH_CHECK(qs.is_contiguous() && qs.dim() == 2 && d.is_contiguous() && d.scalar_type() == at::kHalf,
+              "bad packed weight");
+  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
+              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
+  check_mins(m, d);
+  TORCH_CHECK(ids.scalar_type() == at::kLong && ids.dim() == 1 && ids.is_contiguous(), "ids must be int64 [T]");
+  const int64_t* ip = ids.data_ptr<int64_t>();
+  for (int64_t i = 0; i < ids.numel(); ++i)
+    TORCH_CHECK(ip[i] >= 0 && ip[i] < N, "token id ", ip[i], " is outside the vocabulary of ", N);
+  auto out = at::empty({ids.numel(), K}, d.options().dtype(bf16 ? at::kBFloat16 : at::kFloat));
+  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
+  if (!bf16) dequant_rows<float>(qs, d, m, out, q4, off, false, ip);
+  else dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, false, ip);
+  return out;
+}
 
 }  // namespace ketch::packed

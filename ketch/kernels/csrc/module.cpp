@@ -14,7 +14,7 @@
 namespace ketch::packed {
 
 const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "q8_int16", "q8_int8", "q8_int8x2",
-                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer"};
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer", "embedding_rows"};
 std::atomic<int64_t> g_calls[kPaths];
 
 }  // namespace ketch::packed
@@ -27,6 +27,8 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("dequantize_into", &dequantize_into, kNoGil, py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("out"),
           py::arg("offset"), py::arg("tiled") = false,
           "q4/q8 packed weight (q4x16 with `tiled`) -> dense [N, K] float32/bfloat16 `out`");
+  mod.def("embedding_rows", &embedding_rows, kNoGil, py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("ids"),
+          py::arg("offset"), py::arg("bf16"), "rows `ids` of a row-layout q4/q8 weight, dequantized (embedding lookups)");
   mod.def("q4_linear", &q4_linear, kNoGil,
           "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations rounded by mode `acts` "
           "(0 int16, 1 int8, 2 int8x2)");
