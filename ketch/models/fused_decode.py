@@ -105,7 +105,7 @@ def _one_call(layer, norm1: torch.Tensor, norm2: torch.Tensor, policy: KernelCon
     attn, mlp = layer.self_attn, layer.mlp
     linears = (attn.qkv_proj, attn.o_proj, mlp.gate_up_proj, mlp.down_proj)
     kernels = load_kernels()
-    if (kernels is None or not hasattr(kernels, "DecodeLayer")
+    if (kernels is None
             or any(m.scheme != "q4x16" or m.perm is not None or m.scratch.policy is not policy for m in linears)):
         return None
     parts = [kernels.DecodeLinear(m.qs, m.d, m.m, _bias(m)) for m in linears]

@@ -18,11 +18,9 @@
 namespace ketch {
 namespace {
 
-constexpr int64_t kTile = 16;
-
 // Tiles of y [M, N] = acts @ W.T for thread `tid` of `team`, split as at::parallel_for splits them.
 void product(int64_t kernel, int64_t planes, const Acts& a, const q4x16::Weight& w, float* y, int tid, int team) {
-  const int64_t tiles = w.N / kTile, grain = q4x16::tiles_per_task(w.K, a.M);
+  const int64_t tiles = w.N / q4x16::kRows, grain = q4x16::tiles_per_task(w.K, a.M);
   const int64_t workers = std::min<int64_t>(team, (tiles + grain - 1) / grain);
   const int64_t chunk = (tiles + workers - 1) / workers, t0 = tid * chunk;
   if (tid < workers && t0 < tiles) q4x16::tiles(kernel, planes, a, w, y, t0, std::min(tiles, t0 + chunk));
@@ -100,10 +98,7 @@ std::tuple<at::Tensor, at::Tensor> DecodeLayer::step(const at::Tensor& x, const 
   const float* w1 = norm1.data_ptr<float>();
   const float* w2 = norm2.data_ptr<float>();
   Acts acts;  // written by one thread between barriers, read by all
-  for (int i = 0; i < 4; ++i)
-    packed::count(kernel == q4x16::kAvx512Vnni ? packed::kQ4x16
-                  : kernel == q4x16::kVnni256  ? packed::kQ4x16Vnni256
-                                               : packed::kQ4x16Avx2);
+  for (int i = 0; i < 4; ++i) q4x16::count_call(kernel);  // the four products
   packed::count(packed::kDecodeLayer);
 #pragma omp parallel num_threads(at::get_num_threads())
   {

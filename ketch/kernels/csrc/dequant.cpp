@@ -18,7 +18,7 @@ inline __m128i q4_block_bytes(const uint8_t* q, int64_t n, int64_t b, int64_t K,
 
 template <typename T>
 void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m,
-                  at::Tensor& out, bool q4, float offset, bool tiled, const int64_t* ids = nullptr) {
+                  at::Tensor& out, bool q4, float offset, bool tiled, const int64_t* ids) {
   // out row n is weight row ids[n] (an embedding lookup), or row n
   const int64_t N = out.size(0), K = out.size(1), nb = K / kBlock, ng = d.size(1), G = K / ng;
   const at::Half* dp = d.data_ptr<at::Half>();
@@ -58,6 +58,26 @@ void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional
   });
 }
 
+// Checks a q4/q8 weight's planes; returns K.
+int64_t check_weight(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m, bool q4) {
+  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
+  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == at::kHalf, "bad packed weight");
+  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
+              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
+  check_mins(m, d);
+  return K;
+}
+
+// Writes out's rows (weight rows ids[n], or row n) in out's dtype.
+void dequantize_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m, at::Tensor& out,
+                     bool q4, int64_t offset, bool tiled, const int64_t* ids) {
+  // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
+  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
+  if (out.scalar_type() == at::kFloat) dequant_rows<float>(qs, d, m, out, q4, off, tiled, ids);
+  else if (out.scalar_type() == at::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, tiled, ids);
+  else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
+}
+
 }  // namespace
 
 // Writes into `out` (a reused scratch buffer: fresh pages would cost more in faults than the work).
@@ -66,17 +86,10 @@ at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor
   count(kDequant);
   const bool q4 = qs.scalar_type() == at::kByte;
   TORCH_CHECK(!tiled || (q4 && qs.size(0) % 16 == 0), "q4x16 weights are uint8 with a multiple of 16 rows");
-  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
-  TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == at::kHalf, "bad packed weight");
-  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
-              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
-  TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == N && out.size(1) == K, "out must be [N, K]");
-  check_mins(m, d);
-  // q4 without mins (Q4_0): (q - 8) * d, computed as one fma q * d - 8 d (exact: it is representable)
-  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
-  if (out.scalar_type() == at::kFloat) dequant_rows<float>(qs, d, m, out, q4, off, tiled);
-  else if (out.scalar_type() == at::kBFloat16) dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, tiled);
-  else TORCH_CHECK(false, "dequantize writes float32 or bfloat16");
+  const int64_t K = check_weight(qs, d, m, q4);
+  TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == qs.size(0) && out.size(1) == K,
+              "out must be [N, K]");
+  dequantize_rows(qs, d, m, out, q4, offset, tiled, nullptr);
   return out;
 }
 
@@ -84,20 +97,14 @@ at::Tensor embedding_rows(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor>
                           bool bf16) {
   count(kEmbedRows);
   const bool q4 = qs.scalar_type() == at::kByte;
-  const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
-  TORCH_CHECK(qs.is_contiguous() && qs.dim() == 2 && d.is_contiguous() && d.scalar_type() == at::kHalf,
-              "bad packed weight");
-  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
-              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
-  check_mins(m, d);
+  TORCH_CHECK(qs.dim() == 2, "bad packed weight");
+  const int64_t N = qs.size(0), K = check_weight(qs, d, m, q4);
   TORCH_CHECK(ids.scalar_type() == at::kLong && ids.dim() == 1 && ids.is_contiguous(), "ids must be int64 [T]");
   const int64_t* ip = ids.data_ptr<int64_t>();
   for (int64_t i = 0; i < ids.numel(); ++i)
     TORCH_CHECK(ip[i] >= 0 && ip[i] < N, "token id ", ip[i], " is outside the vocabulary of ", N);
   auto out = at::empty({ids.numel(), K}, d.options().dtype(bf16 ? at::kBFloat16 : at::kFloat));
-  const float off = q4 && !m.has_value() ? -8.f : static_cast<float>(offset);
-  if (!bf16) dequant_rows<float>(qs, d, m, out, q4, off, false, ip);
-  else dequant_rows<at::BFloat16>(qs, d, m, out, q4, off, false, ip);
+  dequantize_rows(qs, d, m, out, q4, offset, false, ip);
   return out;
 }
 

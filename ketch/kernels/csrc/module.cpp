@@ -72,7 +72,7 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
      "vpmaddwd; tile_acts: rounded as the AVX2 q4x16 kernel, whose bits it then gives");
   mod.def("q4x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d,
                              const c10::optional<torch::Tensor>& m, int64_t planes, int64_t kernel) {
-    count(kernel == ketch::q4x16::kAvx512Vnni ? kQ4x16 : kernel == ketch::q4x16::kVnni256 ? kQ4x16Vnni256 : kQ4x16Avx2);
+    ketch::q4x16::count_call(kernel);
     return ketch::q4x16_linear(x, qs, d, m, planes, kernel);
   }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes, "
              "kernel 0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");

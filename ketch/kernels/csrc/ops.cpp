@@ -371,7 +371,6 @@ void check_decode_args(const at::Tensor& k_cache, const at::Tensor& v_cache, con
 
 namespace {
 
-
 // Items [i0, i1) of a decode step's attention: (sequence, kv head) pairs, each attending its group
 // of query heads, or with by_head (sequence, query head) pairs, one query head each. A query head's
 // arithmetic in attend_group does not depend on its group, so both give the same values.
@@ -467,13 +466,6 @@ int64_t decode_attention_items(const at::Tensor& k_cache, const at::Tensor& cont
   return context_lens.numel() * (by_head ? Hq : k_cache.size(2));
 }
 
-bool decode_attention_serial(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq) {
-  const int64_t* lens = context_lens.data_ptr<int64_t>();
-  int64_t total = 0;
-  for (int64_t b = 0; b < context_lens.numel(); ++b) total += lens[b];
-  return total * Hq * head_size(k_cache) < (int64_t{1} << 18);
-}
-
 void attend_decode_range(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
                          const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,
                          int64_t Hq, double scale, int64_t window, double softcap, int64_t i0, int64_t i1,
@@ -495,6 +487,15 @@ void attend_decode_range(const float* q, int64_t q_stride, float* out, const at:
 }
 
 namespace {
+
+// Whether a decode step's attention is small enough that handing items to other threads costs
+// more than an OpenMP fork saves.
+bool decode_attention_serial(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq) {
+  const int64_t* lens = context_lens.data_ptr<int64_t>();
+  int64_t total = 0;
+  for (int64_t b = 0; b < context_lens.numel(); ++b) total += lens[b];
+  return total * Hq * head_size(k_cache) < (int64_t{1} << 18);
+}
 
 // Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
 // into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread

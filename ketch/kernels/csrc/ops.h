@@ -34,10 +34,8 @@ void write_decode_kv(const float* qkv, int64_t F, float* q, const float* cos, co
                      int64_t Hq);
 
 // A decode step's attention is (sequence, kv head) items, or with by_head (sequence, query head)
-// items, each computed the same way wherever it runs and giving the same values either way;
-// serial: the step is small enough that handing items to other threads costs more than a fork.
+// items, each computed the same way wherever it runs and giving the same values either way.
 int64_t decode_attention_items(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq, bool by_head);
-bool decode_attention_serial(const at::Tensor& k_cache, const at::Tensor& context_lens, int64_t Hq);
 // Items [i0, i1) of the attention of queries q (row b at q + b * q_stride) into out [B, Hq, D].
 void attend_decode_range(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
                          const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,

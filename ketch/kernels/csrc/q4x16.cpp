@@ -41,7 +41,7 @@ namespace ketch {
 namespace {
 
 constexpr int64_t kBlock = 32;
-constexpr int64_t kTile = 16;        // output rows per tile: one int32 lane each
+constexpr int64_t kTile = q4x16::kRows;  // output rows per tile: one int32 lane each
 constexpr int64_t kTileBlockBytes = kTile * kBlock / 2;
 constexpr int kRowGroup = 4;         // activation rows sharing one unpack of a block
 constexpr int64_t kPrefetchBlocks = 8;
@@ -508,6 +508,10 @@ q4x16::Weight q4x16::checked_weight(const at::Tensor& qs, const at::Tensor& d, c
   TORCH_CHECK(!m.has_value() || (m->sizes() == d.sizes() && m->scalar_type() == at::kHalf && m->is_contiguous()),
               "mins must match scales");
   return {qs.data_ptr<uint8_t>(), d.data_ptr<at::Half>(), m.has_value() ? m->data_ptr<at::Half>() : nullptr, N, K};
+}
+
+void q4x16::count_call(int64_t kernel) {
+  packed::count(kernel == kAvx512Vnni ? packed::kQ4x16 : kernel == kVnni256 ? packed::kQ4x16Vnni256 : packed::kQ4x16Avx2);
 }
 
 void q4x16::check_kernel(int64_t kernel, int64_t planes) {

@@ -12,6 +12,10 @@ namespace ketch {
 // 256-bit VNNI (vpdpbusd on the AVX2 kernel's 8-row halves, with its bits).
 namespace q4x16 {
 constexpr int64_t kAvx2 = 0, kAvx512Vnni = 1, kVnni256 = 2;
+constexpr int64_t kRows = 16;  // output rows per tile
+
+// Counts one product on `kernel` under its path in kernel_calls().
+void count_call(int64_t kernel);
 
 // A q4x16 weight's planes: codes [N, K/2] in 16-row tiles, scales and (with mins) mins [N, K/32].
 struct Weight {
