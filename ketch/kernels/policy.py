@@ -112,6 +112,12 @@ class KernelConfig:
         return "vnni256" if self.isa == "avx_vnni" else "avx2"
 
     @property
+    def q8_tiles(self) -> bool:
+        """Whether Q8_0-style weights (linears, an embedding and its tied head) are interleaved 16
+        rows at a time (kernels/csrc/q8x16.cpp): with the q4 tiles, where AVX-512 VNNI runs them."""
+        return self.q4_tiles and self.tile_kernel == "avx512_vnni"
+
+    @property
     def tile_code(self) -> int:
         """The kernel code q4x16_linear takes."""
         return TILE_KERNELS[self.tile_kernel]
@@ -145,7 +151,8 @@ class KernelConfig:
                 f"many-row products {self.prompt_gemm}"
                 + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
                 + (" (int16 activations)" if self.prompt_gemm == "int16" else "")
-                + (f", q4 weights in 16-row tiles ({self.tile_kernel} kernel)" if self.q4_tiles else "")
+                + (f", q4{' and q8' if self.q8_tiles else ''} weights in 16-row tiles ({self.tile_kernel} kernel)"
+                   if self.q4_tiles else "")
                 + (" (batches of them as int16 GEMMs with the tile kernel's bits)" if self.tile_gemm else "")
                 + (", batch-invariant" if self.batch_invariant else ""))
 

@@ -8,7 +8,8 @@ import torch
 from tqdm import tqdm
 
 from ketch.models.registry import get_model_class
-from ketch.quant.linear import tile_q4_linears
+from ketch.quant.arena import gather_weights
+from ketch.quant.linear import tile_linears
 
 if TYPE_CHECKING:
     from ketch.formats.loader import ModelSource
@@ -37,8 +38,9 @@ def load_model(source: "ModelSource", device: torch.device, dtype: torch.dtype,
     model.load_weights(weights)
     if kernel_policy is not None:
         model.scratch.policy = kernel_policy
-        if kernel_policy.q4_tiles:
-            tile_q4_linears(model)
+        tile_linears(model, kernel_policy)
+    if device.type == "cpu":
+        model.weight_arena = gather_weights(model)  # decode streams the weights: huge pages
     return model.eval().requires_grad_(False)
 
 

@@ -15,7 +15,7 @@ from torch import nn
 from ketch.kernels import load_kernels
 from ketch.kernels.policy import KernelConfig, default_policy
 from ketch.layers.linear import linear
-from ketch.quant.packed import PackedWeight, can_tile_q4, tile_q4
+from ketch.quant.packed import PackedWeight, can_tile_q4, can_tile_q8, tile_q4, tile_q8, untile_q8
 
 # Batch-invariant mode: a row's result must not depend on which rows share its batch. The packed
 # kernels, AMX tiles and int8 GEMMs compute each row on its own; a dense GEMM's per-row result
@@ -73,6 +73,9 @@ def bind_kernel(kernels, w: PackedWeight, policy: KernelConfig):
             return lambda x: (kernels.int16_gemm(x, scheme, qs, d, m, 0, True) if x.shape[0] > limit
                               else kernels.q4x16_linear(x, qs, d, m, planes, code))
         return lambda x: kernels.q4x16_linear(x, qs, d, m, planes, code)
+    if scheme == "q8x16":  # any row count: its rows are independent, each weight tile read once per call
+        planes = policy.tile_planes
+        return lambda x: kernels.q8x16_linear(x, qs, d, planes)
     if scheme == "q8":
         mode = policy.q8_mode
         return lambda x: kernels.q8_linear(x, qs, d, m, offset, mode)
@@ -110,6 +113,8 @@ def many_row_product(x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, 
 def _many_rows(kernels, x: torch.Tensor, w: PackedWeight, scratch: DequantScratch, tiled: bool) -> torch.Tensor:
     """x (already in the planes' column order) @ W.T by the policy's many-row product, in x's dtype."""
     policy = scratch.policy
+    if w.scheme == "q8x16" and x.dim() == 2:  # the tile kernel at any row count (bind_kernel)
+        return kernel_product(kernels, x.float().contiguous(), w, policy).to(x.dtype)
     if policy.prompt_gemm == "amx" and x.dim() == 2:
         # x rounded to bf16 on the tiles, as a bf16 GEMM would; fp32 sums
         return kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset).to(x.dtype)
@@ -150,7 +155,7 @@ def _dense_dtype(scratch: DequantScratch, x: torch.Tensor) -> torch.dtype:
 
 def _dequantize_into(kernels, w: PackedWeight, out: torch.Tensor) -> torch.Tensor:
     """Write ``w`` (planes' column order) into the contiguous [N, K] ``out``; returns ``out``."""
-    if w.scheme == "q4x16":
+    if w.scheme in ("q4x16", "q8x16"):
         return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset, tiled=True)
     if w.scheme in ("q4", "q8"):
         return kernels.dequantize_into(w.qs, w.d, w.m, out, w.offset)
@@ -180,9 +185,13 @@ class PackedModule(nn.Module):
         return self._packed
 
     def _apply(self, fn, *args, **kwargs):  # .to()/.cpu() replace the buffers: drop what points at the old ones
+        self.planes_moved()
+        return super()._apply(fn, *args, **kwargs)
+
+    def planes_moved(self) -> None:
+        """Forget what was bound to the old planes (after .to(), or quant/arena.py's move)."""
         self._packed = None
         self._decode = None
-        return super()._apply(fn, *args, **kwargs)
 
     def decode_kernel(self):
         """The packed kernel bound to this weight for fp32 decode rows on the CPU (None: no fast path).
@@ -200,7 +209,7 @@ class PackedModule(nn.Module):
         return self._decode[2]
 
     def set_weight(self, weight: PackedWeight) -> None:
-        """Replace the planes with another layout of the same weight (tile_q4_linears)."""
+        """Replace the planes with another layout of the same weight (tile_linears)."""
         if weight.shape != (self.rows, self.cols):
             raise ValueError(f"a {weight.shape} weight cannot replace a {(self.rows, self.cols)} one")
         self.scheme = weight.scheme
@@ -362,13 +371,14 @@ class QuantEmbedding(PackedModule):
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         kernels = load_kernels() if self.qs.device.type == "cpu" else None
         if (kernels is not None and ids.dim() == 1 and ids.dtype == torch.long and self.perm is None
-                and self.scheme in ("q4", "q8") and self.dtype in (torch.float32, torch.bfloat16)):
+                and self.scheme in ("q4", "q8", "q8x16") and self.dtype in (torch.float32, torch.bfloat16)):
             # one kernel call with the torch decode's values (a test checks): ~20 us a decode step
             # where the torch ops below take ~180
             return kernels.embedding_rows(self.qs, self.d, self.m, ids.contiguous(), self.offset,
-                                          self.dtype == torch.bfloat16)
-        rows = PackedWeight(self.scheme, self.qs[ids], self.d[ids], self.m[ids] if self.m is not None else None,
-                            self.source_type, self.offset, self.perm)
+                                          self.dtype == torch.bfloat16, tiled=self.scheme == "q8x16")
+        w = untile_q8(self.packed) if self.scheme == "q8x16" else self.packed
+        rows = PackedWeight(w.scheme, w.qs[ids], w.d[ids], w.m[ids] if w.m is not None else None,
+                            w.source_type, w.offset, w.perm)
         return rows.dequantize(self.dtype)
 
     def as_linear(self, x: torch.Tensor) -> torch.Tensor:
@@ -383,13 +393,21 @@ class QuantEmbedding(PackedModule):
         return packed_matmul(x, self.packed, scratch)
 
 
-def tile_q4_linears(model: nn.Module) -> int:
-    """Put every q4 linear weight of ``model`` that can take it in the q4x16 layout (the policy's
-    ``q4_tiles``); returns how many were tiled. Embeddings (and a tied head) keep the row layout:
-    lookups read rows."""
+def tile_linears(model: nn.Module, policy: KernelConfig) -> int:
+    """Interleave ``model``'s packed weights 16 rows at a time where ``policy`` says (q4 linears in
+    q4x16 with ``q4_tiles``; Q8_0-style linears and embeddings, so a tied head too, in q8x16 with
+    ``q8_tiles``); returns how many were tiled. q4 embeddings keep the row layout (their lookups
+    read rows; a q4 tied head runs the row kernel)."""
     tiled = 0
     for module in model.modules():
-        if type(module) is QuantLinear and can_tile_q4(module.packed):
-            module.set_weight(tile_q4(module.packed))
-            tiled += 1
+        if not isinstance(module, (QuantLinear, QuantEmbedding)):
+            continue
+        w = module.packed
+        if policy.q4_tiles and type(module) is QuantLinear and can_tile_q4(w):
+            module.set_weight(tile_q4(w))
+        elif policy.q8_tiles and can_tile_q8(w):
+            module.set_weight(tile_q8(w))
+        else:
+            continue
+        tiled += 1
     return tiled

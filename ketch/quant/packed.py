@@ -26,7 +26,7 @@ _Q4_K_BYTES = 144  # d, dmin (fp16), 12 bytes of 6-bit scales/mins, 128 bytes of
 _Q6_K_BYTES = 210  # 128 bytes low nibbles, 64 bytes high 2-bit pairs, 16 int8 scales, d (fp16)
 # scheme -> (weights, bytes of qs) per record: a row of qs is K / weights records; d and m hold
 # one value per record (K-quants) or per 32-block (q4, q5, q8).
-_RECORDS = {"q4": (32, 16), "q4x16": (32, 16), "q8": (32, 32), "q5": (32, 20), "q2_k": (256, 80), "q3_k": (256, 112),
+_RECORDS = {"q4": (32, 16), "q4x16": (32, 16), "q8": (32, 32), "q8x16": (32, 32), "q5": (32, 20), "q2_k": (256, 80), "q3_k": (256, 112),
             "q4_k": (256, 144), "q5_k": (256, 176), "q6_k": (256, 208)}
 _K_SCHEMES = ("q2_k", "q3_k", "q4_k", "q5_k", "q6_k")
 
@@ -39,8 +39,9 @@ def is_packable(type_name: str) -> bool:
 class PackedWeight:
     """A [out_features, in_features] weight in block-quantized form (layouts: kernels/csrc/packed.h)."""
 
-    # "q4" | "q8" | "q5" | "q2_k" | "q3_k" | "q4_k" | "q5_k" | "q6_k", or "q4x16": q4 with the rows
-    # interleaved 16 at a time for the few-row VNNI kernels (kernels/csrc/q4x16.cpp; tile_q4 makes it)
+    # "q4" | "q8" | "q5" | "q2_k" | "q3_k" | "q4_k" | "q5_k" | "q6_k", or "q4x16" / "q8x16": q4 / q8
+    # with the rows interleaved 16 at a time for the few-row kernels (kernels/csrc/q4x16.cpp and
+    # q8x16.cpp; tile_q4 / tile_q8 make them)
     scheme: str
     qs: torch.Tensor  # q4: uint8 [N, K/2]; q8: int8 [N, K]; others: uint8 [N, K / w * b] (_RECORDS)
     d: torch.Tensor  # half [N, K/G]: one scale per group of G weights (32; 256 for K-quants)
@@ -85,6 +86,8 @@ class PackedWeight:
         n, k = self.shape
         if self.scheme == "q4x16":
             return untile_q4(self).decode()
+        if self.scheme == "q8x16":
+            return untile_q8(self).decode()
         if self.scheme in _K_SCHEMES:
             return _decode_k(self, n, k)
         d = self.d.float().unsqueeze(-1)
@@ -319,3 +322,33 @@ def concat_rows(parts: list[PackedWeight]) -> PackedWeight:
     return PackedWeight(parts[0].scheme, cat([p.qs for p in parts]), cat([p.d for p in parts]),
                         cat([p.m for p in parts]), "+".join(sorted({p.source_type for p in parts})),
                         parts[0].offset, parts[0].perm)
+
+
+def can_tile_q8(w: PackedWeight) -> bool:
+    """Whether ``w`` can take the q8x16 layout: Q8_0-style codes (one scale per 32, no mins, no
+    offset, no column order) in whole tiles of rows."""
+    n, k = w.shape
+    return (w.scheme == "q8" and w.m is None and w.offset == 0 and w.perm is None and w.group == BLOCK
+            and n % Q4_TILE == 0 and n > 0)
+
+
+def tile_q8(w: PackedWeight) -> PackedWeight:
+    """A q8 weight in the q8x16 layout: same codes and scales, rows interleaved 16 at a time
+    (tile t, block b, chunk k holds weights 4k..4k+3 of each of the tile's 16 rows)."""
+    if not can_tile_q8(w):
+        raise ValueError(f"only Q8_0-style q8 weights with a multiple of {Q4_TILE} rows tile, not {w.scheme} "
+                         f"{w.shape} (group {w.group}, mins {w.m is not None}, offset {w.offset})")
+    n, k = w.shape
+    t, nb = n // Q4_TILE, k // BLOCK
+    qs = w.qs.view(t, Q4_TILE, nb, 8, 4).permute(0, 2, 3, 1, 4).contiguous().view(n, k)
+    d = w.d.view(t, Q4_TILE, nb).permute(0, 2, 1).contiguous().view(n, nb)
+    return PackedWeight("q8x16", qs, d, None, w.source_type)
+
+
+def untile_q8(w: PackedWeight) -> PackedWeight:
+    """The row layout (scheme q8) of a q8x16 weight."""
+    n, k = w.shape
+    t, nb = n // Q4_TILE, k // BLOCK
+    qs = w.qs.view(t, nb, 8, Q4_TILE, 4).permute(0, 3, 1, 2, 4).contiguous().view(n, k)
+    d = w.d.view(t, nb, Q4_TILE).permute(0, 2, 1).contiguous().view(n, nb)
+    return PackedWeight("q8", qs, d, None, w.source_type)

@@ -12,7 +12,7 @@ from gguf import GGMLQuantizationType
 from gguf.quants import dequantize, quantize
 
 from ketch.kernels.policy import KernelConfig, at_least, cpu_isa
-from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, tile_q4_linears
+from ketch.quant.linear import DequantScratch, QuantEmbedding, QuantLinear, tile_linears
 from ketch.quant.packed import PackedWeight, can_tile_q4, pack_gguf, tile_q4, untile_q4
 from tests.bounds import assert_within_gemm_bound, assert_within_packed_bound
 
@@ -200,8 +200,9 @@ def test_policy_tiles_below_amx(kernels, monkeypatch):
 
 
 def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
-    """tile_q4_linears retiles q4 linears (not embeddings, not other schemes); their decode rows
-    keep within the kernel's bound, their many-row products give what the row layout gives."""
+    """tile_linears retiles q4 linears (not q4 embeddings, not a q4 weight without whole tiles, and
+    Q8_0 only where the policy's q8_tiles holds: test_q8x16.py); their decode rows keep within the
+    kernel's bound, their many-row products give what the row layout gives."""
     scratch = DequantScratch(KernelConfig.for_cpu(isa=LEVEL_OF[isa]))
     w1, _ = _q4("Q4_1", 64, 128, seed=1)
     w0, _ = _q4("Q4_0", 40, 128, seed=2)  # 40 rows: no whole tiles, stays q4
@@ -212,8 +213,10 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
                                  "e": QuantEmbedding(emb, torch.float32, scratch)})
     x = torch.randn(20, 128, generator=torch.Generator().manual_seed(0))
     before = {name: (model[name](x[:1]), model[name](x)) for name in "abc"}
-    assert tile_q4_linears(model) == 1
-    assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8", "q4"]
+    q8_tiles = scratch.policy.q8_tiles
+    assert q8_tiles == (isa == "avx512_vnni")
+    assert tile_linears(model, scratch.policy) == 1 + q8_tiles
+    assert [model[n].scheme for n in "abce"] == ["q4x16", "q4", "q8x16" if q8_tiles else "q8", "q4"]
     name = PATHS[isa][1]
     calls = kernels.kernel_calls()[name]
     one, many = model["a"](x[:1]), model["a"](x)
@@ -225,8 +228,9 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
         assert kernels.kernel_calls()[name] == calls + 1
         assert torch.equal(many, kernels.int16_gemm(x, "q4x16", model["a"].qs, model["a"].d, model["a"].m, 0))
         assert_within_packed_bound(many, x, w1, 32767)
-    for name in "bc":
-        assert torch.equal(model[name](x[:1]), before[name][0])
+    assert torch.equal(model["b"](x[:1]), before["b"][0])
+    if not q8_tiles:
+        assert torch.equal(model["c"](x[:1]), before["c"][0])
     monkeypatch.setattr("ketch.quant.linear.load_kernels", lambda: None)  # no kernels: dequantize
     assert torch.equal(model["a"](x), torch.nn.functional.linear(x, w1.dequantize()))
 
@@ -290,7 +294,7 @@ def test_fused_layers_keep_tiled_parts_in_their_kernel(kernels):
                                                     tile_gemm=False)))
     x = torch.randn(40, 64, generator=torch.Generator().manual_seed(2))
     rows = layer(x)
-    assert tile_q4_linears(layer) == 1 and layer.parts[0].scheme == "q4x16"
+    assert tile_linears(layer, layer.scratch.policy) == 1 and layer.parts[0].scheme == "q4x16"
     calls = kernels.kernel_calls()
     tiled = layer(x)
     after = kernels.kernel_calls()

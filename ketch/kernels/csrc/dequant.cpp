@@ -16,6 +16,20 @@ inline __m128i q4_block_bytes(const uint8_t* q, int64_t n, int64_t b, int64_t K,
   return _mm_setr_epi32(w[0], w[1], w[2], w[3]);
 }
 
+// q8 codes of row n's block b: the row layout's 32, or q8x16's 8 x 4 (q8x16.cpp), same order.
+inline void q8_block_codes(const int8_t* q, int64_t n, int64_t b, int64_t K, bool tiled, __m128i& a, __m128i& c) {
+  if (!tiled) {
+    a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + n * K + b * kBlock));
+    c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + n * K + b * kBlock + 16));
+    return;
+  }
+  const int8_t* p = q + ((n / 16) * (K / kBlock) + b) * 512 + 4 * (n % 16);
+  int32_t w[8];
+  for (int k = 0; k < 8; ++k) std::memcpy(&w[k], p + 64 * k, 4);
+  a = _mm_setr_epi32(w[0], w[1], w[2], w[3]);
+  c = _mm_setr_epi32(w[4], w[5], w[6], w[7]);
+}
+
 template <typename T>
 void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m,
                   at::Tensor& out, bool q4, float offset, bool tiled, const int64_t* ids) {
@@ -39,9 +53,8 @@ void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional
           w[2] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(hi));
           w[3] = _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8)));
         } else {
-          const int8_t* q = q8p + n * K + b * kBlock;
-          const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-          const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16));
+          __m128i a, c;
+          q8_block_codes(q8p, n, b, K, tiled, a, c);
           w[0] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(a));
           w[1] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_srli_si128(a, 8)));
           w[2] = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(c));
@@ -58,12 +71,15 @@ void dequant_rows(const at::Tensor& qs, const at::Tensor& d, const c10::optional
   });
 }
 
-// Checks a q4/q8 weight's planes; returns K.
-int64_t check_weight(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m, bool q4) {
+// Checks a q4/q8 weight's planes (q4x16 / q8x16 with `tiled`); returns K.
+int64_t check_weight(const at::Tensor& qs, const at::Tensor& d, const c10::optional<at::Tensor>& m, bool q4,
+                     bool tiled) {
+  TORCH_CHECK(qs.dim() == 2 && d.dim() == 2, "bad packed weight");
   const int64_t N = qs.size(0), K = q4 ? qs.size(1) * 2 : qs.size(1);
   TORCH_CHECK(qs.is_contiguous() && d.is_contiguous() && d.scalar_type() == at::kHalf, "bad packed weight");
-  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && d.size(1) == K / 16)),
-              "scales must be half [N, K/32] (or [N, K/16] for int8 weights)");
+  TORCH_CHECK(d.size(0) == N && (d.size(1) == K / kBlock || (!q4 && !tiled && d.size(1) == K / 16)),
+              "scales must be half [N, K/32] (or [N, K/16] for int8 weights in rows)");
+  TORCH_CHECK(!tiled || N % 16 == 0, "tiled (q4x16 / q8x16) weights have a multiple of 16 rows, got ", N);
   check_mins(m, d);
   return K;
 }
@@ -85,8 +101,7 @@ at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor
                               int64_t offset, bool tiled) {
   count(kDequant);
   const bool q4 = qs.scalar_type() == at::kByte;
-  TORCH_CHECK(!tiled || (q4 && qs.size(0) % 16 == 0), "q4x16 weights are uint8 with a multiple of 16 rows");
-  const int64_t K = check_weight(qs, d, m, q4);
+  const int64_t K = check_weight(qs, d, m, q4, tiled);
   TORCH_CHECK(out.is_contiguous() && out.dim() == 2 && out.size(0) == qs.size(0) && out.size(1) == K,
               "out must be [N, K]");
   dequantize_rows(qs, d, m, out, q4, offset, tiled, nullptr);
@@ -94,17 +109,16 @@ at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor
 }
 
 at::Tensor embedding_rows(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor> m, at::Tensor ids, int64_t offset,
-                          bool bf16) {
+                          bool bf16, bool tiled) {
   count(kEmbedRows);
   const bool q4 = qs.scalar_type() == at::kByte;
-  TORCH_CHECK(qs.dim() == 2, "bad packed weight");
-  const int64_t N = qs.size(0), K = check_weight(qs, d, m, q4);
+  const int64_t N = qs.size(0), K = check_weight(qs, d, m, q4, tiled);
   TORCH_CHECK(ids.scalar_type() == at::kLong && ids.dim() == 1 && ids.is_contiguous(), "ids must be int64 [T]");
   const int64_t* ip = ids.data_ptr<int64_t>();
   for (int64_t i = 0; i < ids.numel(); ++i)
     TORCH_CHECK(ip[i] >= 0 && ip[i] < N, "token id ", ip[i], " is outside the vocabulary of ", N);
   auto out = at::empty({ids.numel(), K}, d.options().dtype(bf16 ? at::kBFloat16 : at::kFloat));
-  dequantize_rows(qs, d, m, out, q4, offset, false, ip);
+  dequantize_rows(qs, d, m, out, q4, offset, tiled, ip);
   return out;
 }
 

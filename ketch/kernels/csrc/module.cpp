@@ -6,6 +6,7 @@
 #include "int8_gemm.h"
 #include "packed.h"
 #include "q4x16.h"
+#include "q8x16.h"
 
 #include <torch/extension.h>
 
@@ -14,7 +15,7 @@
 namespace ketch::packed {
 
 const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "q8_int16", "q8_int8", "q8_int8x2",
-                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer", "embedding_rows"};
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer", "embedding_rows", "q8x16"};
 std::atomic<int64_t> g_calls[kPaths];
 
 }  // namespace ketch::packed
@@ -26,9 +27,10 @@ constexpr auto kNoGil = py::call_guard<py::gil_scoped_release>();
 PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("dequantize_into", &dequantize_into, kNoGil, py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("out"),
           py::arg("offset"), py::arg("tiled") = false,
-          "q4/q8 packed weight (q4x16 with `tiled`) -> dense [N, K] float32/bfloat16 `out`");
+          "q4/q8 packed weight (q4x16 / q8x16 with `tiled`) -> dense [N, K] float32/bfloat16 `out`");
   mod.def("embedding_rows", &embedding_rows, kNoGil, py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("ids"),
-          py::arg("offset"), py::arg("bf16"), "rows `ids` of a row-layout q4/q8 weight, dequantized (embedding lookups)");
+          py::arg("offset"), py::arg("bf16"), py::arg("tiled") = false,
+          "rows `ids` of a q4/q8 weight (q4x16 / q8x16 with `tiled`), dequantized (embedding lookups)");
   mod.def("q4_linear", &q4_linear, kNoGil,
           "y = x @ W.T for 4-bit block weights (Q4_0/Q4_1, GPTQ/AWQ), fp32 activations rounded by mode `acts` "
           "(0 int16, 1 int8, 2 int8x2)");
@@ -76,6 +78,11 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
     return ketch::q4x16_linear(x, qs, d, m, planes, kernel);
   }, kNoGil, "y = x @ W.T for 4-bit weights interleaved by 16 rows (q4x16.cpp), int8 activations in 1 or 2 planes, "
              "kernel 0 AVX2, 1 AVX-512 VNNI, 2 256-bit VNNI (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");
+  mod.def("q8x16_linear", [](const torch::Tensor& x, const torch::Tensor& qs, const torch::Tensor& d, int64_t planes) {
+    count(kQ8x16);
+    return ketch::q8x16_linear(x, qs, d, planes);
+  }, kNoGil, py::arg("x"), py::arg("qs"), py::arg("d"), py::arg("planes"),
+     "y = x @ W.T for 8-bit weights interleaved by 16 rows (q8x16.cpp), int8 activations in 1 or 2 planes, AVX-512 VNNI");
   mod.def("lowbit_dequantize_into", &lowbit_dequantize_into, kNoGil,
           "q5 / K-quant packed weight -> dense [N, K] float32/bfloat16 `out`");
   py::class_<ketch::DecodeLinear>(mod, "DecodeLinear", py::module_local(),

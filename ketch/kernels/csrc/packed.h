@@ -139,7 +139,7 @@ inline void store8(at::BFloat16* out, __m256 v) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), packed);
 }
 
-enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ4x16Avx2, kQ4x16Vnni256, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kInt16Gemm, kDecodeLayer, kEmbedRows, kPaths };
+enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ4x16Avx2, kQ4x16Vnni256, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kInt16Gemm, kDecodeLayer, kEmbedRows, kQ8x16, kPaths };
 extern const char* const kPathNames[kPaths];
 extern std::atomic<int64_t> g_calls[kPaths];
 
@@ -203,9 +203,10 @@ at::Tensor dequantize_into(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor
                               int64_t offset, bool tiled);
 at::Tensor lowbit_linear(at::Tensor x, const std::string& scheme, at::Tensor qs, at::Tensor d,
                             c10::optional<at::Tensor> m);
-// Rows `ids` of a row-layout q4/q8 weight, dequantized as dequantize_into does: [T, K] float32 (bfloat16 with bf16).
+// Rows `ids` of a q4/q8 weight (q4x16 / q8x16 with `tiled`), dequantized as dequantize_into does:
+// [T, K] float32 (bfloat16 with bf16).
 at::Tensor embedding_rows(at::Tensor qs, at::Tensor d, c10::optional<at::Tensor> m, at::Tensor ids, int64_t offset,
-                          bool bf16);
+                          bool bf16, bool tiled);
 at::Tensor lowbit_dequantize_into(const std::string& scheme, at::Tensor qs, at::Tensor d,
                                      c10::optional<at::Tensor> m, at::Tensor out);
 at::Tensor amx_packed_linear(at::Tensor x, const std::string& scheme, at::Tensor qs, at::Tensor d,
