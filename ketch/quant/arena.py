@@ -28,6 +28,10 @@ ALIGN = 64  # each tensor starts on a cache line
 THP_SETTING = Path("/sys/kernel/mm/transparent_hugepage/enabled")
 
 
+def _padded(nbytes: int) -> int:
+    return (nbytes + ALIGN - 1) // ALIGN * ALIGN
+
+
 class WeightArena:
     """One private anonymous mapping, advised for huge pages, that a model's tensors are views of."""
 
@@ -44,7 +48,7 @@ class WeightArena:
         n = t.numel() * t.element_size()
         view = self.bytes[self._next:self._next + n].view(t.dtype).view(t.shape)
         view.copy_(t)
-        self._next += (n + ALIGN - 1) // ALIGN * ALIGN
+        self._next += _padded(n)
         self.used += n
         return view
 
@@ -64,16 +68,17 @@ def huge_pages_available() -> bool:
     return "[never]" not in setting
 
 
-def _owned_cpu_tensors(model: nn.Module) -> list[tuple[nn.Module, str, bool, torch.Tensor]]:
-    """(module, name, is_parameter, tensor) for every CPU parameter and buffer that is its whole
-    storage (a view of another tensor stays put), in module order: the order a step reads them."""
+def _owned_cpu_tensors(model: nn.Module) -> list[tuple[nn.Module, str, bool, torch.Tensor, int]]:
+    """(module, name, is_parameter, tensor, address) for every CPU parameter and buffer that is its
+    whole storage (a view of another tensor stays put), in module order: the order a step reads
+    them. A tied Parameter shows up once per module holding it, with the same address."""
     out = []
     for module in model.modules():
         for is_param, table in ((True, module._parameters), (False, module._buffers)):
             for name, t in table.items():
                 if (t is not None and t.device.type == "cpu" and t.is_contiguous() and t.storage_offset() == 0
                         and t.untyped_storage().nbytes() == t.numel() * t.element_size() and t.numel() > 0):
-                    out.append((module, name, is_param, t))
+                    out.append((module, name, is_param, t, t.data_ptr()))
     return out
 
 
@@ -83,12 +88,11 @@ def gather_weights(model: nn.Module) -> WeightArena | None:
     before the first forward: fused paths built later read the arena's views."""
     if not huge_pages_available():
         return None
-    # addresses taken before anything moves: a tied Parameter shows up once per module holding it
-    entries = [(module, name, is_param, t, t.data_ptr()) for module, name, is_param, t in _owned_cpu_tensors(model)]
+    entries = _owned_cpu_tensors(model)  # addresses taken before anything moves
     by_ptr: dict[int, torch.Tensor] = {}
     for _, _, _, t, ptr in entries:
         by_ptr.setdefault(ptr, t)
-    total = sum((t.numel() * t.element_size() + ALIGN - 1) // ALIGN * ALIGN for t in by_ptr.values())
+    total = sum(_padded(t.numel() * t.element_size()) for t in by_ptr.values())
     if total == 0:
         return None
     arena = WeightArena(total)

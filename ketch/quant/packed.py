@@ -106,39 +106,56 @@ class PackedWeight:
         return q.float(), d, m
 
 
-Q4_TILE = 16  # output rows per q4x16 tile
+TILE_ROWS = 16  # output rows per q4x16 / q8x16 tile
+
+
+def _interleave(qs: torch.Tensor, chunks: int) -> torch.Tensor:
+    """Codes [N, K-bytes] with each 32-block's bytes in ``chunks`` 4-byte chunks -> 16-row tiles:
+    tile t, block b, chunk k holds chunk k of each of the tile's 16 rows."""
+    n, width = qs.shape
+    nb = width // (4 * chunks)
+    return qs.view(n // TILE_ROWS, TILE_ROWS, nb, chunks, 4).permute(0, 2, 3, 1, 4).contiguous().view(n, width)
+
+
+def _deinterleave(qs: torch.Tensor, chunks: int) -> torch.Tensor:
+    n, width = qs.shape
+    nb = width // (4 * chunks)
+    return qs.view(n // TILE_ROWS, nb, chunks, TILE_ROWS, 4).permute(0, 3, 1, 2, 4).contiguous().view(n, width)
+
+
+def _tile_groups(p: torch.Tensor | None) -> torch.Tensor | None:
+    """Per-block scales (mins) [N, nb] in tile order: tile t, block b's 16 values together."""
+    if p is None:
+        return None
+    n, nb = p.shape
+    return p.view(n // TILE_ROWS, TILE_ROWS, nb).permute(0, 2, 1).contiguous().view(n, nb)
+
+
+def _untile_groups(p: torch.Tensor | None) -> torch.Tensor | None:
+    if p is None:
+        return None
+    n, nb = p.shape
+    return p.view(n // TILE_ROWS, nb, TILE_ROWS).permute(0, 2, 1).contiguous().view(n, nb)
 
 
 def can_tile_q4(w: PackedWeight) -> bool:
     """Whether ``w`` can take the q4x16 layout: q4 codes in whole tiles of rows."""
-    return w.scheme == "q4" and w.shape[0] % Q4_TILE == 0 and w.shape[0] > 0
+    return w.scheme == "q4" and w.shape[0] % TILE_ROWS == 0 and w.shape[0] > 0
 
 
 def tile_q4(w: PackedWeight) -> PackedWeight:
     """A q4 weight in the q4x16 layout: same planes and bytes, rows interleaved 16 at a time
     (tile t, block b, chunk k holds bytes 4k..4k+3 of each of the tile's 16 rows)."""
     if not can_tile_q4(w):
-        raise ValueError(f"only q4 weights with a multiple of {Q4_TILE} rows tile, not {w.scheme} {w.shape}")
-    n, k = w.shape
-    t, nb = n // Q4_TILE, k // BLOCK
-    qs = w.qs.view(t, Q4_TILE, nb, 4, 4).permute(0, 2, 3, 1, 4).contiguous().view(n, k // 2)
-
-    def scales(p: torch.Tensor | None) -> torch.Tensor | None:
-        return None if p is None else p.view(t, Q4_TILE, nb).permute(0, 2, 1).contiguous().view(n, nb)
-
-    return PackedWeight("q4x16", qs, scales(w.d), scales(w.m), w.source_type, w.offset, w.perm)
+        raise ValueError(f"only q4 weights with a multiple of {TILE_ROWS} rows tile, not {w.scheme} {w.shape}")
+    return PackedWeight("q4x16", _interleave(w.qs, 4), _tile_groups(w.d), _tile_groups(w.m), w.source_type,
+                        w.offset, w.perm)
 
 
 def untile_q4(w: PackedWeight) -> PackedWeight:
     """The row layout (scheme q4) of a q4x16 weight."""
-    n, k = w.shape
-    t, nb = n // Q4_TILE, k // BLOCK
-    qs = w.qs.view(t, nb, 4, Q4_TILE, 4).permute(0, 3, 1, 2, 4).contiguous().view(n, k // 2)
-
-    def scales(p: torch.Tensor | None) -> torch.Tensor | None:
-        return None if p is None else p.view(t, nb, Q4_TILE).permute(0, 2, 1).contiguous().view(n, nb)
-
-    return PackedWeight("q4", qs, scales(w.d), scales(w.m), w.source_type, w.offset, w.perm)
+    return PackedWeight("q4", _deinterleave(w.qs, 4), _untile_groups(w.d), _untile_groups(w.m), w.source_type,
+                        w.offset, w.perm)
 
 
 def _nibbles(raw: torch.Tensor) -> torch.Tensor:
@@ -327,28 +344,20 @@ def concat_rows(parts: list[PackedWeight]) -> PackedWeight:
 def can_tile_q8(w: PackedWeight) -> bool:
     """Whether ``w`` can take the q8x16 layout: Q8_0-style codes (one scale per 32, no mins, no
     offset, no column order) in whole tiles of rows."""
-    n, k = w.shape
+    n, _ = w.shape
     return (w.scheme == "q8" and w.m is None and w.offset == 0 and w.perm is None and w.group == BLOCK
-            and n % Q4_TILE == 0 and n > 0)
+            and n % TILE_ROWS == 0 and n > 0)
 
 
 def tile_q8(w: PackedWeight) -> PackedWeight:
     """A q8 weight in the q8x16 layout: same codes and scales, rows interleaved 16 at a time
     (tile t, block b, chunk k holds weights 4k..4k+3 of each of the tile's 16 rows)."""
     if not can_tile_q8(w):
-        raise ValueError(f"only Q8_0-style q8 weights with a multiple of {Q4_TILE} rows tile, not {w.scheme} "
+        raise ValueError(f"only Q8_0-style q8 weights with a multiple of {TILE_ROWS} rows tile, not {w.scheme} "
                          f"{w.shape} (group {w.group}, mins {w.m is not None}, offset {w.offset})")
-    n, k = w.shape
-    t, nb = n // Q4_TILE, k // BLOCK
-    qs = w.qs.view(t, Q4_TILE, nb, 8, 4).permute(0, 2, 3, 1, 4).contiguous().view(n, k)
-    d = w.d.view(t, Q4_TILE, nb).permute(0, 2, 1).contiguous().view(n, nb)
-    return PackedWeight("q8x16", qs, d, None, w.source_type)
+    return PackedWeight("q8x16", _interleave(w.qs, 8), _tile_groups(w.d), None, w.source_type)
 
 
 def untile_q8(w: PackedWeight) -> PackedWeight:
     """The row layout (scheme q8) of a q8x16 weight."""
-    n, k = w.shape
-    t, nb = n // Q4_TILE, k // BLOCK
-    qs = w.qs.view(t, nb, 8, Q4_TILE, 4).permute(0, 3, 1, 2, 4).contiguous().view(n, k)
-    d = w.d.view(t, nb, Q4_TILE).permute(0, 2, 1).contiguous().view(n, nb)
-    return PackedWeight("q8", qs, d, None, w.source_type)
+    return PackedWeight("q8", _deinterleave(w.qs, 8), _untile_groups(w.d), None, w.source_type)
