@@ -8,9 +8,6 @@ import pytest
 from ketch.kernels.policy import KernelConfig, supported_isas
 from ketch.quant.linear import DequantScratch
 
-# What each ISA level's policy runs many-row products with, as kernel_calls() names the path.
-MANY_ROW_PATH = {"amx": "amx", "int8": "int8_gemm", "int16": "int16_gemm", "dense": "dequantize"}
-
 
 def isa_params() -> list:
     """pytest params over ISA_LEVELS, skipped where this CPU truly lacks the level."""

@@ -40,10 +40,11 @@ def _cpu_supported() -> bool:
 def load_kernels() -> ModuleType | None:
     """The packed-weight matmuls, or None (with the reason logged) when unavailable."""
     return _build("ketch_qgemv", "module.cpp", "rows.cpp", "rows_int16.cpp", "rows_vnni.cpp", "lowbit.cpp",
-                  "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "panels.cpp", "int8_gemm.cpp", "int16_gemm.cpp",
-                  "q4x16.cpp", "q8x16.cpp", "ops.cpp", "decode_layer.cpp",
+                  "dequant.cpp", "amx_packed.cpp", "amx_gemm.cpp", "panels.cpp", "int8_gemm.cpp", "int8_gemm256.cpp",
+                  "int16_gemm.cpp", "q4x16.cpp", "q8x16.cpp", "ops.cpp", "decode_layer.cpp",
                   headers=("act_codes.h", "amx_gemm.h", "decode_layer.h", "int16_gemm.h", "int8_gemm.h",
-                           "kquant_codes.h", "ops.h", "packed.h", "panels.h", "q4x16.h", "q8x16.h", "tensor.h"))
+                           "kquant_codes.h", "ops.h", "packed.h", "panels.h", "q4x16.h", "q8x16.h", "tensor.h",
+                           "vnni256.h"))
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,9 @@ ISA levels, lowest first:
                  same precision, on q4x16 weights); prompt rows and big batches as int16 GEMMs on
                  the packed codes (vpmaddwd, kernels/csrc/int16_gemm.cpp)
     avx_vnni     + 256-bit vpdpbusd (AVX-VNNI on client cores; AVX-512 VNNI machines run it in its
-                 256-bit form): the q4x16 kernel on vpdpbusd, with the AVX2 kernel's bits; the rest
-                 as avx2
+                 256-bit form): the q4x16 kernel on vpdpbusd, with the AVX2 kernel's bits; prompt
+                 rows as the int8 GEMM in 256-bit vectors (kernels/csrc/int8_gemm256.cpp); the
+                 rest as avx2
     avx512       AVX-512 F/BW/VL/DQ: the avx2 kernels (ketch has no AVX-512 kernels without VNNI)
     avx512_vnni  + VNNI: q4/q8 kernels on two int8 activation planes (vpdpbusd), many-row products
                  as int8 GEMMs on the packed codes
@@ -83,7 +84,7 @@ class KernelConfig:
                 raise ValueError(f"activation mode {acts} needs AVX-512 VNNI; the ISA level is {self.isa}")
         if self.prompt_gemm not in PROMPT_GEMMS:
             raise ValueError(f"unknown many-row product {self.prompt_gemm!r} (one of {', '.join(PROMPT_GEMMS)})")
-        needs = {"amx": "amx", "int8": "avx512_vnni"}.get(self.prompt_gemm)
+        needs = {"amx": "amx", "int8": "avx_vnni"}.get(self.prompt_gemm)
         if needs and not at_least(self.isa, needs):
             raise ValueError(f"many-row product {self.prompt_gemm} needs ISA level {needs}, not {self.isa}")
         if self.prompt_planes not in (1, 2):
@@ -98,6 +99,18 @@ class KernelConfig:
     def decode_mode(self) -> int:
         """The activation-mode code q4_linear takes."""
         return ACT_MODES[self.decode_acts]
+
+    @property
+    def gemm_width(self) -> int:
+        """The int8 GEMM's vector bits: 512 with AVX-512 VNNI, else 256 (int8_gemm256.cpp)."""
+        return 512 if at_least(self.isa, "avx512_vnni") else 256
+
+    @property
+    def many_row_path(self) -> str:
+        """The kernel_calls() name of the many-row product (tests prove it ran by it)."""
+        if self.prompt_gemm == "int8":
+            return "int8_gemm" if self.gemm_width == 512 else "int8_gemm256"
+        return {"amx": "amx", "int16": "int16_gemm", "dense": "dequantize"}[self.prompt_gemm]
 
     @property
     def tile_planes(self) -> int:
@@ -136,7 +149,8 @@ class KernelConfig:
             level = "avx512_vnni"
         acts = _usable_acts(decode_acts or os.environ.get("KETCH_Q4_ACTS")
                             or ("int8x2" if at_least(level, "avx512_vnni") else "int16"), level)
-        gemm = {"amx": "amx", "avx512_vnni": "int8"}.get(level, "int16")
+        # int8 GEMMs where vpdpbusd runs: 1.2-1.3x the int16 one in its 256-bit form on Zen 4
+        gemm = {"amx": "amx", "avx512_vnni": "int8", "avx_vnni": "int8"}.get(level, "int16")
         # AMX tiles multiply bf16; the dense GEMM stays fp32 elsewhere (bf16 is slower there).
         gemm_dtype = torch.bfloat16 if level == "amx" else None
         q8 = _usable_acts(os.environ.get("KETCH_Q8_ACTS") or "int16", level)
@@ -149,7 +163,7 @@ class KernelConfig:
     def describe(self) -> str:
         return (f"ISA {self.isa}: decode activations {self.decode_acts} (q8: {self.q8_acts}), "
                 f"many-row products {self.prompt_gemm}"
-                + (f" ({self.prompt_planes} int8 planes)" if self.prompt_gemm == "int8" else "")
+                + (f" ({self.prompt_planes} int8 planes, {self.gemm_width}-bit)" if self.prompt_gemm == "int8" else "")
                 + (" (int16 activations)" if self.prompt_gemm == "int16" else "")
                 + (f", q4{' and q8' if self.q8_tiles else ''} weights in 16-row tiles ({self.tile_kernel} kernel)"
                    if self.q4_tiles else "")

@@ -120,7 +120,7 @@ def _many_rows(kernels, x: torch.Tensor, w: PackedWeight, scratch: DequantScratc
         return kernels.amx_packed_linear(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset).to(x.dtype)
     if policy.prompt_gemm == "int8" and x.dim() == 2 and kernels.int8_gemm_scheme(w.scheme):
         return kernels.int8_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset,
-                                 policy.prompt_planes).to(x.dtype)
+                                 policy.prompt_planes, policy.gemm_width).to(x.dtype)
     if policy.prompt_gemm == "int16" and x.dim() == 2 and kernels.int16_gemm_scheme(w.scheme):
         return kernels.int16_gemm(x.float().contiguous(), w.scheme, w.qs, w.d, w.m, w.offset).to(x.dtype)
     if w.scheme == "q4x16" and x.dim() == 2 and (tiled or x.shape[0] <= TILE_KERNEL_ROWS):

@@ -1,4 +1,5 @@
-"""int8_gemm: many-row products on every packed layout with AVX-512 VNNI."""
+"""int8_gemm: many-row products on every packed layout, in 512-bit vectors (AVX-512 VNNI) and in
+256-bit ones (int8_gemm256.cpp: AVX-VNNI, or AVX-512 VNNI's 256-bit form where that is all there is)."""
 from __future__ import annotations
 
 import pytest
@@ -11,11 +12,22 @@ from tests.quant.test_packed_kernels import GGUF_BLOCKS, _q8_weight, _random_blo
 LEVELS = {1: 127, 2: 127 * 254}  # activation step max|x_block| / levels, per plane count
 
 
+WIDTHS = [512, 256]
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}bit")
+def width(request, kernels):
+    if not kernels.int8_gemm_supported(request.param):
+        pytest.skip(f"this CPU lacks {'AVX-512 VNNI' if request.param == 512 else 'AVX-VNNI and AVX-512 VNNI'}")
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def gemm(kernels):
-    if not kernels.int8_gemm_supported():
-        pytest.skip("this CPU lacks AVX-512 VNNI")
-    return kernels
+def gemm(kernels, width):
+    """int8_gemm at one width: gemm(x, scheme, qs, d, m, offset, planes)."""
+    def run(*args):
+        return kernels.int8_gemm(*args, width)
+    return run
 
 
 def _weights():
@@ -39,7 +51,7 @@ def test_matches_the_dequantized_product_within_the_rounding_bound(gemm, planes)
         for m in (1, 2, 3, 4, 5, 7, 16, 33, 70):
             # widely varying magnitudes per block: the per-block steps matter
             x = torch.randn(m, k, generator=gen) * (1 + 10 * torch.rand(m, k, generator=gen))
-            got = gemm.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+            got = gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
             assert got.shape == (m, w.shape[0]), name
             assert_within_packed_bound(got, x, w, LEVELS[planes])
 
@@ -50,14 +62,38 @@ def test_each_row_is_computed_on_its_own(gemm, planes):
     gen = torch.Generator().manual_seed(3)
     for name, w in _weights():
         x = torch.randn(37, w.shape[1], generator=gen)
-        full = gemm.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+        full = gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
         for i in (0, 5, 36):
             for rows in (x[i:i + 1], x[max(0, i - 2):i + 1]):
-                part = gemm.int8_gemm(rows.contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, planes)
+                part = gemm(rows.contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, planes)
                 assert torch.equal(part[-1], full[i]), name
 
 
 def test_zero_and_empty_inputs(gemm):
     w = pack_gguf("Q4_1", _random_blocks("Q4_1", 40, 64), (40, 64))
-    assert torch.equal(gemm.int8_gemm(torch.zeros(5, 64), "q4", w.qs, w.d, w.m, 0, 2), torch.zeros(5, 40))
-    assert gemm.int8_gemm(torch.zeros(0, 64), "q4", w.qs, w.d, w.m, 0, 2).shape == (0, 40)
+    assert torch.equal(gemm(torch.zeros(5, 64), "q4", w.qs, w.d, w.m, 0, 2), torch.zeros(5, 40))
+    assert gemm(torch.zeros(0, 64), "q4", w.qs, w.d, w.m, 0, 2).shape == (0, 40)
+
+
+def test_both_widths_give_the_same_bits(kernels):
+    """The 256-bit kernel rounds activations and orders each lane's float operations as the 512-bit
+    one, so the two agree bit for bit on every layout (and a 256-bit run proves it ran, counted)."""
+    if not (kernels.int8_gemm_supported(512) and kernels.int8_gemm_supported(256)):
+        pytest.skip("this CPU lacks AVX-512 VNNI")
+    gen = torch.Generator().manual_seed(9)
+    before = kernels.kernel_calls()["int8_gemm256"]
+    calls = 0
+    for name, w in _weights():
+        for planes in (1, 2):
+            for m in (1, 4, 33):
+                x = torch.randn(m, w.shape[1], generator=gen) * (1 + 10 * torch.rand(m, w.shape[1], generator=gen))
+                wide = kernels.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+                assert torch.equal(kernels.int8_gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes, 256), wide), name
+                calls += 1
+    assert kernels.kernel_calls()["int8_gemm256"] == before + calls
+
+
+def test_bad_widths_are_refused(kernels):
+    w = pack_gguf("Q4_1", _random_blocks("Q4_1", 40, 64), (40, 64))
+    with pytest.raises(RuntimeError, match="512- or 256-bit vectors, not 128"):
+        kernels.int8_gemm(torch.zeros(2, 64), "q4", w.qs, w.d, w.m, 0, 2, 128)

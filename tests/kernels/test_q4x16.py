@@ -221,9 +221,11 @@ def test_tiling_a_model_keeps_its_outputs(kernels, isa, monkeypatch):
     calls = kernels.kernel_calls()[name]
     one, many = model["a"](x[:1]), model["a"](x)
     assert_within_packed_bound(one, x[:1], w1, LEVELS[2])
-    if isa == "avx512_vnni":
+    if isa != "avx2":
         assert kernels.kernel_calls()[name] == calls + 1  # the decode row took the tiled kernel
         assert torch.equal(many, before["a"][1])  # many rows: the same int8 GEMM panels
+        width = scratch.policy.gemm_width  # 256 at avx_vnni
+        assert torch.equal(many, kernels.int8_gemm(x, "q4x16", model["a"].qs, model["a"].d, model["a"].m, 0, 2, width))
     else:  # no int8 GEMM: 20 rows are an int16 GEMM on the tiles
         assert kernels.kernel_calls()[name] == calls + 1
         assert torch.equal(many, kernels.int16_gemm(x, "q4x16", model["a"].qs, model["a"].d, model["a"].m, 0))

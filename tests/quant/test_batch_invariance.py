@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from ketch.quant.linear import QuantEmbedding, QuantLinear
-from tests.policies import MANY_ROW_PATH, isa_params, scratch_for
+from tests.policies import isa_params, scratch_for
 from ketch.quant.packed import can_tile_q4, pack_gguf, tile_q4
 from tests.quant.test_packed_kernels import _packed, _random_blocks
 
@@ -28,7 +28,7 @@ def test_rows_give_the_same_result_in_any_batch(kernels, isa, type_name):
     layer = QuantLinear(w, None, alone)
     ref_decode = torch.cat([layer(decode_rows[i:i + 1], 1) for i in range(12)])
     gemm = alone.policy.prompt_gemm
-    path = "dequantize" if gemm == "int8" and not kernels.int8_gemm_scheme(w.scheme) else MANY_ROW_PATH[gemm]
+    path = "dequantize" if gemm == "int8" and not kernels.int8_gemm_scheme(w.scheme) else alone.policy.many_row_path
     if w.scheme == "q4x16" and gemm == "dense":  # tiled q4 keeps prompt rows in its kernel
         path = "q4x16_avx2"
     before = kernels.kernel_calls()[path]

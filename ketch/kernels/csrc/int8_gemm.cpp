@@ -23,6 +23,7 @@
 #include "int8_gemm.h"
 #include "act_codes.h"
 #include "panels.h"
+#include "vnni256.h"
 
 #include <ATen/Parallel.h>
 #include <immintrin.h>
@@ -196,18 +197,21 @@ void run_panel(const Acts& a, const Panel& p, int center, bool bias, float* y, i
 
 }  // namespace
 
-bool int8_gemm_supported() {
+bool int8_gemm_supported(int64_t width) {
   static const bool ok = acts::cpu_has_avx512_vnni();
-  return ok;
+  return ok || (width == 256 && cpu_has_avx_vnni());
 }
 
 bool int8_gemm_scheme(const std::string& scheme) { return panels::layout_of(scheme) != nullptr; }
 
 at::Tensor int8_gemm(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs,
                         const at::Tensor& d, const c10::optional<at::Tensor>& m, int64_t offset,
-                        int64_t planes) {
+                        int64_t planes, int64_t width) {
   TORCH_CHECK(planes == 1 || planes == 2, "int8_gemm takes 1 or 2 activation planes, got ", planes);
-  TORCH_CHECK(int8_gemm_supported(), "int8_gemm needs AVX-512 VNNI, which this CPU lacks");
+  TORCH_CHECK(width == 512 || width == 256, "int8_gemm runs 512- or 256-bit vectors, not ", width);
+  TORCH_CHECK(int8_gemm_supported(width), "int8_gemm at ", width, " bits needs ",
+              width == 512 ? "AVX-512 VNNI" : "AVX-VNNI or AVX-512 VNNI", ", which this CPU lacks");
+  if (width == 256) return int8_gemm256(x, scheme, qs, d, m, offset, planes);
   const panels::Gemm g = panels::check_gemm("int8_gemm", x, scheme, qs, d, m, offset);
   const int64_t M = g.M, N = g.N, K = g.K, G = g.G;
   auto y = at::empty({M, N}, x.options());

@@ -7,6 +7,7 @@
 #include "packed.h"
 #include "q4x16.h"
 #include "q8x16.h"
+#include "vnni256.h"
 
 #include <torch/extension.h>
 
@@ -15,7 +16,7 @@
 namespace ketch::packed {
 
 const char* const kPathNames[kPaths] = {"q4_int16", "q4_int8", "q4_int8x2", "q4x16", "q4x16_avx2", "q4x16_vnni256", "q8_int16", "q8_int8", "q8_int8x2",
-                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int16_gemm", "decode_layer", "embedding_rows", "q8x16"};
+                                        "lowbit_int16", "dequantize", "amx", "int8_gemm", "int8_gemm256", "int16_gemm", "decode_layer", "embedding_rows", "q8x16"};
 std::atomic<int64_t> g_calls[kPaths];
 
 }  // namespace ketch::packed
@@ -53,15 +54,18 @@ PYBIND11_MODULE(TORCH_EXTENSION_NAME, mod) {
   mod.def("amx_available", [] { return ketch::amx_usable(); }, "whether amx_packed_linear can run (AMX bf16 tiles, allowed by the OS)");
   mod.def("amx_packed_linear", &amx_packed_linear, kNoGil,
           "y = bf16(x) @ W.T for any packed scheme (q4, q8, q5, q2_k..q6_k) on AMX tiles, fp32 out");
-  mod.def("int8_gemm_supported", &ketch::int8_gemm_supported, "whether int8_gemm runs here (AVX-512 VNNI)");
+  mod.def("int8_gemm_supported", &ketch::int8_gemm_supported, py::arg("width") = 512,
+          "whether int8_gemm runs here at `width` bits (512: AVX-512 VNNI; 256: AVX-VNNI or AVX-512 VNNI)");
   mod.def("int8_gemm_scheme", &ketch::int8_gemm_scheme, "whether int8_gemm takes this packed scheme");
   mod.def("int8_gemm", [](const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
                           const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,
-                          int64_t planes) {
-    count(kInt8Gemm);
-    return ketch::int8_gemm(x, scheme, qs, d, m, offset, planes);
-  }, kNoGil,
-          "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd");
+                          int64_t planes, int64_t width) {
+    count(width == 256 ? kInt8Gemm256 : kInt8Gemm);
+    return ketch::int8_gemm(x, scheme, qs, d, m, offset, planes, width);
+  }, kNoGil, py::arg("x"), py::arg("scheme"), py::arg("qs"), py::arg("d"), py::arg("m"), py::arg("offset"),
+     py::arg("planes"), py::arg("width") = 512,
+     "y = x @ W.T for many rows: int8 activations (per 32-block) against the packed codes, vpdpbusd in "
+     "512-bit vectors, or 256-bit ones with width=256 (AVX-VNNI, else AVX-512 VNNI's 256-bit form)");
   mod.def("int16_gemm_scheme", &ketch::int16_gemm_scheme, "whether int16_gemm takes this packed scheme");
   mod.def("int16_gemm", [](const torch::Tensor& x, const std::string& scheme, const torch::Tensor& qs,
                            const torch::Tensor& d, const c10::optional<torch::Tensor>& m, int64_t offset,

@@ -139,7 +139,7 @@ inline void store8(at::BFloat16* out, __m256 v) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), packed);
 }
 
-enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ4x16Avx2, kQ4x16Vnni256, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kInt16Gemm, kDecodeLayer, kEmbedRows, kQ8x16, kPaths };
+enum Path { kQ4Int16, kQ4Int8, kQ4Int8x2, kQ4x16, kQ4x16Avx2, kQ4x16Vnni256, kQ8Int16, kQ8Int8, kQ8Int8x2, kLowbit, kDequant, kAmx, kInt8Gemm, kInt8Gemm256, kInt16Gemm, kDecodeLayer, kEmbedRows, kQ8x16, kPaths };
 extern const char* const kPathNames[kPaths];
 extern std::atomic<int64_t> g_calls[kPaths];
 

@@ -30,6 +30,7 @@
 #include "int8_gemm.h"
 #include "packed.h"
 #include "q4x16.h"
+#include "vnni256.h"
 
 #include <ATen/Parallel.h>
 #include <immintrin.h>
@@ -116,72 +117,6 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
     }
     for (int r = 0; r < R; ++r) _mm512_storeu_ps(y + r * N + t * kTile, acc[r]);
   }
-}
-
-// ---- AVX2: the same activation codes, steps and sums as quantize_acts (G = 32), in 256-bit registers.
-
-inline float hsum8(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
-}
-
-inline int32_t hsum8i(__m256i v) {
-  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
-  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
-  return _mm_cvtsi128_si32(_mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1)));
-}
-
-// 32 int32 codes (each within int8) -> 32 bytes in order.
-inline __m256i pack_codes(const __m256i (&c)[4]) {
-  // packs works per 128-bit lane: the 4-byte groups come out as c0a c1a c2a c3a c0b c1b c2b c3b
-  const __m256i b = _mm256_packs_epi16(_mm256_packs_epi32(c[0], c[1]), _mm256_packs_epi32(c[2], c[3]));
-  return _mm256_permutevar8x32_epi32(b, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
-}
-
-Acts quantize_acts_avx2(const float* x, int64_t M, int64_t K, int planes) {
-  const int64_t nb = K / kBlock;
-  Acts a = sized_acts(M, K, kBlock, planes);
-  const __m256 abs_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7FFFFFFF));
-  const __m256 k2 = _mm256_set1_ps(acts::kPlane2);
-  // rows round independently: split them over threads as quantize_acts does (prompt rows at AVX2)
-  at::parallel_for(0, M, 16, [&](int64_t r0, int64_t r1) {
-    for (int64_t r = r0; r < r1; ++r)
-      for (int64_t b = 0; b < nb; ++b) {
-        const float* p = x + r * K + b * kBlock;
-        __m256 v[4];
-        __m256 amax = _mm256_setzero_ps();
-        for (int j = 0; j < 4; ++j) {
-          v[j] = _mm256_loadu_ps(p + 8 * j);
-          amax = _mm256_max_ps(amax, _mm256_and_ps(v[j], abs_mask));
-        }
-        __m128 m4 = _mm_max_ps(_mm256_castps256_ps128(amax), _mm256_extractf128_ps(amax, 1));
-        m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
-        const float step = _mm_cvtss_f32(_mm_max_ss(m4, _mm_movehdup_ps(m4))) / 127.f;
-        const __m256 inv = _mm256_set1_ps(step > 0.f ? 1.f / step : 0.f);
-        __m256i q1[4], q2[4];
-        __m256i s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256();
-        __m256 xs = _mm256_setzero_ps();
-        for (int j = 0; j < 4; ++j) {
-          const __m256 scaled = _mm256_mul_ps(v[j], inv);
-          const __m256 f = _mm256_round_ps(scaled, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-          q1[j] = _mm256_cvtps_epi32(f);
-          q2[j] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_sub_ps(scaled, f), k2));
-          s1 = _mm256_add_epi32(s1, q1[j]);
-          s2 = _mm256_add_epi32(s2, q2[j]);
-          xs = _mm256_add_ps(xs, v[j]);
-        }
-        _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + r * K + b * kBlock), pack_codes(q1));
-        a.csum[r * nb + b] = hsum8i(s1);
-        if (planes == 2) {
-          _mm256_storeu_si256(reinterpret_cast<__m256i*>(a.q.data() + (M + r) * K + b * kBlock), pack_codes(q2));
-          a.csum[(M + r) * nb + b] = hsum8i(s2);
-        }
-        a.step[r * nb + b] = planes == 2 ? step / acts::kPlane2 : step;
-        a.xsum[r * nb + b] = hsum8(xs);
-      }
-  });
-  return a;
 }
 
 // Tiles t0..t1 against R activation rows from r0, 8 output rows (half a tile) at a time.
@@ -301,13 +236,6 @@ void tiles_avx2_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half
 // in its order, so the bits are the AVX2 kernel's: batches may still take int16_gemm's tile_acts.
 // The instruction is inline asm so one template, compiled for AVX2 alone, carries either encoding
 // (a target attribute per encoding would need two copies of every function).
-
-template <bool VEX>
-inline __m256i dpbusd256(__m256i acc, __m256i u, __m256i s) {
-  if constexpr (VEX) asm("%{vex%} vpdpbusd %2, %1, %0" : "+x"(acc) : "x"(u), "x"(s));
-  else asm("vpdpbusd %2, %1, %0" : "+x"(acc) : "x"(u), "x"(s));
-  return acc;
-}
 
 // R activation rows (R <= 2) against tiles t0..t1, 8 output rows (half a tile) at a time.
 template <int R, int P, bool MIN, bool VEX>
@@ -462,18 +390,13 @@ void row_groups(const Acts& a, const uint8_t* qs, const at::Half* d, const at::H
 }  // namespace
 
 packed::Acts16 packed::q4x16_acts16(const float* x, int64_t M, int64_t K) {
-  const Acts a = quantize_acts_avx2(x, M, K, 2);
+  const Acts a = quantize_acts_avx2(x, M, K, kBlock, 2);
   packed::Acts16 out{std::vector<int16_t>(M * K), a.step, a.xsum, {}};
   const int8_t* q1 = a.q.data();
   const int8_t* q2 = a.q.data() + M * K;
   const int16_t k2 = static_cast<int16_t>(acts::kPlane2);
   for (int64_t i = 0; i < M * K; ++i) out.q[i] = static_cast<int16_t>(k2 * q1[i] + q2[i]);
   return out;
-}
-
-bool cpu_has_avx_vnni() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("avxvnni");
 }
 
 bool q4x16_kernel_supported(int64_t kernel) {
@@ -525,7 +448,7 @@ void q4x16::check_kernel(int64_t kernel, int64_t planes) {
 
 Acts q4x16::quantize(const float* x, int64_t M, int64_t K, int64_t planes, int64_t kernel) {
   return kernel == kAvx512Vnni ? quantize_acts(x, M, K, kBlock, static_cast<int>(planes))
-                               : quantize_acts_avx2(x, M, K, static_cast<int>(planes));
+                               : quantize_acts_avx2(x, M, K, kBlock, static_cast<int>(planes));
 }
 
 // Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.

@@ -35,9 +35,6 @@ void tiles(int64_t kernel, int64_t planes, const Acts& a, const Weight& w, float
 int64_t tiles_per_task(int64_t K, int64_t M);
 }  // namespace q4x16
 
-// Whether the CPU has AVX-VNNI (the VEX-encoded 256-bit vpdpbusd of client cores).
-bool cpu_has_avx_vnni();
-
 // Whether `kernel` runs here (the 256-bit one with AVX-VNNI, or AVX-512 VNNI's 256-bit form).
 bool q4x16_kernel_supported(int64_t kernel);
 
