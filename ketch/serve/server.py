@@ -9,6 +9,7 @@ from types import FrameType
 import uvicorn
 
 from ketch.config import ServerConfig
+from ketch.serve import host_memory
 from ketch.serve.app import create_app
 from ketch.serve.state import ServerState
 
@@ -41,6 +42,7 @@ def configure_logging(level: str = "info") -> None:
 def run_server(config: ServerConfig, log_level: str = "info") -> None:
     """Serve until SIGINT/SIGTERM. Binds first, then loads the model (see /ready)."""
     configure_logging(log_level)
+    host_memory.share_one_arena()  # before the engine's and the event loop's threads start
     app = create_app(config)
     uv_config = uvicorn.Config(app, host=config.host, port=config.port, log_level=log_level, access_log=False,
                                timeout_graceful_shutdown=config.drain_timeout, lifespan="on",
