@@ -44,7 +44,7 @@ def load_kernels() -> ModuleType | None:
                   "int16_gemm.cpp", "q4x16.cpp", "q8x16.cpp", "ops.cpp", "decode_layer.cpp",
                   headers=("act_codes.h", "amx_gemm.h", "decode_layer.h", "int16_gemm.h", "int8_gemm.h",
                            "kquant_codes.h", "ops.h", "packed.h", "panels.h", "q4x16.h", "q8x16.h", "tensor.h",
-                           "vnni256.h"))
+                           "tiles.h", "vnni256.h"))
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,6 @@
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 
@@ -124,9 +123,7 @@ KETCH_AVX512 void tile(const Acts& a, int64_t r0, const Panel& p, int center, fl
       const __m512i w0 = _mm512_loadu_si512(u + k4 * kPanelRows), w1 = _mm512_loadu_si512(u + k4 * kPanelRows + 16);
       for (int q = 0; q < P; ++q)
         for (int r = 0; r < R; ++r) {
-          int32_t x4;
-          std::memcpy(&x4, xq[q] + r * K + k4 * 4, 4);
-          const __m512i xb = _mm512_set1_epi32(x4);
+          const __m512i xb = _mm512_set1_epi32(acts::load4(xq[q] + r * K + k4 * 4));
           ai[q][r][0] = _mm512_dpbusd_epi32(ai[q][r][0], w0, xb);
           ai[q][r][1] = _mm512_dpbusd_epi32(ai[q][r][1], w1, xb);
         }

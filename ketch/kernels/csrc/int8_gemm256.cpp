@@ -23,11 +23,11 @@
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace ketch {
 namespace {
 
+using acts::load4;
 using panels::kBlock;
 using panels::kPanelRows;
 using panels::Panel;
@@ -50,12 +50,6 @@ inline __m256i pack_codes(const __m256i (&c)[4]) {
   // packs works per 128-bit lane: the 4-byte groups come out as c0a c1a c2a c3a c0b c1b c2b c3b
   const __m256i b = _mm256_packs_epi16(_mm256_packs_epi32(c[0], c[1]), _mm256_packs_epi32(c[2], c[3]));
   return _mm256_permutevar8x32_epi32(b, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
-}
-
-inline int32_t load4(const int8_t* p) {
-  int32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
 }
 
 }  // namespace

@@ -30,6 +30,7 @@
 #include "int8_gemm.h"
 #include "packed.h"
 #include "q4x16.h"
+#include "tiles.h"
 #include "vnni256.h"
 
 #include <ATen/Parallel.h>
@@ -46,12 +47,7 @@ constexpr int64_t kTile = q4x16::kRows;  // output rows per tile: one int32 lane
 constexpr int64_t kTileBlockBytes = kTile * kBlock / 2;
 constexpr int kRowGroup = 4;         // activation rows sharing one unpack of a block
 constexpr int64_t kPrefetchBlocks = 8;
-
-inline int32_t load4(const int8_t* p) {
-  int32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
+using acts::load4;
 
 // Activation row r0 of `a` (G = 32): each plane's codes and code sums, the steps, the float sums.
 template <int P>
@@ -342,7 +338,7 @@ constexpr int64_t kChunkTiles = 8;
 
 template <typename Fn>
 void for_chunks(int64_t t0, int64_t t1, Fn&& fn) {
-  for (int64_t c0 = t0; c0 < t1; c0 += kChunkTiles) fn(c0, std::min(t1, c0 + kChunkTiles));
+  tiles::for_chunks(t0, t1, kChunkTiles, fn);
 }
 
 template <int P, bool MIN>
@@ -451,11 +447,7 @@ Acts q4x16::quantize(const float* x, int64_t M, int64_t K, int64_t planes, int64
                                : quantize_acts_avx2(x, M, K, kBlock, static_cast<int>(planes));
 }
 
-// Tiles per parallel task: below ~32 KiB of weights a task costs more to hand over than it saves.
-int64_t q4x16::tiles_per_task(int64_t K, int64_t M) {
-  const int64_t bytes = kTile * K / 2 * std::max<int64_t>(M, 1);
-  return std::max<int64_t>(1, (int64_t{32} << 10) / std::max<int64_t>(bytes, 1));
-}
+int64_t q4x16::tiles_per_task(int64_t K, int64_t M) { return tiles::per_task(kTile * K / 2, M); }
 
 void q4x16::tiles(int64_t kernel, int64_t planes, const Acts& a, const Weight& w, float* y, int64_t t0, int64_t t1) {
   // else EVEX: AVX-512 VNNI's 256-bit form

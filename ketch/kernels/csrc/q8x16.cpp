@@ -23,12 +23,12 @@
 #include "act_codes.h"
 #include "int8_gemm.h"
 #include "packed.h"
+#include "tiles.h"
 
 #include <ATen/Parallel.h>
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace ketch {
 namespace {
@@ -39,12 +39,7 @@ constexpr int64_t kTileBlockBytes = kTile * kBlock;  // 512
 constexpr int kRowGroup = 4;                         // activation rows sharing one load of a block
 constexpr int64_t kPrefetchBlocks = 4;               // 2 KiB ahead, as the q4x16 kernel
 constexpr int64_t kChunkTiles = 4;                   // 4 tiles x 16 rows x K bytes stay in L2 across row groups
-
-inline int32_t load4(const int8_t* p) {
-  int32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
+using acts::load4;
 
 // Tiles t0..t1 against R activation rows from r0; y rows are N apart.
 template <int R, int P>
@@ -89,8 +84,7 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const int8_t* qs, const at::H
 
 template <int P>
 void row_groups(const Acts& a, const int8_t* qs, const at::Half* d, float* y, int64_t t0, int64_t t1, int64_t N) {
-  for (int64_t c0 = t0; c0 < t1; c0 += kChunkTiles) {
-    const int64_t c1 = std::min(t1, c0 + kChunkTiles);
+  tiles::for_chunks(t0, t1, kChunkTiles, [&](int64_t c0, int64_t c1) {
     for (int64_t r0 = 0; r0 < a.M; r0 += kRowGroup) {
       float* yr = y + r0 * N;
       switch (std::min<int64_t>(kRowGroup, a.M - r0)) {
@@ -100,7 +94,7 @@ void row_groups(const Acts& a, const int8_t* qs, const at::Half* d, float* y, in
         default: tiles<4, P>(a, r0, qs, d, yr, c0, c1, N); break;
       }
     }
-  }
+  });
 }
 
 }  // namespace
@@ -124,9 +118,7 @@ at::Tensor q8x16_linear(const at::Tensor& x, const at::Tensor& qs, const at::Ten
   const int8_t* qp = qs.data_ptr<int8_t>();
   const at::Half* dp = d.data_ptr<at::Half>();
   float* yp = y.data_ptr<float>();
-  // below ~32 KiB of weights a task costs more to hand over than it saves
-  const int64_t grain = std::max<int64_t>(1, (int64_t{32} << 10) / (kTile * K * M));
-  at::parallel_for(0, N / kTile, grain, [&](int64_t t0, int64_t t1) {
+  at::parallel_for(0, N / kTile, tiles::per_task(kTile * K, M), [&](int64_t t0, int64_t t1) {
     if (planes == 2) row_groups<2>(acts, qp, dp, yp, t0, t1, N);
     else row_groups<1>(acts, qp, dp, yp, t0, t1, N);
   });
