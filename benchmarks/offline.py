@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--model", "-m", default=DEFAULT_MODEL, help="store name, .gguf file, or HF model directory")
     p.add_argument("--prompt-len", type=int, default=128, help="prompt tokens")
     p.add_argument("--new-tokens", type=int, default=64, help="generated tokens per request")
+    p.add_argument("--pp-len", type=int, default=512,
+                   help="prompt-processing row: tok/s of one prompt this long (0: none)")
     p.add_argument("--concurrency", default="1,8,32", help="comma-separated request counts")
     p.add_argument("--hf", action=argparse.BooleanOptionalAction, default=True, help="also run HF transformers")
     p.add_argument("--llama-cpp", action=argparse.BooleanOptionalAction, default=True, help="also run llama.cpp")
@@ -32,6 +34,7 @@ def main(argv: list[str] | None = None) -> dict:
         p.error(f"--concurrency must be comma-separated integers, got {args.concurrency!r}")
     try:
         config = OfflineBenchConfig(model=args.model, prompt_len=args.prompt_len, new_tokens=args.new_tokens,
+                                    pp_len=args.pp_len,
                                     concurrency=concurrency, run_hf=args.hf, run_llama_cpp=args.llama_cpp,
                                     dtype=args.dtype, hf_dtype=args.hf_dtype, num_threads=args.threads,
                                     llama_bench=args.llama_bench)

@@ -256,6 +256,7 @@ def bench_offline(
     prompt_len: Annotated[int, typer.Option(help="prompt tokens")] = 128,
     new_tokens: Annotated[int, typer.Option(help="generated tokens per request")] = 64,
     concurrency: Annotated[str, typer.Option(help="comma-separated request counts")] = "1,8,32",
+    pp_len: Annotated[int, typer.Option(help="prompt-processing row: tok/s of one prompt this long (0: none)")] = 512,
     hf: Annotated[bool, typer.Option("--hf/--no-hf", help="also run HF transformers")] = True,
     llama_cpp: Annotated[bool, typer.Option("--llama-cpp/--no-llama-cpp", help="also run llama.cpp")] = True,
     dtype: DtypeOpt = "auto",
@@ -264,10 +265,10 @@ def bench_offline(
         help="llama.cpp's llama-bench binary (llama-batched-bench beside it), the anchor where "
              "llama-cpp-python is not installed (default: found on PATH)")] = None,
 ) -> None:
-    """Single-stream decode, TTFT and batched throughput, side by side with the anchors."""
+    """TTFT, prompt processing, single-stream decode and batched throughput, side by side with the anchors."""
     from ketch.tools.bench import OfflineBenchConfig, run_offline
 
-    run_offline(OfflineBenchConfig(model=model, prompt_len=prompt_len, new_tokens=new_tokens,
+    run_offline(OfflineBenchConfig(model=model, prompt_len=prompt_len, new_tokens=new_tokens, pp_len=pp_len,
                                    concurrency=[int(c) for c in concurrency.split(",") if c.strip()],
                                    run_hf=hf, run_llama_cpp=llama_cpp, dtype=dtype,
                                    hf_dtype=hf_dtype, llama_bench=llama_bench))

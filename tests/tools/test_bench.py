@@ -9,7 +9,7 @@ from ketch.tools.bench.common import build_prompts
 
 @pytest.mark.parametrize("kwargs", [{"prompt_len": 0}, {"new_tokens": 1}, {"concurrency": []},
                                     {"concurrency": [0]}, {"dtype": "int3"}, {"hf_dtype": "auto"},
-                                    {"num_threads": -1}])
+                                    {"num_threads": -1}, {"pp_len": -1}, {"pp_len": 1.5}])
 def test_config_rejects_bad_values(kwargs):
     with pytest.raises(ValueError):
         OfflineBenchConfig(model="x", **kwargs)
@@ -24,12 +24,13 @@ def test_prompts_are_distinct_windows_of_exact_length():
 def test_run_offline_on_a_tiny_model(tiny_models, capsys):
     path, _ = tiny_models("llama")
     results = run_offline(OfflineBenchConfig(model=str(path), prompt_len=16, new_tokens=4, concurrency=[1, 2],
-                                             run_hf=False, run_llama_cpp=False, dtype="float32"))
+                                             pp_len=48, run_hf=False, run_llama_cpp=False, dtype="float32"))
     ketch = results["ketch"]
-    assert ketch["ttft_s"] > 0 and ketch["decode_tok_s"] > 0
+    assert ketch["ttft_s"] > 0 and ketch["decode_tok_s"] > 0 and ketch["pp_tok_s"] > 0
     assert set(ketch["throughput_tok_s"]) == {1, 2}
     out = capsys.readouterr().out
     assert "single-stream decode" in out and "memory read bandwidth" in out
+    assert "prompt processing tok/s, 48-tok prompt" in " ".join(out.split())
     # the bound follows from the figures it is made of
     assert ketch["decode_bound_tok_s"] == results["machine"]["read_bandwidth_bytes_s"] / ketch["weight_bytes"]
     assert ketch["weight_bytes"] == sum(t.numel() * t.element_size() for t in _tensors_of(path))
@@ -59,22 +60,28 @@ def test_llama_cpp_tools_figures_follow_their_json(tmp_path):
     tools must run without the environment ketch set."""
     import json
     import os
+    import shlex
     import stat
 
     from ketch.tools.bench.llama_bench import llama_cpp_tools
 
     rows = [{"n_prompt": 128, "n_gen": 0, "avg_ts": 256.0, "build_commit": "abc", "cpu_info": "x"},
+            {"n_prompt": 512, "n_gen": 0, "avg_ts": 300.0, "build_commit": "abc", "cpu_info": "x"},
             {"n_prompt": 0, "n_gen": 64, "avg_ts": 100.0, "build_commit": "abc", "cpu_info": "x"}]
     bench = tmp_path / "llama-bench"
-    bench.write_text(f"#!/bin/sh\n[ -z \"$GOMP_SPINCOUNT\" ] || exit 3\ncat <<'EOF'\n{json.dumps(rows)}\nEOF\n")
+    # prints its arguments to a file: the prompt lengths asked for must be both rows'
+    args = shlex.quote(str(tmp_path / "args"))
+    bench.write_text(f"#!/bin/sh\n[ -z \"$GOMP_SPINCOUNT\" ] || exit 3\necho \"$@\" > {args}\n"
+                     f"cat <<'EOF'\n{json.dumps(rows)}\nEOF\n")
     lines = "\n".join(json.dumps({"pl": pl, "tg": 64, "t": 2.0 * pl}) for pl in (1, 8))
     batched = tmp_path / "llama-batched-bench"
     batched.write_text(f"#!/bin/sh\necho 'model loaded'\ncat <<'EOF'\n{lines}\nEOF\n")
     for f in (bench, batched):
         f.chmod(f.stat().st_mode | stat.S_IEXEC)
     assert os.environ.get("GOMP_SPINCOUNT") or os.environ.get("OMP_WAIT_POLICY")  # ketch set one here
-    res = llama_cpp_tools(str(bench), tmp_path / "m.gguf", 2, 128, 64, [1, 8])
+    res = llama_cpp_tools(str(bench), tmp_path / "m.gguf", 2, 128, 64, [1, 8], pp_len=512)
     assert res["ttft_s"] == 128 / 256.0 and res["decode_tok_s"] == 100.0 and res["build"] == "abc"
+    assert res["pp_tok_s"] == 300.0 and " -p 128,512 " in f" {(tmp_path / 'args').read_text()} "
     assert res["throughput_tok_s"] == {1: 64 / 2.0, 8: 8 * 64 / 16.0}
     assert res["isa"] is None  # no ggml CPU library beside the tool: the build's ISA is unknown
 

@@ -41,6 +41,7 @@ class OfflineBenchConfig:
     model: str
     prompt_len: int = 128
     new_tokens: int = 64
+    pp_len: int = 512  # prompt processing: tok/s of one prompt this long (0: not measured)
     concurrency: list[int] = field(default_factory=lambda: [1, 8, 32])
     run_hf: bool = True
     run_llama_cpp: bool = True
@@ -56,6 +57,8 @@ class OfflineBenchConfig:
             raise ValueError("model must be a store name, a .gguf file or a HF model directory")
         if not _is_int(self.prompt_len) or self.prompt_len < 1:
             raise ValueError(f"prompt_len must be an integer >= 1, got {self.prompt_len!r}")
+        if not _is_int(self.pp_len) or self.pp_len < 0:
+            raise ValueError(f"pp_len must be an integer >= 0 (0: no prompt-processing row), got {self.pp_len!r}")
         if not _is_int(self.new_tokens) or self.new_tokens < 2:
             raise ValueError(f"new_tokens must be an integer >= 2 (decode speed needs two tokens), "
                              f"got {self.new_tokens!r}")

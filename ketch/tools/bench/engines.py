@@ -14,7 +14,8 @@ from ketch import anchor_env
 from ketch.tools.bench.common import OfflineBenchConfig, _log, _median_time, _timed
 from ketch.tools.bench.llama_isa import system_info_isa
 
-def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict[str, Any]:
+def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm,
+                 pp_prompt: list[int] | None = None) -> dict[str, Any]:
     from ketch.sampling import SamplingParams
 
     n = cfg.new_tokens
@@ -34,6 +35,10 @@ def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm) -> dict
     ttft, out = _median_time(lambda: llm.generate(as_input[:1], one))
     res["ttft_s"] = ttft
     _log(f"ketch: TTFT {ttft * 1e3:.1f} ms")
+    if pp_prompt:
+        pp_s, _ = _median_time(lambda: llm.generate([{"prompt_token_ids": pp_prompt}], one))
+        res["pp_tok_s"] = len(pp_prompt) / pp_s
+        _log(f"ketch: prompt processing {res['pp_tok_s']:.1f} tok/s ({len(pp_prompt)}-token prompt)")
 
     wall, outs = _timed(lambda: llm.generate(as_input[:1], greedy))
     o = outs[0]

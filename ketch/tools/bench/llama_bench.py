@@ -20,11 +20,13 @@ def _run(argv: list[str], timeout: float) -> str:
 
 
 def llama_cpp_tools(llama_bench: str, gguf: Path, threads: int, prompt_len: int, new_tokens: int,
-                    concurrency: list[int], repetitions: int = 3) -> dict[str, Any]:
-    """ketch's offline figures as llama.cpp measures them: TTFT from ``pp<prompt_len>``, decode from
-    ``tg<new_tokens>``, output tok/s at each concurrency from llama-batched-bench (all of a batch's
-    generated tokens over its prompt + generation time)."""
-    rows = json.loads(_run([llama_bench, "-m", str(gguf), "-t", str(threads), "-p", str(prompt_len),
+                    concurrency: list[int], repetitions: int = 3, pp_len: int = 0) -> dict[str, Any]:
+    """ketch's offline figures as llama.cpp measures them: TTFT from ``pp<prompt_len>``, prompt
+    processing from ``pp<pp_len>`` (0: not run), decode from ``tg<new_tokens>``, output tok/s at each
+    concurrency from llama-batched-bench (all of a batch's generated tokens over its prompt +
+    generation time)."""
+    lens = ",".join(str(n) for n in dict.fromkeys(n for n in (prompt_len, pp_len) if n))
+    rows = json.loads(_run([llama_bench, "-m", str(gguf), "-t", str(threads), "-p", lens,
                             "-n", str(new_tokens), "-r", str(repetitions), "-o", "json"], timeout=900))
     pp = next(r for r in rows if r["n_prompt"] == prompt_len and r["n_gen"] == 0)
     tg = next(r for r in rows if r["n_gen"] == new_tokens and r["n_prompt"] == 0)
@@ -32,6 +34,8 @@ def llama_cpp_tools(llama_bench: str, gguf: Path, threads: int, prompt_len: int,
                            "prompt_tok_s": pp["avg_ts"], "ttft_s": prompt_len / pp["avg_ts"],
                            "decode_tok_s": tg["avg_ts"], "throughput_tok_s": {},
                            "isa": build_isa(llama_bench, anchor_env())}
+    if pp_len:
+        res["pp_tok_s"] = next(r for r in rows if r["n_prompt"] == pp_len and r["n_gen"] == 0)["avg_ts"]
     batched = Path(llama_bench).with_name("llama-batched-bench")
     if batched.exists():
         ctx = max(concurrency) * (prompt_len + new_tokens)

@@ -3,6 +3,8 @@
 Figures (all wall-clock, ``time.perf_counter`` unless said otherwise):
 
 * TTFT: median of 3 runs that generate one token from a ``prompt_len``-token prompt (lower is better).
+* prompt processing tok/s: ``pp_len`` over the median of 3 such runs on one ``pp_len``-token prompt
+  (llama.cpp: llama-bench's pp<pp_len>).
 * single-stream decode tok/s: ``(new_tokens - 1)`` over the time between the first and the last token
   (ketch: the request's own ``time.monotonic`` metrics; HF and llama.cpp: ``t(new_tokens) - t(1)``).
 * output tok/s at concurrency ``c``: ``c * new_tokens`` over the wall time of one call that runs all
@@ -38,7 +40,8 @@ def _llama_cpp_tools(cfg: OfflineBenchConfig, gguf, threads: int, binary: str) -
     """The anchor from llama.cpp's own tools: llama-bench, and llama-batched-bench beside it."""
     _log(f"llama.cpp: {binary} and llama-batched-bench, in their own environment")
     try:
-        return llama_cpp_tools(binary, gguf, threads, cfg.prompt_len, cfg.new_tokens, cfg.concurrency)
+        return llama_cpp_tools(binary, gguf, threads, cfg.prompt_len, cfg.new_tokens, cfg.concurrency,
+                               pp_len=cfg.pp_len)
     except Exception as exc:  # noqa: BLE001 - an anchor failing must not lose ketch's figures
         _log(f"[red]llama-bench failed:[/red] {exc!r}")
         return {"error": repr(exc)}
@@ -73,7 +76,13 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
 
     results: dict[str, Any] = {"config": asdict(cfg), "machine": machine, "model_path": str(source.path),
                                "model_format": source.format, "quantization": source.quantization}
-    ketch = _bench_ketch(cfg, prompts, llm)
+    pp_prompt = None
+    if cfg.pp_len and cfg.pp_len + 1 > llm.engine.max_model_len:
+        _log(f"[yellow]prompt processing: {cfg.pp_len} tokens do not fit the model's context "
+             f"({llm.engine.max_model_len}); skipped[/yellow]")
+    elif cfg.pp_len:
+        pp_prompt = build_prompts(lambda s: tok.encode(s, add_special_tokens=False), 1, cfg.pp_len)[0]
+    ketch = _bench_ketch(cfg, prompts, llm, pp_prompt)
     ketch["load_s"] = load_s
     results["ketch"] = ketch
     del llm

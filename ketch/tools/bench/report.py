@@ -24,8 +24,10 @@ def _get(res: dict[str, Any] | None, key: str, c: int | None = None) -> float | 
 
 
 def _rows(cfg: OfflineBenchConfig) -> list[tuple[str, str, int | None, bool]]:
-    rows = [(f"TTFT ms, {cfg.prompt_len}-tok prompt (lower=better)", "ttft_s", None, True),
-            ("single-stream decode tok/s", "decode_tok_s", None, False)]
+    rows = [(f"TTFT ms, {cfg.prompt_len}-tok prompt (lower=better)", "ttft_s", None, True)]
+    if cfg.pp_len:
+        rows.append((f"prompt processing tok/s, {cfg.pp_len}-tok prompt", "pp_tok_s", None, False))
+    rows.append(("single-stream decode tok/s", "decode_tok_s", None, False))
     rows += [(f"output tok/s, {c} concurrent", "throughput_tok_s", c, False) for c in cfg.concurrency]
     return rows
 
@@ -89,8 +91,9 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
     elif hf:
         notes.append(f"HF failed: {hf['error']}")
     if lcpp and "error" not in lcpp and lcpp.get("tool") == "llama-bench":
+        pp = f", pp{cfg.pp_len}" if cfg.pp_len else ""
         notes.append(f"llama.cpp: llama-bench pp{cfg.prompt_len} ({lcpp['prompt_tok_s']:.0f} tok/s, TTFT = "
-                     f"{cfg.prompt_len} / that) and tg{cfg.new_tokens}, llama-batched-bench for the concurrent rows; "
+                     f"{cfg.prompt_len} / that){pp} and tg{cfg.new_tokens}, llama-batched-bench for the concurrent rows; "
                      f"build {lcpp['build']} ({lcpp.get('isa') or 'ISA unknown'}), run without ketch's environment")
     elif lcpp and "error" not in lcpp:
         ketch_weights = "keeps it packed" if ketch.get("packed_weights") else "dequantizes it"
