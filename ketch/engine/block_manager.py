@@ -28,6 +28,14 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class CachedTail:
+    """A prompt's last partial block found in the cache: the first ``num_slots`` slots of ``src``."""
+
+    src: int
+    num_slots: int
+
+
+@dataclass(frozen=True, slots=True)
 class BlockCopy:
     """Copy the first ``num_slots`` KV slots of block ``src`` into block ``dst`` (every layer)."""
 
@@ -94,10 +102,10 @@ class BlockManager:
             parent = h
         return hits
 
-    def find_cached_tail(self, seq: Sequence, cached: list[int]) -> BlockCopy | None:
-        """Where the rest of a prompt whose every full block is ``cached`` lies in the cache, as the
-        copy of all its tokens but the last (whose logits must be computed) into the block the
-        sequence will get (``dst`` is filled in by ``allocate``); None when it is not cached."""
+    def find_cached_tail(self, seq: Sequence, cached: list[int]) -> CachedTail | None:
+        """Where the rest of a prompt whose every full block is ``cached`` lies in the cache: all its
+        tokens but the last (whose logits must be computed), which ``allocate`` copies into the
+        block the sequence gets; None when it is not cached."""
         bs = self.block_size
         rest = seq.num_tokens - len(cached) * bs
         if (not self.enable_prefix_caching or seq.num_tokens != seq.num_prompt_tokens or rest < 2
@@ -105,17 +113,17 @@ class BlockManager:
             return None
         parent = self.blocks[cached[-1]].block_hash if cached else None
         hit = self._tails.get(tail_key(parent, tuple(seq.token_ids[len(cached) * bs:])))
-        return None if hit is None else BlockCopy(hit, -1, rest - 1)
+        return None if hit is None else CachedTail(hit, rest - 1)
 
     def can_allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int,
-                     tail: BlockCopy | None = None) -> bool:
+                     tail: CachedTail | None = None) -> bool:
         num_cached_tokens = len(cached) * self.block_size + (tail.num_slots if tail else 0)
         new_blocks = self.blocks_needed(num_cached_tokens + num_new_tokens) - len(cached)
         revived = sum(1 for b in cached if self.blocks[b].ref_count == 0)  # they leave the free list
         return new_blocks + revived <= self.num_free_blocks
 
     def allocate(self, seq: Sequence, cached: list[int], num_new_tokens: int,
-                 tail: BlockCopy | None = None) -> BlockCopy | None:
+                 tail: CachedTail | None = None) -> BlockCopy | None:
         """Give the sequence its cached blocks and room for ``num_new_tokens`` more; with a cached
         ``tail``, the copy the model runner must make into the sequence's new block first."""
         assert not seq.block_table, "sequence already holds blocks"

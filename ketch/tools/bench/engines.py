@@ -5,6 +5,7 @@ import gc
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,11 @@ from ketch import anchor_env
 from ketch.tools.bench.common import OfflineBenchConfig, _log, _median_time, _timed
 from ketch.tools.bench.llama_isa import system_info_isa
 
-def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm,
-                 pp_prompt: list[int] | None = None) -> dict[str, Any]:
+def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm, pp_prompt: list[int] | None = None,
+                 read_bandwidth: Callable[[], float] | None = None) -> dict[str, Any]:
+    """ketch's figures; ``read_bandwidth`` (bytes/s) is probed right after the single-stream decode,
+    so the decode's fraction of the bound compares two figures of the same minute (a shared VM's
+    bandwidth moves by a third from one minute to the next)."""
     from ketch.sampling import SamplingParams
 
     n = cfg.new_tokens
@@ -52,6 +56,8 @@ def _bench_ketch(cfg: OfflineBenchConfig, prompts: list[list[int]], llm,
     res["greedy_text"] = o.outputs[0].text
     cached = [o.num_cached_tokens]
     _log(f"ketch: single-stream decode {res['decode_tok_s']:.1f} tok/s")
+    if read_bandwidth is not None:
+        res["read_bandwidth_bytes_s"] = read_bandwidth()
 
     res["throughput_tok_s"] = {}
     for c in cfg.concurrency:

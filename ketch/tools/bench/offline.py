@@ -82,7 +82,8 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
              f"({llm.engine.max_model_len}); skipped[/yellow]")
     elif cfg.pp_len:
         pp_prompt = build_prompts(lambda s: tok.encode(s, add_special_tokens=False), 1, cfg.pp_len)[0]
-    ketch = _bench_ketch(cfg, prompts, llm, pp_prompt)
+    probe = (lambda: read_bandwidth(threads)) if device.type == "cpu" else None
+    ketch = _bench_ketch(cfg, prompts, llm, pp_prompt, probe)
     ketch["load_s"] = load_s
     results["ketch"] = ketch
     del llm
@@ -129,9 +130,8 @@ def run_offline(config: OfflineBenchConfig) -> dict[str, Any]:
                     lcpp = {"error": repr(exc)}
     results["llama_cpp"] = lcpp
 
-    if device.type == "cpu":
-        bw = read_bandwidth(threads)
-        machine["read_bandwidth_bytes_s"] = bw
+    if "read_bandwidth_bytes_s" in ketch:
+        bw = machine["read_bandwidth_bytes_s"] = ketch["read_bandwidth_bytes_s"]
         ketch["decode_bound_tok_s"] = bw / ketch["weight_bytes"]
         ketch["decode_fraction_of_bound"] = ketch["decode_tok_s"] / ketch["decode_bound_tok_s"]
         _log(f"memory read bandwidth {bw / 1e9:.1f} GB/s with {threads} threads: decode bound "

@@ -82,7 +82,8 @@ def _print_table(cfg: OfflineBenchConfig, results: dict[str, Any]) -> None:
              f"({ketch['prefix_cache_hit_tokens']} cached prompt tokens)"]
     notes.append(f"ketch kernels: {ketch.get('kernels', '?')}")
     if "decode_bound_tok_s" in ketch:
-        notes.append(f"memory read bandwidth {m['read_bandwidth_bytes_s'] / 1e9:.1f} GB/s: reading ketch's "
+        notes.append(f"memory read bandwidth {m['read_bandwidth_bytes_s'] / 1e9:.1f} GB/s (probed right after ketch's "
+                     f"single-stream decode): reading ketch's "
                      f"{ketch['weight_bytes'] / 1e6:.1f} MB of weights per token bounds decode at "
                      f"{ketch['decode_bound_tok_s']:.0f} tok/s; ketch decodes at "
                      f"{100 * ketch['decode_fraction_of_bound']:.0f}% of that")
