@@ -47,6 +47,17 @@ constexpr int64_t kTile = q4x16::kRows;  // output rows per tile: one int32 lane
 constexpr int64_t kTileBlockBytes = kTile * kBlock / 2;
 constexpr int kRowGroup = 4;         // activation rows sharing one unpack of a block
 constexpr int64_t kPrefetchBlocks = 8;
+// ... and 64 blocks (16 KiB) ahead into L2, so DRAM's latency hides behind the kernel's arithmetic:
+// SmolLM2's 30 decode layers from memory took 0.93-0.97x the time at avx512_vnni and 0.91-0.93x at
+// avx2 (interleaved A/B; 32 and 128 blocks gained less)
+constexpr int64_t kFarPrefetchBlocks = 64;
+
+// Prefetch the block `ahead` blocks past w (4 lines of a 16-row tile) to `hint`'s level.
+template <int Hint>
+inline void prefetch_block(const uint8_t* w, int64_t ahead) {
+  for (int c = 0; c < 4; ++c)
+    _mm_prefetch(reinterpret_cast<const char*>(w + ahead * kTileBlockBytes + 64 * c), static_cast<_mm_hint>(Hint));
+}
 using acts::load4;
 
 // Activation row r0 of `a` (G = 32): each plane's codes and code sums, the steps, the float sums.
@@ -79,8 +90,8 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
     __m512 acc[R];
     for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_ps();
     for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
-      for (int c = 0; c < 4; ++c)
-        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
+      prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
       __m512i lo[4], hi[4];
       for (int k = 0; k < 4; ++k) {
         const __m512i raw = _mm512_loadu_si512(w + 64 * k);
@@ -131,8 +142,8 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
       __m256 acc[R];
       for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
       for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
-        for (int c = 0; c < 4; ++c)
-          _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+        prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
+        prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
         __m256i s16[R][P];
         for (int k = 0; k < 4; ++k) {
           const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
@@ -183,8 +194,8 @@ void tiles_avx2_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half
     const at::Half* mt = MIN ? m + t * nb * kTile : nullptr;
     __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
     for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
-      for (int c = 0; c < 4; ++c)
-        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
+      prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
       __m256i s16[P][2];
       for (int k = 0; k < 4; ++k) {
         const __m256i raw0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
@@ -249,8 +260,8 @@ void tiles_vnni256(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half*
       __m256 acc[R];
       for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
       for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
-        for (int c = 0; c < 4; ++c)
-          _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+        prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
+        prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
         __m256i s[R][P];
         for (int r = 0; r < R; ++r)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
           for (int p = 0; p < P; ++p) s[r][p] = _mm256_set1_epi32(-8 * x.csum[p][r * nb + b]);
@@ -296,8 +307,8 @@ void tiles_vnni256_row(const Acts& a, int64_t r0, const uint8_t* qs, const at::H
     const at::Half* mt = MIN ? m + t * nb * kTile : nullptr;
     __m256 acc[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};
     for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
-      for (int c = 0; c < 4; ++c)
-        _mm_prefetch(reinterpret_cast<const char*>(w + kPrefetchBlocks * kTileBlockBytes + 64 * c), _MM_HINT_T0);
+      prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
+      prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
       __m256i s[P][2];
       for (int p = 0; p < P; ++p) s[p][0] = s[p][1] = _mm256_set1_epi32(-8 * x.csum[p][b]);
       for (int k = 0; k < 4; ++k) {
