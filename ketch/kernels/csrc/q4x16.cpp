@@ -47,9 +47,10 @@ constexpr int64_t kTile = q4x16::kRows;  // output rows per tile: one int32 lane
 constexpr int64_t kTileBlockBytes = kTile * kBlock / 2;
 constexpr int kRowGroup = 4;         // activation rows sharing one unpack of a block
 constexpr int64_t kPrefetchBlocks = 8;
-// ... and 64 blocks (16 KiB) ahead into L2, so DRAM's latency hides behind the kernel's arithmetic:
-// SmolLM2's 30 decode layers from memory took 0.93-0.97x the time at avx512_vnni and 0.91-0.93x at
-// avx2 (interleaved A/B; 32 and 128 blocks gained less)
+// ... and, at one activation row, 64 blocks (16 KiB) ahead into L2, so DRAM's latency hides behind
+// the kernel's arithmetic: SmolLM2's 30 decode layers from memory took 0.95-0.99x the time at
+// avx512_vnni and 0.91-0.93x at avx2 and avx_vnni (interleaved A/B; 32 and 128 blocks gained less).
+// At 2-8 rows, where the arithmetic per byte doubles or more, it measured 1.03-1.10x: not used there.
 constexpr int64_t kFarPrefetchBlocks = 64;
 
 // Prefetch the block `ahead` blocks past w (4 lines of a 16-row tile) to `hint`'s level.
@@ -91,7 +92,7 @@ KETCH_AVX512 void tiles(const Acts& a, int64_t r0, const uint8_t* qs, const at::
     for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_ps();
     for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
       prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
-      prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
+      if constexpr (R == 1) prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
       __m512i lo[4], hi[4];
       for (int k = 0; k < 4; ++k) {
         const __m512i raw = _mm512_loadu_si512(w + 64 * k);
@@ -143,7 +144,6 @@ void tiles_avx2(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half* d,
       for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
       for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
         prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
-        prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
         __m256i s16[R][P];
         for (int k = 0; k < 4; ++k) {
           const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + 64 * k));
@@ -261,7 +261,6 @@ void tiles_vnni256(const Acts& a, int64_t r0, const uint8_t* qs, const at::Half*
       for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
       for (int64_t b = 0; b < nb; ++b, w += kTileBlockBytes) {
         prefetch_block<_MM_HINT_T0>(w, kPrefetchBlocks);
-        prefetch_block<_MM_HINT_T1>(w, kFarPrefetchBlocks);
         __m256i s[R][P];
         for (int r = 0; r < R; ++r)  // dot(q - 8, x) = dot(q, x) - 8 sum(x)
           for (int p = 0; p < P; ++p) s[r][p] = _mm256_set1_epi32(-8 * x.csum[p][r * nb + b]);
