@@ -199,31 +199,23 @@ at::Tensor int16_gemm(const at::Tensor& x, const std::string& scheme, const at::
   if (M == 0 || N == 0) return y;
   const packed::Acts16 acts = tile_acts ? packed::q4x16_acts16(x.data_ptr<float>(), M, K)
                                         : packed::quantize_acts16(x.data_ptr<float>(), M, K);
-  const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   const int center = g.layout->center;
-  const int64_t count = (N + kPanelRows - 1) / kPanelRows;
-  at::parallel_for(0, count, 1, [&](int64_t p0, int64_t p1) {
-    panels::Panel panel(K, G);
-    Pairs pairs(K);
-    std::vector<float> acc(M * kPanelRows);
-    for (int64_t pi = p0; pi < p1; ++pi) {
-      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, N - n0);
-      // the AVX2 decoders: this product is what a CPU without AVX-512 runs (or one forced to AVX2)
-      panels::decode(scheme, qs, dp, mp, static_cast<float>(offset), G, n0, rows, K, panel, false);
-      widen(panel, center, K, pairs);
-      std::fill(acc.begin(), acc.end(), 0.0f);
-      if (G == 16) {
-        if (g.bias) all_rows<16, true>(acts, M, K, pairs, panel, acc.data());
-        else all_rows<16, false>(acts, M, K, pairs, panel, acc.data());
-      } else {
-        if (g.bias) all_rows<32, true>(acts, M, K, pairs, panel, acc.data());
-        else all_rows<32, false>(acts, M, K, pairs, panel, acc.data());
-      }
-      for (int64_t r = 0; r < M; ++r) std::copy_n(acc.data() + r * kPanelRows, rows, yp + r * N + n0);
-    }
-  });
+  struct Scratch {
+    Pairs pairs;
+    std::vector<float> acc;
+  };
+  // the AVX2 decoders: this product is what a CPU without AVX-512 runs (or one forced to AVX2)
+  panels::for_each_panel(
+      g, scheme, qs, d, m, offset, false, [&] { return Scratch{Pairs(K), std::vector<float>(M * kPanelRows)}; },
+      [&](Scratch& s, const panels::Panel& panel, int64_t n0, int64_t rows) {
+        widen(panel, center, K, s.pairs);
+        std::fill(s.acc.begin(), s.acc.end(), 0.0f);
+        panels::with_shape(G, g.bias, 1, [&](auto group, auto bias, auto) {
+          all_rows<decltype(group)::value, decltype(bias)::value>(acts, M, K, s.pairs, panel, s.acc.data());
+        });
+        for (int64_t r = 0; r < M; ++r) std::copy_n(s.acc.data() + r * kPanelRows, rows, yp + r * N + n0);
+      });
   return y;
 }
 

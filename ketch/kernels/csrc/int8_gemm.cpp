@@ -176,22 +176,6 @@ void all_rows(const Acts& a, const Panel& p, int center, float* y, int64_t n0, i
   }
 }
 
-template <int P>
-void run_planes(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
-  if (a.G == 16) {
-    if (bias) all_rows<16, true, P>(a, p, center, y, n0, valid, N);
-    else all_rows<16, false, P>(a, p, center, y, n0, valid, N);
-  } else {
-    if (bias) all_rows<32, true, P>(a, p, center, y, n0, valid, N);
-    else all_rows<32, false, P>(a, p, center, y, n0, valid, N);
-  }
-}
-
-void run_panel(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
-  if (a.planes == 2) run_planes<2>(a, p, center, bias, y, n0, valid, N);
-  else run_planes<1>(a, p, center, bias, y, n0, valid, N);
-}
-
 }  // namespace
 
 bool int8_gemm_supported(int64_t width) {
@@ -214,18 +198,14 @@ at::Tensor int8_gemm(const at::Tensor& x, const std::string& scheme, const at::T
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const Acts acts = quantize_acts(x.data_ptr<float>(), M, K, G, static_cast<int>(planes));
-  const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
-  const int64_t count = (N + kPanelRows - 1) / kPanelRows;
-  at::parallel_for(0, count, 1, [&](int64_t p0, int64_t p1) {
-    Panel panel(K, G);
-    for (int64_t pi = p0; pi < p1; ++pi) {
-      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, N - n0);
-      panels::decode(scheme, qs, dp, mp, static_cast<float>(offset), G, n0, rows, K, panel, true);
-      run_panel(acts, panel, g.layout->center, g.bias, yp, n0, rows, N);
-    }
-  });
+  panels::for_each_panel(g, scheme, qs, d, m, offset, true, [] { return 0; },
+                         [&](int, const Panel& panel, int64_t n0, int64_t rows) {
+                           panels::with_shape(G, g.bias, acts.planes, [&](auto group, auto bias, auto planes) {
+                             all_rows<decltype(group)::value, decltype(bias)::value, decltype(planes)::value>(
+                                 acts, panel, g.layout->center, yp, n0, rows, N);
+                           });
+                         });
   return y;
 }
 

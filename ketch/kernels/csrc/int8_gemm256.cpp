@@ -176,23 +176,6 @@ void all_rows(const Acts& a, const Panel& p, int center, float* y, int64_t n0, i
   for (; r0 < a.M; ++r0) tile<1, G, BIAS, P, VEX>(a, r0, p, center, y, n0, valid, N);
 }
 
-template <int P, bool VEX>
-void run_planes(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
-  if (a.G == 16) {
-    if (bias) all_rows<16, true, P, VEX>(a, p, center, y, n0, valid, N);
-    else all_rows<16, false, P, VEX>(a, p, center, y, n0, valid, N);
-  } else {
-    if (bias) all_rows<32, true, P, VEX>(a, p, center, y, n0, valid, N);
-    else all_rows<32, false, P, VEX>(a, p, center, y, n0, valid, N);
-  }
-}
-
-template <bool VEX>
-void run_panel(const Acts& a, const Panel& p, int center, bool bias, float* y, int64_t n0, int64_t valid, int64_t N) {
-  if (a.planes == 2) run_planes<2, VEX>(a, p, center, bias, y, n0, valid, N);
-  else run_planes<1, VEX>(a, p, center, bias, y, n0, valid, N);
-}
-
 }  // namespace
 
 at::Tensor int8_gemm256(const at::Tensor& x, const std::string& scheme, const at::Tensor& qs,
@@ -203,21 +186,18 @@ at::Tensor int8_gemm256(const at::Tensor& x, const std::string& scheme, const at
   auto y = at::empty({M, N}, x.options());
   if (M == 0 || N == 0) return y;
   const Acts acts = quantize_acts_avx2(x.data_ptr<float>(), M, K, G, static_cast<int>(planes));
-  const at::Half* dp = d.data_ptr<at::Half>();
-  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
   float* yp = y.data_ptr<float>();
   const bool vex = cpu_has_avx_vnni();  // else AVX-512 VNNI's EVEX form
-  const int64_t count = (N + kPanelRows - 1) / kPanelRows;
-  at::parallel_for(0, count, 1, [&](int64_t p0, int64_t p1) {
-    Panel panel(K, G);
-    for (int64_t pi = p0; pi < p1; ++pi) {
-      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, N - n0);
-      // the AVX2 decoders: this product is what a CPU without AVX-512 runs
-      panels::decode(scheme, qs, dp, mp, static_cast<float>(offset), G, n0, rows, K, panel, false);
-      if (vex) run_panel<true>(acts, panel, g.layout->center, g.bias, yp, n0, rows, N);
-      else run_panel<false>(acts, panel, g.layout->center, g.bias, yp, n0, rows, N);
-    }
-  });
+  // the AVX2 decoders: this product is what a CPU without AVX-512 runs
+  panels::for_each_panel(g, scheme, qs, d, m, offset, false, [] { return 0; },
+                         [&](int, const Panel& panel, int64_t n0, int64_t rows) {
+                           panels::with_shape(G, g.bias, acts.planes, [&](auto group, auto bias, auto planes) {
+                             constexpr int kG = decltype(group)::value, kP = decltype(planes)::value;
+                             constexpr bool kBias = decltype(bias)::value;
+                             if (vex) all_rows<kG, kBias, kP, true>(acts, panel, g.layout->center, yp, n0, rows, N);
+                             else all_rows<kG, kBias, kP, false>(acts, panel, g.layout->center, yp, n0, rows, N);
+                           });
+                         });
   return y;
 }
 

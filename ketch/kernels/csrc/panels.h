@@ -7,7 +7,11 @@
 
 #include "tensor.h"
 
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -50,5 +54,43 @@ Gemm check_gemm(const char* what, const at::Tensor& x, const std::string& scheme
 // Weight rows n0 .. n0 + rows (at most kPanelRows) into p; `avx512` picks the AVX-512 decoders.
 void decode(const std::string& scheme, const at::Tensor& qs, const at::Half* d, const at::Half* m,
             float offset, int64_t G, int64_t n0, int64_t rows, int64_t K, Panel& p, bool avx512);
+
+// fn(group, bias, planes) with each as a compile-time constant (std::integral_constant): the scale
+// group G (16 or 32), whether the layout has a bias term, the activation planes (1 or 2), so the
+// many-row products' register tiles are instantiated once per shape and chosen at run time here.
+template <typename Fn>
+void with_shape(int64_t group, bool bias, int planes, Fn&& fn) {
+  auto with_planes = [&](auto g, auto b) {
+    if (planes == 2) fn(g, b, std::integral_constant<int, 2>{});
+    else fn(g, b, std::integral_constant<int, 1>{});
+  };
+  auto with_bias = [&](auto g) {
+    if (bias) with_planes(g, std::true_type{});
+    else with_planes(g, std::false_type{});
+  };
+  if (group == 16) with_bias(std::integral_constant<int, 16>{});
+  else with_bias(std::integral_constant<int, 32>{});
+}
+
+// The many-row products' walk over the weight: threads split its panels of 32 rows; each panel
+// is decoded once (`avx512`: the AVX-512 decoders) and handed to fn(state, panel, n0, rows) on the
+// thread that decoded it, `state` being what make_state() returned for that thread's task (its
+// scratch buffers).
+template <typename MakeState, typename Fn>
+void for_each_panel(const Gemm& g, const std::string& scheme, const at::Tensor& qs, const at::Tensor& d,
+                    const c10::optional<at::Tensor>& m, int64_t offset, bool avx512, MakeState&& make_state,
+                    Fn&& fn) {
+  const at::Half* dp = d.data_ptr<at::Half>();
+  const at::Half* mp = m.has_value() ? m->data_ptr<at::Half>() : nullptr;
+  at::parallel_for(0, (g.N + kPanelRows - 1) / kPanelRows, 1, [&](int64_t p0, int64_t p1) {
+    Panel panel(g.K, g.G);
+    auto state = make_state();
+    for (int64_t pi = p0; pi < p1; ++pi) {
+      const int64_t n0 = pi * kPanelRows, rows = std::min(kPanelRows, g.N - n0);
+      decode(scheme, qs, dp, mp, static_cast<float>(offset), g.G, n0, rows, g.K, panel, avx512);
+      fn(state, panel, n0, rows);
+    }
+  });
+}
 
 }  // namespace ketch::panels
