@@ -36,8 +36,9 @@ _BURST = """
 """
 
 
-def _retained(mode: str) -> int:
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(_BURST), mode], cwd=ROOT, capture_output=True,
+def _run(script: str, mode: str) -> int:
+    """The number ``script`` prints last, run in a fresh interpreter with ``mode`` as its argument."""
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(script), mode], cwd=ROOT, capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     return int(out.stdout.split()[-1])
@@ -46,7 +47,7 @@ def _retained(mode: str) -> int:
 def test_freed_buffers_go_back_to_the_os_on_trim():
     if host_memory._glibc() is None:
         pytest.skip("not glibc: the trim does not apply")
-    trimmed, kept = _retained("trim"), _retained("none")
+    trimmed, kept = _run(_BURST, "trim"), _run(_BURST, "none")
     assert trimmed < 8 << 20, f"{trimmed} bytes of 60 MiB freed stayed resident after the trim"
     assert kept > 40 << 20, f"glibc kept only {kept} bytes without a trim: the test no longer shows the effect"
 
@@ -84,18 +85,11 @@ _THREADS = """
 """
 
 
-def _arenas(mode: str) -> int:
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(_THREADS), mode], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return int(out.stdout.split()[-1])
-
-
 def test_threads_share_one_arena():
     """After share_one_arena, threads that allocate stay on the main heap; without it glibc gives
     them arenas of their own (what kept `ketch serve` 30-40 MB larger after a burst)."""
     if host_memory._glibc() is None:
         assert not host_memory.share_one_arena()
         pytest.skip("not glibc: there are no per-thread arenas to share")
-    assert _arenas("share") == 1
-    assert _arenas("none") > 1, "glibc made no per-thread arenas: the test no longer shows the effect"
+    assert _run(_THREADS, "share") == 1
+    assert _run(_THREADS, "none") > 1, "glibc made no per-thread arenas: the test no longer shows the effect"
