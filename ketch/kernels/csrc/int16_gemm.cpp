@@ -35,29 +35,6 @@ namespace {
 using panels::kBlock;
 using panels::kPanelRows;
 
-// Centered int16 code pairs of a panel: word (k2, i) holds codes 2 k2 and 2 k2 + 1 of row i.
-struct Pairs {
-  std::vector<int32_t> w;  // [K/2][32]
-  explicit Pairs(int64_t K) : w(K / 2 * kPanelRows) {}
-};
-
-// Panel words (4 unsigned codes of a row) -> centered int16 pairs, 8 rows at a time.
-void widen(const panels::Panel& p, int center, int64_t K, Pairs& out) {
-  const __m256i c = _mm256_set1_epi16(static_cast<int16_t>(center));
-  const __m256i even_odd = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
-  for (int64_t k4 = 0; k4 < K / 4; ++k4)
-    for (int i = 0; i < kPanelRows; i += 8) {
-      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.u.data() + k4 * kPanelRows + i));
-      // rows i..i+3 and i+4..i+7 as words [A0 B0 A1 B1 ...]: A = codes 0-1, B = codes 2-3 of a row
-      const __m256i lo = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_castsi256_si128(raw)), c);
-      const __m256i hi = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_extracti128_si256(raw, 1)), c);
-      const __m256i plo = _mm256_permutevar8x32_epi32(lo, even_odd), phi = _mm256_permutevar8x32_epi32(hi, even_odd);
-      int32_t* dst = out.w.data() + 2 * k4 * kPanelRows + i;
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), _mm256_permute2x128_si256(plo, phi, 0x20));
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + kPanelRows), _mm256_permute2x128_si256(plo, phi, 0x31));
-    }
-}
-
 inline int32_t load_pair(const int16_t* p) {
   int32_t v;
   std::memcpy(&v, p, 4);
@@ -120,7 +97,7 @@ inline void pairs_2x32(const int32_t* w, const int16_t* x0, const int16_t* x1, i
 // R activation rows (r0..) x the panel's 32 weight rows over scale groups g0 .. g1, added to the
 // float sums acc [M][32] of the panel (the same order of float operations as one pass over K).
 template <int R, int G, bool BIAS>
-void tile(const packed::Acts16& a, int64_t K, int64_t r0, int64_t g0, int64_t g1, const Pairs& pw,
+void tile(const packed::Acts16& a, int64_t K, int64_t r0, int64_t g0, int64_t g1, const panels::Pairs& pw,
           const panels::Panel& p, float* accp) {
   const int64_t nb = K / kBlock;
   const int32_t* w = pw.w.data();
@@ -172,7 +149,7 @@ constexpr int64_t kChunk = 128;
 constexpr int64_t kRowBlock = 64;
 
 template <int G, bool BIAS>
-void all_rows(const packed::Acts16& a, int64_t M, int64_t K, const Pairs& pw, const panels::Panel& p, float* acc) {
+void all_rows(const packed::Acts16& a, int64_t M, int64_t K, const panels::Pairs& pw, const panels::Panel& p, float* acc) {
   const int64_t per_chunk = kChunk / G, ng = K / G;
   for (int64_t m0 = 0; m0 < M; m0 += kRowBlock) {
     const int64_t m1 = std::min(M, m0 + kRowBlock);
@@ -202,14 +179,14 @@ at::Tensor int16_gemm(const at::Tensor& x, const std::string& scheme, const at::
   float* yp = y.data_ptr<float>();
   const int center = g.layout->center;
   struct Scratch {
-    Pairs pairs;
+    panels::Pairs pairs;
     std::vector<float> acc;
   };
   // the AVX2 decoders: this product is what a CPU without AVX-512 runs (or one forced to AVX2)
   panels::for_each_panel(
-      g, scheme, qs, d, m, offset, false, [&] { return Scratch{Pairs(K), std::vector<float>(M * kPanelRows)}; },
+      g, scheme, qs, d, m, offset, false, [&] { return Scratch{panels::Pairs(K), std::vector<float>(M * kPanelRows)}; },
       [&](Scratch& s, const panels::Panel& panel, int64_t n0, int64_t rows) {
-        widen(panel, center, K, s.pairs);
+        panels::widen(panel, center, K, s.pairs, false);
         std::fill(s.acc.begin(), s.acc.end(), 0.0f);
         panels::with_shape(G, g.bias, 1, [&](auto group, auto bias, auto) {
           all_rows<decltype(group)::value, decltype(bias)::value>(acts, M, K, s.pairs, panel, s.acc.data());

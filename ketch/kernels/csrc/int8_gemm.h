@@ -1,5 +1,6 @@
 // Many-row products (prompts, large batches) on packed weights in int8 arithmetic: activations
-// rounded to int8 per 32-block, weights decoded panel by panel into unsigned codes, vpdpbusd.
+// rounded to int8 per 32-block, weights decoded panel by panel into unsigned codes, vpdpbusd
+// (two planes: as int16 codes 254 q1 + q2 against int16 pairs, vpdpwssd).
 #pragma once
 
 #include "tensor.h"

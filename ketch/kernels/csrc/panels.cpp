@@ -309,6 +309,45 @@ void decode(const std::string& scheme, const at::Tensor& qs, const at::Half* d, 
   else decode_kquant<codes::Q3K>(q, d, m, n0, rows, K, G, p);
 }
 
+namespace {
+
+// 16 rows at a time: bytes 4 i .. 4 i + 3 of a 64-byte load are row i's codes 0-3, widened to
+// int16 they make word 2 i (codes 0-1, pair row 2 k4) and word 2 i + 1 (codes 2-3, row 2 k4 + 1).
+KETCH_AVX512 void widen512(const Panel& p, int center, int64_t K, Pairs& out) {
+  const __m512i c = _mm512_set1_epi16(static_cast<int16_t>(center));
+  const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+  const __m512i odd = _mm512_add_epi32(even, _mm512_set1_epi32(1));
+  for (int64_t k4 = 0; k4 < K / 4; ++k4)
+    for (int i = 0; i < kPanelRows; i += 16) {
+      const __m512i raw = _mm512_loadu_si512(p.u.data() + k4 * kPanelRows + i);
+      const __m512i lo = _mm512_sub_epi16(_mm512_cvtepu8_epi16(_mm512_castsi512_si256(raw)), c);       // rows i..i+7
+      const __m512i hi = _mm512_sub_epi16(_mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(raw, 1)), c); // i+8..i+15
+      int32_t* dst = out.w.data() + 2 * k4 * kPanelRows + i;
+      _mm512_storeu_si512(dst, _mm512_permutex2var_epi32(lo, even, hi));
+      _mm512_storeu_si512(dst + kPanelRows, _mm512_permutex2var_epi32(lo, odd, hi));
+    }
+}
+
+}  // namespace
+
+// 8 rows at a time.
+void widen(const Panel& p, int center, int64_t K, Pairs& out, bool avx512) {
+  if (avx512) return widen512(p, center, K, out);
+  const __m256i c = _mm256_set1_epi16(static_cast<int16_t>(center));
+  const __m256i even_odd = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
+  for (int64_t k4 = 0; k4 < K / 4; ++k4)
+    for (int i = 0; i < kPanelRows; i += 8) {
+      const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p.u.data() + k4 * kPanelRows + i));
+      // rows i..i+3 and i+4..i+7 as words [A0 B0 A1 B1 ...]: A = codes 0-1, B = codes 2-3 of a row
+      const __m256i lo = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_castsi256_si128(raw)), c);
+      const __m256i hi = _mm256_sub_epi16(_mm256_cvtepu8_epi16(_mm256_extracti128_si256(raw, 1)), c);
+      const __m256i plo = _mm256_permutevar8x32_epi32(lo, even_odd), phi = _mm256_permutevar8x32_epi32(hi, even_odd);
+      int32_t* dst = out.w.data() + 2 * k4 * kPanelRows + i;
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), _mm256_permute2x128_si256(plo, phi, 0x20));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + kPanelRows), _mm256_permute2x128_si256(plo, phi, 0x31));
+    }
+}
+
 
 Gemm check_gemm(const char* what, const at::Tensor& x, const std::string& scheme, const at::Tensor& qs,
                 const at::Tensor& d, const c10::optional<at::Tensor>& m, int64_t offset) {

@@ -28,6 +28,17 @@ struct Panel {
 };
 
 
+// A panel's codes widened to centered int16 pairs (u - c), for the int16 multiply-adds
+// (vpmaddwd, vpdpwssd): word (k2, i) holds codes 2 k2 and 2 k2 + 1 of row i, [K/2][32 rows], so a
+// 256-bit load holds one pair of 8 rows and a 512-bit one of 16.
+struct Pairs {
+  std::vector<int32_t> w;  // [K/2][32]
+  explicit Pairs(int64_t K) : w(K / 2 * kPanelRows) {}
+};
+
+// p's codes minus `center` as int16 pairs into out; `avx512` picks the AVX-512 version.
+void widen(const Panel& p, int center, int64_t K, Pairs& out, bool avx512);
+
 // What a panel decoder needs of each packed layout (packed.h).
 struct Layout {
   const char* name;
