@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from ketch.quant.packed import pack_gguf
+from ketch.quant.packed import PackedWeight, pack_gguf
 from tests.bounds import assert_within_packed_bound
 from tests.quant.test_packed_kernels import GGUF_BLOCKS, _q8_weight, _random_blocks
 
@@ -67,6 +67,22 @@ def test_each_row_is_computed_on_its_own(gemm, planes):
             for rows in (x[i:i + 1], x[max(0, i - 2):i + 1]):
                 part = gemm(rows.contiguous(), w.scheme, w.qs, w.d, w.m, w.offset, planes)
                 assert torch.equal(part[-1], full[i]), name
+
+
+@pytest.mark.parametrize("planes", [1, 2])
+def test_the_largest_codes_sum_without_overflow(gemm, planes):
+    """Every weight code at -128 and every activation at its block's maximum: each group's integer
+    sum is as large as it gets (two planes as one int16 code: 32 x 128 x 32258, within 2^31 by 16x)
+    and the product still lands within its rounding bound of the exact one."""
+    n, k = 40, 1536
+    w = PackedWeight("q8", torch.full((n, k), -128, dtype=torch.int8), torch.full((n, k // 32), 1e-2).half(),
+                     None, "test", 0)
+    x = torch.full((5, k), -5.0)
+    x[1] = 5.0
+    x[2, ::2] = 5.0  # signs alternating within each block
+    got = gemm(x, w.scheme, w.qs, w.d, w.m, w.offset, planes)
+    assert_within_packed_bound(got, x, w, LEVELS[planes])
+    assert float(got[0].min()) > 0 > float(got[1].max())
 
 
 def test_zero_and_empty_inputs(gemm):
