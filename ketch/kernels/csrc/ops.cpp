@@ -247,13 +247,42 @@ void key_offsets(const int64_t* table, int64_t bs, int64_t Hkv, int64_t R, int64
   }
 }
 
+// out[g] = inv[g] * sum_j s[g][j] v_j (64-wide value rows) for GN heads that share kv head h,
+// a quarter of the row at a time, so each value chunk is widened once for all GN heads (the widening
+// and loads cost more than the multiply-adds when done per head). Each output lane sees the same
+// operations in the same order as a head done alone.
+template <int GN, typename T>
+void weighted_rows64(const float* s, int64_t n, const float* inv, const KvView<T>& kv, int64_t h, int64_t start,
+                     int64_t len, float* out) {
+  constexpr int kChunks = 2;  // 8-float chunks per pass: GN x 2 sums, 2 value chunks, a weight
+  for (int c0 = 0; c0 < 8; c0 += kChunks) {
+    __m256 acc[GN][kChunks];
+    for (auto& a : acc) for (auto& c : a) c = _mm256_setzero_ps();
+    for (int64_t j = start; j < len; ++j) {
+      const T* vr = kv.val(j - start, h);
+      const float rs = row_scale(vr, kv.D);
+      __m256 v[kChunks];
+      for (int c = 0; c < kChunks; ++c) v[c] = load8(vr + 8 * (c0 + c));
+      for (int g = 0; g < GN; ++g) {
+        const __m256 p = _mm256_set1_ps(s[g * n + j - start] * rs);
+        for (int c = 0; c < kChunks; ++c) acc[g][c] = _mm256_fmadd_ps(p, v[c], acc[g][c]);
+      }
+    }
+    for (int g = 0; g < GN; ++g) {
+      const __m256 vinv = _mm256_set1_ps(inv[g]);
+      for (int c = 0; c < kChunks; ++c) _mm256_storeu_ps(out + g * 64 + 8 * (c0 + c), _mm256_mul_ps(acc[g][c], vinv));
+    }
+  }
+}
+
 // softmax(q K^T * scale) V for the `group` query heads (rows of q, D apart) that share kv head h,
 // over keys [start, len). scores: scratch of group * (len - start) floats.
 template <typename T>
 void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv, int64_t h, int64_t start,
                   int64_t len, float scale, float cap, std::vector<float>& scores) {
   const int64_t D = kv.D, n = len - start;
-  scores.resize(group * n);
+  scores.resize(group * n + group);  // the scores, then each head's 1 / (sum of its weights)
+  float* inv = scores.data() + group * n;
   int64_t j = start;
   if (D % 8 == 0) {
     // 8 keys at a time: 8 independent FMA chains, one transposing reduction for their 8 scores
@@ -292,7 +321,7 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
     }
   }
   if (cap > 0.f)
-    for (auto& sc : scores) sc = cap * std::tanh(sc / cap);
+    for (int64_t i = 0; i < group * n; ++i) scores[i] = cap * std::tanh(scores[i] / cap);
   for (int64_t g = 0; g < group; ++g) {
     float* s = scores.data() + g * n;
     // (a scalar std::max chain waits 4 cycles per score: 15% of a 512-key call)
@@ -313,24 +342,22 @@ void attend_group(const float* q, float* out, int64_t group, const KvView<T>& kv
     }
     float denom = hsum8(vsum);
     for (; i < n; ++i) { s[i] = std::exp(s[i] - mx); denom += s[i]; }
-    const float inv = 1.f / denom;
+    inv[g] = 1.f / denom;
+  }
+  if (D == 64) {  // the common head size: weighted sums of each value row for up to 3 heads at once
+    int64_t g = 0;
+    for (; g + 3 <= group; g += 3) weighted_rows64<3>(scores.data() + g * n, n, inv + g, kv, h, start, len, out + g * D);
+    if (group - g == 2) weighted_rows64<2>(scores.data() + g * n, n, inv + g, kv, h, start, len, out + g * D);
+    if (group - g == 1) weighted_rows64<1>(scores.data() + g * n, n, inv + g, kv, h, start, len, out + g * D);
+    return;
+  }
+  for (int64_t g = 0; g < group; ++g) {
+    const float* s = scores.data() + g * n;
     float* o = out + g * D;
-    if (D == 64) {  // the common head size: the output row stays in registers
-      __m256 acc[8];
-      for (auto& a : acc) a = _mm256_setzero_ps();
-      for (int64_t j = start; j < len; ++j) {
-        const T* vr = kv.val(j - start, h);
-        const __m256 p = _mm256_set1_ps(s[j - start] * row_scale(vr, D));
-        for (int c = 0; c < 8; ++c) acc[c] = _mm256_fmadd_ps(p, load8(vr + 8 * c), acc[c]);
-      }
-      const __m256 vinv = _mm256_set1_ps(inv);
-      for (int c = 0; c < 8; ++c) _mm256_storeu_ps(o + 8 * c, _mm256_mul_ps(acc[c], vinv));
-      continue;
-    }
     for (int64_t d = 0; d < D; ++d) o[d] = 0.f;
     for (int64_t j = start; j < len; ++j) {
       const T* vr = kv.val(j - start, h);
-      const float p = s[j - start] * row_scale(vr, D) * inv;
+      const float p = s[j - start] * row_scale(vr, D) * inv[g];
       int64_t d = 0;
       for (; d + 8 <= D; d += 8)
         _mm256_storeu_ps(o + d, _mm256_fmadd_ps(_mm256_set1_ps(p), load8(vr + d), _mm256_loadu_ps(o + d)));
