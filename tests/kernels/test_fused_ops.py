@@ -112,6 +112,21 @@ def test_decode_attention_qkv_writes_the_cache_and_attends(ops, d, window, softc
         ops.decode_attention_qkv(qkv, cos, sin, kc, vc, slots, table, lens, hq + 2, 0.1, 0, 0.0)
 
 
+def test_a_prompt_chunk_row_by_row_covers_every_row(ops):
+    """A prompt chunk's rows as decodes (contexts 1..128, as the runner attends a fresh prompt):
+    the thread pool splits them into runs of equal work, not equal count, and every row is the
+    reference attention up to its own position."""
+    torch.manual_seed(3)
+    blocks, bs, hkv, hq, d, rows = 12, 16, 3, 9, 64, 128
+    kc, vc = torch.randn(blocks, bs, hkv, d), torch.randn(blocks, bs, hkv, d)
+    table = torch.randperm(blocks)[:rows // bs].repeat(rows, 1).contiguous()
+    lens = torch.arange(1, rows + 1)
+    q = torch.randn(rows, hq, d)
+    got = ops.paged_decode_attention(q, kc, vc, table, lens, 0.125, 0, 0.0)
+    torch.testing.assert_close(got, _reference_decode(q, kc, vc, table, lens, bs, 0.125, 0, 0.0),
+                               rtol=1e-5, atol=1e-5)
+
+
 def test_decode_attention_does_not_depend_on_the_batch(ops):
     """A long context runs on the thread pool, a short one on one thread: a sequence's result is
     bit-identical alone and next to others (batch invariance)."""
