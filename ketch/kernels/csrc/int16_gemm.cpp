@@ -26,7 +26,6 @@
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 namespace ketch {
@@ -34,12 +33,6 @@ namespace {
 
 using panels::kBlock;
 using panels::kPanelRows;
-
-inline int32_t load_pair(const int16_t* p) {
-  int32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
 
 constexpr int V = kPanelRows / 8;  // 8-row vectors per tile: the whole panel
 
@@ -114,7 +107,7 @@ void tile(const packed::Acts16& a, int64_t K, int64_t r0, int64_t g0, int64_t g1
       __m256i wv[V];
       for (int v = 0; v < V; ++v) wv[v] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(w + k2 * kPanelRows + 8 * v));
       for (int r = 0; r < R; ++r) {
-        const __m256i xb = _mm256_set1_epi32(load_pair(xq + r * K + 2 * k2));
+        const __m256i xb = _mm256_set1_epi32(panels::load_pair(xq + r * K + 2 * k2));
         for (int v = 0; v < V; ++v) s[r][v] = _mm256_add_epi32(s[r][v], _mm256_madd_epi16(wv[v], xb));
       }
     }

@@ -34,8 +34,8 @@
 #include <immintrin.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 
@@ -147,12 +147,6 @@ Codes16 quantize_codes16(const float* x, int64_t M, int64_t K, int64_t G) {
   return a;
 }
 
-inline int32_t load_pair(const int16_t* p) {
-  int32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-
 // One scale group's sums into the float sums of R rows: acc += float(sums) * (s * step) (+ b *
 // sum(x)), the same float operations in the same order for both tiles. `step` and `xsum` point
 // at row r0's entry for this group; rows lie `step_stride` / `xsum_stride` apart.
@@ -208,7 +202,7 @@ KETCH_AVX512 void tile16(const Codes16& a, int64_t r0, const panels::Pairs& pw, 
       const int64_t k2 = g * (G / 2) + j;
       const __m512i w0 = _mm512_loadu_si512(w + k2 * kPanelRows), w1 = _mm512_loadu_si512(w + k2 * kPanelRows + 16);
       for (int r = 0; r < R; ++r) {
-        const __m512i xb = _mm512_set1_epi32(load_pair(xq + r * K + 2 * k2));
+        const __m512i xb = _mm512_set1_epi32(panels::load_pair(xq + r * K + 2 * k2));
         si[r][0] = _mm512_dpwssd_epi32(si[r][0], w0, xb);
         si[r][1] = _mm512_dpwssd_epi32(si[r][1], w1, xb);
       }
@@ -219,19 +213,26 @@ KETCH_AVX512 void tile16(const Codes16& a, int64_t r0, const panels::Pairs& pw, 
   store_rows<R>(acc, y, r0, N, n0, valid);
 }
 
-constexpr int kTileRows16 = 4;
+// tile(r0, rows) over M rows: register tiles of kTileRows rows, then one of the 1-3 left, `rows`
+// a compile-time constant (std::integral_constant).
+template <typename Tile>
+void for_row_tiles(int64_t M, Tile&& tile) {
+  int64_t r0 = 0;
+  for (; r0 + kTileRows <= M; r0 += kTileRows) tile(r0, std::integral_constant<int, kTileRows>{});
+  switch (M - r0) {
+    case 1: tile(r0, std::integral_constant<int, 1>{}); break;
+    case 2: tile(r0, std::integral_constant<int, 2>{}); break;
+    case 3: tile(r0, std::integral_constant<int, 3>{}); break;
+    default: break;
+  }
+}
 
 template <int G, bool BIAS>
 void all_rows16(const Codes16& a, const panels::Pairs& pw, const Panel& p, float* y, int64_t n0, int64_t valid,
                 int64_t N) {
-  int64_t r0 = 0;
-  for (; r0 + kTileRows16 <= a.M; r0 += kTileRows16) tile16<kTileRows16, G, BIAS>(a, r0, pw, p, y, n0, valid, N);
-  switch (a.M - r0) {
-    case 1: tile16<1, G, BIAS>(a, r0, pw, p, y, n0, valid, N); break;
-    case 2: tile16<2, G, BIAS>(a, r0, pw, p, y, n0, valid, N); break;
-    case 3: tile16<3, G, BIAS>(a, r0, pw, p, y, n0, valid, N); break;
-    default: break;
-  }
+  for_row_tiles(a.M, [&](int64_t r0, auto rows) {
+    tile16<decltype(rows)::value, G, BIAS>(a, r0, pw, p, y, n0, valid, N);
+  });
 }
 
 // One plane: R activation rows (r0..) x the panel's 32 weight rows -> y[r, n0 .. n0 + valid).
@@ -264,14 +265,9 @@ KETCH_AVX512 void tile(const Acts& a, int64_t r0, const Panel& p, int center, fl
 
 template <int G, bool BIAS>
 void all_rows(const Acts& a, const Panel& p, int center, float* y, int64_t n0, int64_t valid, int64_t N) {
-  int64_t r0 = 0;
-  for (; r0 + kTileRows <= a.M; r0 += kTileRows) tile<kTileRows, G, BIAS>(a, r0, p, center, y, n0, valid, N);
-  switch (a.M - r0) {
-    case 1: tile<1, G, BIAS>(a, r0, p, center, y, n0, valid, N); break;
-    case 2: tile<2, G, BIAS>(a, r0, p, center, y, n0, valid, N); break;
-    case 3: tile<3, G, BIAS>(a, r0, p, center, y, n0, valid, N); break;
-    default: break;
-  }
+  for_row_tiles(a.M, [&](int64_t r0, auto rows) {
+    tile<decltype(rows)::value, G, BIAS>(a, r0, p, center, y, n0, valid, N);
+  });
 }
 
 }  // namespace

@@ -524,11 +524,6 @@ bool decode_attention_serial(const at::Tensor& k_cache, const at::Tensor& contex
   return total * Hq * head_size(k_cache) < (int64_t{1} << 18);
 }
 
-// Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
-// into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread
-// when the whole step is small (an OpenMP fork costs more than a short context's attention), else
-// spread over the pool. Each item is computed the same way either way, so results do not depend
-// on the batch.
 // Boundaries of `parts` contiguous runs of the (sequence, kv head) items, each of about equal
 // work: an item's keys (its context, or the window) plus a fixed cost per item.
 std::vector<int64_t> balanced_cuts(const at::Tensor& context_lens, int64_t Hkv, int64_t window, int64_t parts) {
@@ -549,6 +544,11 @@ std::vector<int64_t> balanced_cuts(const at::Tensor& context_lens, int64_t Hkv, 
   return cuts;
 }
 
+// Attention of B decode queries (q row b at q + b * q_stride, heads dense) over their cached keys,
+// into out [B, Hq, D]: each (sequence, kv head) attends its group of query heads; on one thread
+// when the whole step is small (an OpenMP fork costs more than a short context's attention), else
+// spread over the pool. Each item is computed the same way either way, so results do not depend
+// on the batch.
 void attend_decode(const float* q, int64_t q_stride, float* out, const at::Tensor& k_cache,
                    const at::Tensor& v_cache, const at::Tensor& block_table, const at::Tensor& context_lens,
                    int64_t Hq, double scale, int64_t window, double softcap) {

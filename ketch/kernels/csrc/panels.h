@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <string>
 #include <vector>
@@ -35,6 +36,13 @@ struct Pairs {
   std::vector<int32_t> w;  // [K/2][32]
   explicit Pairs(int64_t K) : w(K / 2 * kPanelRows) {}
 };
+
+// Two consecutive int16 activation codes as one int32, for a broadcast against a word of Pairs.
+inline int32_t load_pair(const int16_t* p) {
+  int32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 
 // p's codes minus `center` as int16 pairs into out; `avx512` picks the AVX-512 version.
 void widen(const Panel& p, int center, int64_t K, Pairs& out, bool avx512);
