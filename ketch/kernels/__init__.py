@@ -59,8 +59,6 @@ def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleTyp
     if not _cpu_supported():
         log.warning("ketch: CPU lacks AVX2/FMA/F16C; quantized layers use the slow dequantize path")
         return None
-    from torch.utils import cpp_extension
-
     srcs = [_CSRC / s for s in sources]
     cflags = ["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"]
     # One build directory per (source path, content, flags): torch rebuilds whenever its recorded
@@ -72,13 +70,46 @@ def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleTyp
     root = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
     cache = root / name / key
     cache.mkdir(parents=True, exist_ok=True)
+    built = _load_built(name, cache)
+    if built is not None:
+        return built
+    from torch.utils import cpp_extension
+
     _clear_stale_lock(cache / "lock")
     try:
-        return cpp_extension.load(name=name, sources=[str(s) for s in srcs], build_directory=str(cache),
-                                  extra_cflags=cflags, extra_ldflags=["-fopenmp"], verbose=False)
+        module = cpp_extension.load(name=name, sources=[str(s) for s in srcs], build_directory=str(cache),
+                                    extra_cflags=cflags, extra_ldflags=["-fopenmp"], verbose=False)
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
         log.warning("ketch: could not build %s (%s); using the torch fallback", ", ".join(sources), exc)
         return None
+    (cache / _BUILT).write_text(f"{name}.so\n")
+    return module
+
+
+# Written beside the library once cpp_extension has built and imported it. The directory's name is
+# a digest of the sources, flags and torch version, so a marked library is this very build: it is
+# imported directly, without cpp_extension, which imports setuptools (4 MB resident in every
+# server) and runs ninja on each start to find nothing to do.
+_BUILT = "built-ok"
+
+
+def _load_built(name: str, cache: Path) -> ModuleType | None:
+    library = cache / f"{name}.so"
+    if not (cache / _BUILT).is_file() or not library.is_file():
+        return None
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, library)
+    if spec is None or spec.loader is None:
+        return None
+    try:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    except ImportError as exc:  # a library this Python or torch cannot load: rebuild it
+        log.warning("ketch: cached %s did not load (%s); rebuilding it", library, exc)
+        (cache / _BUILT).unlink(missing_ok=True)
+        return None
+    return module
 
 
 # A build takes about a minute here. A lock with no compiler working in its directory, or one this

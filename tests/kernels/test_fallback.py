@@ -58,3 +58,32 @@ def test_a_stale_build_lock_is_cleared_and_a_fresh_one_kept(tmp_path):
     _clear_stale_lock(lock)
     assert not lock.exists()
     _clear_stale_lock(lock)  # and no lock at all is fine
+
+
+def test_a_finished_build_loads_without_cpp_extension():
+    # The server's process should not carry setuptools (imported by cpp_extension) for a cached build.
+    script = textwrap.dedent("""
+        import sys
+        import torch
+        from ketch.kernels import load_kernels, load_ops
+        k, ops = load_kernels(), load_ops()
+        assert k is not None and ops is not None
+        assert "torch.utils.cpp_extension" not in sys.modules and "setuptools" not in sys.modules
+        k.kernel_calls()  # the library's functions answer
+        print("ok")
+    """)
+    load = [sys.executable, "-c", "from ketch.kernels import build_all; print(build_all())"]
+    assert subprocess.run(load, cwd=ROOT, capture_output=True, text=True, timeout=900).returncode == 0
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "ok"
+
+
+def test_a_marked_library_that_does_not_load_is_rebuilt(tmp_path):
+    from ketch.kernels import _BUILT, _load_built
+
+    (tmp_path / "ketch_x.so").write_bytes(b"not an ELF file")
+    (tmp_path / _BUILT).write_text("ketch_x.so\n")
+    assert _load_built("ketch_x", tmp_path) is None
+    assert not (tmp_path / _BUILT).exists()  # so the next load builds it again
+    assert _load_built("ketch_x", tmp_path) is None
