@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from ketch.formats.store import DEFAULT_MODEL, ModelStore
 
@@ -104,7 +104,8 @@ def list_models() -> None:
     """Show the models in the local store: name, format, size, parameters, quantization."""
     from ketch.formats.loader import resolve_model
 
-    table = Table("name", "format", "size", "parameters", "quantization", "path")
+    columns = ("name", "format", "size", "parameters", "quantization", "path")
+    rows = []
     for entry in ModelStore().list():
         try:
             src = resolve_model(entry.path)
@@ -113,8 +114,17 @@ def list_models() -> None:
             quant = src.quantization
         except Exception as exc:  # noqa: BLE001 - a broken entry is shown, not fatal
             params, quant = "?", f"unreadable: {exc}"[:40]
-        table.add_row(entry.name, entry.format, f"{entry.size_bytes / 1e6:.1f} MB", params, quant, str(entry.path))
-    Console().print(table)
+        rows.append((entry.name, entry.format, f"{entry.size_bytes / 1e6:.1f} MB", params, quant, str(entry.path)))
+    out = Console()
+    if not out.is_terminal:  # a pipe or a script: whole lines, tab-separated, whatever $COLUMNS says
+        for row in (columns, *rows):
+            print("\t".join(row))
+        return
+    # On a terminal narrower than the table, cells wrap instead of being cut to an ellipsis.
+    table = Table(*(Column(c, overflow="fold") for c in columns))
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
 
 
 @app.command()

@@ -22,6 +22,15 @@ def test_list_shows_default_model(smollm2_path):
     assert "smollm2-135m" in result.output and "Q4_1" in result.output and "134.5M" in result.output
 
 
+def test_list_off_a_terminal_is_whole_tab_separated_lines_at_any_width(smollm2_path):
+    result = runner.invoke(app, ["list"], env={"COLUMNS": "30"})
+    assert result.exit_code == 0, result.output
+    header, *rows = [line.split("\t") for line in result.output.splitlines()]
+    assert header == ["name", "format", "size", "parameters", "quantization", "path"]
+    row = next(r for r in rows if r[0] == "smollm2-135m")
+    assert row[1:5] == ["gguf", row[2], "134.5M", "Q4_1"] and row[5] == str(smollm2_path)
+
+
 def test_generate_streams_greedy_answer(smollm2_path):
     result = runner.invoke(app, ["generate", "What is the capital of France?", "--chat", "--temperature", "0",
                                  "--max-tokens", "24", "--dtype", "float32"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sysconfig
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -61,12 +62,12 @@ def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleTyp
         return None
     srcs = [_CSRC / s for s in sources]
     cflags = ["-O3", "-mavx2", "-mfma", "-mf16c", "-fopenmp"]
-    # One build directory per (source path, content, flags): torch rebuilds whenever its recorded
-    # command line changes, so two checkouts sharing one directory rebuilt each other's kernels
-    # on every start.
+    # One build directory per (source path, content, flags, torch, Python ABI): torch rebuilds
+    # whenever its recorded command line changes, so two checkouts sharing one directory rebuilt
+    # each other's kernels on every start.
     files = [*srcs, *(_CSRC / h for h in headers)]
-    key = hashlib.sha256("\0".join([*(f"{f.resolve()}\0{f.read_text()}" for f in files), *cflags, torch.__version__])
-                         .encode()).hexdigest()[:12]
+    key = hashlib.sha256("\0".join([*(f"{f.resolve()}\0{f.read_text()}" for f in files), *cflags, torch.__version__,
+                                    sysconfig.get_config_var("EXT_SUFFIX") or ""]).encode()).hexdigest()[:12]
     root = Path(os.environ.get("KETCH_KERNEL_CACHE", Path.home() / ".cache" / "ketch" / "kernels"))
     cache = root / name / key
     cache.mkdir(parents=True, exist_ok=True)
