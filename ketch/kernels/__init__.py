@@ -83,7 +83,10 @@ def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleTyp
     except Exception as exc:  # noqa: BLE001 - any build failure means: use the fallback
         log.warning("ketch: could not build %s (%s); using the torch fallback", ", ".join(sources), exc)
         return None
-    (cache / _BUILT).write_text(f"{name}.so\n")
+    try:
+        (cache / _BUILT).write_text(f"{name}.so\n")
+    except OSError:  # a cache we may read but not write: cpp_extension finds the build each time
+        pass
     return module
 
 
