@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     p.add_argument("--max-tokens", type=int, default=32, help="tokens generated per request")
     p.add_argument("--settle", type=float, default=3.0, help="seconds idle before each RSS reading")
     p.add_argument("--rounds", type=int, default=3, help="fresh servers per side, alternated")
+    p.add_argument("--kv-cache-dtype", default="auto", help="ketch serve's --kv-cache-dtype (llama-server: f16)")
     p.add_argument("--json", metavar="FILE", help="also write every figure to FILE as JSON")
     args = p.parse_args(argv)
     if args.rounds < 1 or args.parallel < 1:
@@ -106,7 +107,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     gguf = Path(args.model) if args.model.endswith(".gguf") else ModelStore().path_of(args.model)
     prompts = gpl_prompts(gguf, args.parallel, args.prompt_tokens)
     sides = {"ketch": lambda: ([sys.executable, "-m", "ketch.cli", "serve", str(gguf), "--max-model-len", str(args.ctx), "--max-num-seqs",
-                                str(args.parallel), "--no-access-log", "--log-level", "warning"], "/ready")}
+                                str(args.parallel), "--kv-cache-dtype", args.kv_cache_dtype, "--no-access-log",
+                               "--log-level", "warning"], "/ready")}
     if args.llama_server:
         sides["llama-server"] = lambda: ([args.llama_server, "-m", str(gguf), "-c", str(args.ctx), "-np", str(args.parallel),
                                           "-t", str(threads),
