@@ -19,14 +19,14 @@ inline bool cpu_has_avx512_vnni() {
          __builtin_cpu_supports("avx512vnni");
 }
 
-constexpr float kPlane2 = 254.f;
+constexpr float kPlane2 = 254.f;  // step of the second plane: the first one's / 254
 
 // 4 consecutive activation codes as one int32, for a broadcast to every lane of a vpdpbusd.
 inline int32_t load4(const int8_t* p) {
   int32_t v;
   std::memcpy(&v, p, 4);
   return v;
-}  // step of the second plane: the first one's / 254
+}
 
 // One 32-block of activations rounded to int8 codes (step = max|x| / 127) and, for a second plane,
 // the remainder in units of step / 254 (x * inv - q1 is exact in float). Shared by the q4 and q8
