@@ -20,30 +20,15 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from ketch import LLM, SamplingParams, anchor_env
+from ketch import LLM, SamplingParams
 from ketch.config import default_num_threads
 from ketch.formats.store import DEFAULT_MODEL, ModelStore
 from ketch.tools.bench.bandwidth import read_bandwidth, weight_bytes
 from ketch.tools.bench.common import _median_time, build_prompts
-from ketch.tools.bench.llama_isa import build_isa
-
-
-def llama_bench(binary: str, gguf: Path, threads: int, prompt_len: int, pp_len: int) -> dict[str, float]:
-    argv = [binary, "-m", str(gguf), "-t", str(threads), "-p", f"{prompt_len},{pp_len}", "-n", "64",
-            "-r", "3", "-o", "json"]
-    proc = subprocess.run(argv, env=anchor_env(), capture_output=True, text=True, timeout=900)
-    if proc.returncode != 0:
-        raise RuntimeError(f"llama-bench exited with {proc.returncode}: {proc.stderr[-2000:]}")
-    rows = json.loads(proc.stdout)
-
-    def ts(n_prompt: int, n_gen: int) -> float:
-        return next(r["avg_ts"] for r in rows if r["n_prompt"] == n_prompt and r["n_gen"] == n_gen)
-
-    return {"decode_tok_s": ts(0, 64), "ttft_s": prompt_len / ts(prompt_len, 0), "pp_tok_s": ts(pp_len, 0)}
+from ketch.tools.bench.llama_bench import llama_cpp_tools
 
 
 def ketch_round(llm, prompts: list[list[int]], pp_prompt: list[int], new_tokens: int, threads: int
@@ -82,12 +67,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     per_token = weight_bytes(llm.engine.model)
     llm.generate([{"prompt_token_ids": prompts[0]}], SamplingParams(temperature=0, max_tokens=8))  # warm-up
     print(f"ketch: {llm.engine.kernel_policy.describe() if llm.engine.kernel_policy else 'torch'}; "
-          f"llama.cpp built for {build_isa(args.llama_bench, anchor_env())}; {threads} threads; "
+          f"{threads} threads; "
           f"{per_token / 1e6:.1f} MB of weights read per token")
     rounds = []
     for r in range(args.rounds):
         k = ketch_round(llm, prompts, pp_prompt, args.new_tokens, threads)
-        ll = llama_bench(args.llama_bench, gguf, threads, args.prompt_len, args.pp_len)
+        ll = llama_cpp_tools(args.llama_bench, gguf, threads, args.prompt_len, 64, [], pp_len=args.pp_len)
+        if r == 0:
+            print(f"llama.cpp: build {ll['build']}, {ll['isa']}")
         bound = k["bandwidth_gb_s"] * 1e9 / per_token
         row = {"ketch": k, "llama": ll, "decode_ratio": k["decode_tok_s"] / ll["decode_tok_s"],
                "ketch_of_bound": k["decode_tok_s"] / bound, "llama_of_bound": ll["decode_tok_s"] / bound,

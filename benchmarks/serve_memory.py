@@ -106,24 +106,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     threads = default_num_threads()
     gguf = Path(args.model) if args.model.endswith(".gguf") else ModelStore().path_of(args.model)
     prompts = gpl_prompts(gguf, args.parallel, args.prompt_tokens)
-    sides = {"ketch": lambda: ([sys.executable, "-m", "ketch.cli", "serve", str(gguf), "--max-model-len", str(args.ctx), "--max-num-seqs",
-                                str(args.parallel), "--kv-cache-dtype", args.kv_cache_dtype, "--no-access-log",
-                               "--log-level", "warning"], "/ready")}
+    sides = {"ketch": ([sys.executable, "-m", "ketch.cli", "serve", str(gguf), "--max-model-len", str(args.ctx),
+                        "--max-num-seqs", str(args.parallel), "--kv-cache-dtype", args.kv_cache_dtype,
+                        "--no-access-log", "--log-level", "warning"], "/ready")}
     if args.llama_server:
-        sides["llama-server"] = lambda: ([args.llama_server, "-m", str(gguf), "-c", str(args.ctx), "-np", str(args.parallel),
-                                          "-t", str(threads),
-                                          "--host", "127.0.0.1"], "/health")
+        sides["llama-server"] = ([args.llama_server, "-m", str(gguf), "-c", str(args.ctx), "-np", str(args.parallel),
+                                  "-t", str(threads), "--host", "127.0.0.1"], "/health")
     else:
         log("llama-server: no binary on PATH and none given (--llama-server PATH); ketch alone")
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in sides}
     for r in range(args.rounds):  # alternated, so a drifting machine touches both alike
-        for name, make in sides.items():
-            cmd, ready = make()
+        for name, (cmd, ready) in sides.items():
             log(f"round {r + 1} of {args.rounds}: {name}")
             runs[name].append(measure(name, cmd, _free_port(), ready, prompts, args))
     med = {name: {k: statistics.median(x[k] for x in rs) for k in rs[0]} for name, rs in runs.items()}
     print(f"{args.parallel} parallel x {args.prompt_tokens}-token prompts + {args.max_tokens} tokens, "
-          f"ctx {args.ctx} per sequence, {threads} threads, medians of {args.rounds}:")
+          f"context {args.ctx}, {threads} threads, medians of {args.rounds}:")
     for name, m in med.items():
         each = ", ".join(f"{x['after_mb']:.0f}" for x in runs[name])
         print(f"  {name:13s} loaded {m['loaded_mb']:6.0f} MB   after {m['after_mb']:6.0f} MB   (rounds: {each})")

@@ -91,7 +91,7 @@ def _build(name: str, *sources: str, headers: tuple[str, ...] = ()) -> ModuleTyp
 
 
 # Written beside the library once cpp_extension has built and imported it. The directory's name is
-# a digest of the sources, flags and torch version, so a marked library is this very build: it is
+# a digest of the sources, flags, torch and Python ABI, so a marked library is this very build: it is
 # imported directly, without cpp_extension, which imports setuptools (4 MB resident in every
 # server) and runs ninja on each start to find nothing to do.
 _BUILT = "built-ok"

@@ -24,7 +24,7 @@ def llama_cpp_tools(llama_bench: str, gguf: Path, threads: int, prompt_len: int,
     """ketch's offline figures as llama.cpp measures them: TTFT from ``pp<prompt_len>``, prompt
     processing from ``pp<pp_len>`` (0: not run), decode from ``tg<new_tokens>``, output tok/s at each
     concurrency from llama-batched-bench (all of a batch's generated tokens over its prompt +
-    generation time)."""
+    generation time; not run for an empty ``concurrency``)."""
     lens = ",".join(str(n) for n in dict.fromkeys(n for n in (prompt_len, pp_len) if n))
     rows = json.loads(_run([llama_bench, "-m", str(gguf), "-t", str(threads), "-p", lens,
                             "-n", str(new_tokens), "-r", str(repetitions), "-o", "json"], timeout=900))
@@ -37,7 +37,7 @@ def llama_cpp_tools(llama_bench: str, gguf: Path, threads: int, prompt_len: int,
     if pp_len:
         res["pp_tok_s"] = next(r for r in rows if r["n_prompt"] == pp_len and r["n_gen"] == 0)["avg_ts"]
     batched = Path(llama_bench).with_name("llama-batched-bench")
-    if batched.exists():
+    if batched.exists() and concurrency:
         ctx = max(concurrency) * (prompt_len + new_tokens)
         out = _run([str(batched), "-m", str(gguf), "-t", str(threads), "-c", str(ctx), "-npp", str(prompt_len),
                     "-ntg", str(new_tokens), "-npl", ",".join(map(str, concurrency)), "--output-format", "jsonl"],
