@@ -56,3 +56,5 @@ def render_chat(template: str | None, messages: list[dict[str, Any]], *, add_gen
         raise
     except TemplateError as exc:
         raise ChatTemplateError(f"chat template failed: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - the template's own code tripping on caller-given values
+        raise ChatTemplateError(f"chat template failed: {type(exc).__name__}: {exc}") from exc

@@ -28,7 +28,11 @@ _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class RequestContext:
-    """ASGI middleware: request id, body-size limit, error counting and one JSON access-log line."""
+    """ASGI middleware: request id, body-size limit, error counting and one JSON access-log line.
+
+    The engine keys requests by an id of ours, never by the client's ``X-Request-Id``: that header
+    is an untrusted label (two clients may send the same one), echoed back and logged beside ours.
+    """
 
     def __init__(self, app: ASGIApp, state: ServerState) -> None:
         self.app = app
@@ -39,37 +43,31 @@ class RequestContext:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        request_id = uuid.uuid4().hex
         client_id = headers.get("x-request-id", "")
-        request_id = client_id if _CLIENT_ID.match(client_id) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        label = client_id if _CLIENT_ID.match(client_id) else request_id
+        scope.setdefault("state", {}).update(request_id=request_id, client_request_id=label)
         start = time.perf_counter()
         status = {"code": 0}
-        limit = self.state.config.max_body_bytes
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [(b"x-request-id", request_id.encode())]
+                message["headers"] = list(message["headers"]) + [(b"x-request-id", label.encode())]
             await send(message)
 
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            await _send_json(send_wrapper, 413, error_body(413, f"the request body is over {limit} bytes",
-                                                           code="body_too_large"))
+        body = await _read_body(receive, headers, self.state.config.max_body_bytes)
+        if isinstance(body, int):
+            if body == 413:
+                limit = self.state.config.max_body_bytes
+                await _send_json(send_wrapper, 413, error_body(413, f"the request body is over {limit} bytes",
+                                                               code="body_too_large"))
+            else:
+                status["code"] = 499  # the client left while sending its body: nobody to answer
         else:
-            received = {"n": 0}
-
-            async def receive_wrapper() -> Message:
-                message = await receive()
-                if message["type"] == "http.request":
-                    received["n"] += len(message.get("body", b""))
-                    if received["n"] > limit:
-                        raise APIError(413, f"the request body is over {limit} bytes", code="body_too_large")
-                return message
-
             try:
-                await self.app(scope, receive_wrapper, send_wrapper)
+                await self.app(scope, _replay(body, receive), send_wrapper)
             except Exception:  # noqa: BLE001 - a bug: answer in the one error shape, keep serving
                 log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
                 if status["code"] == 0:
@@ -79,10 +77,45 @@ class RequestContext:
             self.state.metrics.errors.labels(str(code)).inc()
         if self.state.config.access_log:
             access_log.info(json.dumps({
-                "ts": round(time.time(), 3), "request_id": request_id, "method": scope.get("method"),
-                "path": scope.get("path"), "status": code,
+                "ts": round(time.time(), 3), "request_id": request_id, "client_request_id": label,
+                "method": scope.get("method"), "path": scope.get("path"), "status": code,
                 "duration_ms": round((time.perf_counter() - start) * 1000, 1),
                 "client": (scope.get("client") or ["?"])[0], "user_agent": headers.get("user-agent")}))
+
+
+async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> list[Message] | int:
+    """The request's body messages, read whole before any route sees them; 413 when over ``limit``
+    (declared or, for a chunked body, counted as it arrives), 499 when the client left mid-body.
+
+    Reading here rather than counting inside the route's receive keeps the answer a 413: an error
+    raised from a route's body read is turned into a 400 by FastAPI."""
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return 413
+    messages: list[Message] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return 499
+        size += len(message.get("body", b""))
+        if size > limit:
+            return 413
+        messages.append(message)
+        if not message.get("more_body", False):
+            return messages
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    """A receive that hands out the buffered body, then waits on the client (for disconnects)."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay
 
 
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
@@ -144,19 +177,24 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
     @app.post("/tokenize")
     async def tokenize(body: TokenizeRequest) -> dict[str, Any]:
         """Token ids of a prompt, or of messages rendered by the chat template."""
-        engine = state.require_engine()
-        tok = engine.tokenizer
         if (body.prompt is None) == (body.messages is None):
             raise APIError(400, "give exactly one of prompt or messages", param="prompt", code="invalid_value")
-        if body.prompt is not None:
-            ids = tok.encode(body.prompt, add_special_tokens=body.add_special_tokens)
-        else:
-            if not body.messages:
-                raise APIError(400, "messages must not be empty", param="messages", code="invalid_value")
-            chat = ChatCompletionRequest(messages=body.messages, add_generation_prompt=body.add_generation_prompt)
-            ids = encode_chat(tok, chat, ToolPlan([], "none"))
-        return {"count": len(ids), "max_model_len": engine.engine.max_model_len, "tokens": ids,
-                "token_strs": [tok.id_to_token(i) for i in ids]}
+        if body.messages is not None and not body.messages:
+            raise APIError(400, "messages must not be empty", param="messages", code="invalid_value")
+        with state.admission() as ticket:  # tokenizing and rendering cost like a request's start
+            try:
+                engine = state.require_engine()
+                tok = engine.tokenizer
+                if body.prompt is not None:
+                    ids = tok.encode(body.prompt, add_special_tokens=body.add_special_tokens)
+                else:
+                    chat = ChatCompletionRequest(messages=body.messages,
+                                                 add_generation_prompt=body.add_generation_prompt)
+                    ids = encode_chat(tok, chat, ToolPlan([], "none"))
+                return {"count": len(ids), "max_model_len": engine.engine.max_model_len, "tokens": ids,
+                        "token_strs": [tok.id_to_token(i) for i in ids]}
+            finally:
+                ticket.release()
 
     @app.post("/detokenize")
     async def detokenize(body: DetokenizeRequest) -> dict[str, str]:

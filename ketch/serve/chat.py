@@ -116,6 +116,11 @@ def build_messages(body: ChatCompletionRequest, template: str | None,
                 out["content"] = (out["content"] + calls) if out["content"] else calls
         messages.append(out)
     extra: dict[str, Any] = dict(body.chat_template_kwargs or {})
+    taken = sorted(set(extra) & _TEMPLATE_OWN)
+    if taken:
+        raise APIError(400, f"chat_template_kwargs cannot set {', '.join(taken)}: ketch sets "
+                            f"{'it' if len(taken) == 1 else 'them'} from the request and the tokenizer",
+                       param="chat_template_kwargs", code="invalid_value")
     if plan.tools and plan.mode != "none":
         if native_tools:
             extra["tools"] = [t.model_dump(exclude_none=True) for t in plan.tools]
@@ -126,6 +131,10 @@ def build_messages(body: ChatCompletionRequest, template: str | None,
             else:
                 messages.insert(0, {"role": "system", "content": text})
     return messages, extra
+
+
+# Template variables ketch passes itself (messages, tools and add_generation_prompt have request fields).
+_TEMPLATE_OWN = frozenset({"messages", "add_generation_prompt", "bos_token", "eos_token", "tools"})
 
 
 def _call_payload(call: dict[str, Any], index: int) -> dict[str, Any]:

@@ -129,9 +129,9 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
                            param="response_format", code="invalid_value")
         structured = plan.structured
     params = chat_params(body, state.config.engine.scheduler.max_num_seqs, structured)
-    engine = state.require_engine()
-    prompt_ids = encode_chat(engine.tokenizer, body, plan)
-    ticket, req = state.admit_request({"prompt_token_ids": prompt_ids}, params, request_id)
+    with state.admission() as ticket:
+        prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan)
+        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id)
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
     top = body.top_logprobs or 0
     if body.stream:

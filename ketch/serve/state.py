@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine, EngineDeadError
@@ -107,6 +108,18 @@ class ServerState:
             self.metrics.in_flight.set(self.in_flight)
         return Ticket(self)
 
+    @contextmanager
+    def admission(self) -> Iterator[Ticket]:
+        """``admit``, for work done before the engine request exists (tokenizing, rendering the
+        template, compiling a grammar): that work counts against capacity too. The ticket is given
+        back if the block raises; otherwise the caller owns it."""
+        ticket = self.admit()
+        try:
+            yield ticket
+        except BaseException:
+            ticket.release()
+            raise
+
     def _release(self) -> None:
         with self._lock:
             self.in_flight -= 1
@@ -132,12 +145,8 @@ class ServerState:
     def admit_request(self, prompt, params, request_id: str,
                       grammar_param: str = "response_format") -> tuple[Ticket, Request]:
         """A slot and a validated engine request; the slot is given back if validation fails."""
-        ticket = self.admit()
-        try:
+        with self.admission() as ticket:
             return ticket, self.make_request(prompt, params, request_id, grammar_param)
-        except BaseException:
-            ticket.release()
-            raise
 
     async def final(self, request: Request) -> RequestOutput:
         """Run ``request`` to the end and return its last (finished) output."""

@@ -44,14 +44,14 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     log_ignored(body, "generate", request.state.request_id)
     log_ignored(body.parameters, "generate", request.state.request_id, prefix="parameters.")
     params = tgi_params(body)
-    engine = state.require_engine()
     if not body.inputs:
         raise APIError(400, "inputs must not be empty", param="inputs", code="invalid_value")
-    ids = engine.tokenizer.encode(body.inputs)
-    if body.parameters.truncate is not None:
-        ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
-    ticket, req = state.admit_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
-                                      request.state.request_id, grammar_param="parameters.grammar")
+    with state.admission() as ticket:
+        ids = state.require_engine().tokenizer.encode(body.inputs)
+        if body.parameters.truncate is not None:
+            ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
+        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
+                                 request.state.request_id, grammar_param="parameters.grammar")
     return state, ticket, req
 
 

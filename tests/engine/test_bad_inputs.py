@@ -94,3 +94,15 @@ def test_bad_engine_options(smollm2_path):
         LLM(str(smollm2_path), device="tpu")
     with pytest.raises(ValueError, match="max_num_seqs"):
         LLM(str(smollm2_path), max_num_seqs=0)
+
+
+@pytest.mark.parametrize("value", ["text", {"a": 1}, None])
+def test_a_template_tripping_on_a_callers_value_is_a_template_error(value):
+    """Values from chat_template_kwargs reach the template's own code; what it raises on them
+    (a TypeError adding text to a number, ...) is the caller's error, not a crash."""
+    from ketch.formats.chat_template import ChatTemplateError, render_chat
+
+    template = "{{ messages[0]['content'] }}{{ budget + 1 }}"
+    with pytest.raises(ChatTemplateError, match="chat template failed"):
+        render_chat(template, [{"role": "user", "content": "hi"}], budget=value)
+    assert render_chat(template, [{"role": "user", "content": "hi"}], budget=2) == "hi3"

@@ -106,3 +106,66 @@ def test_errors_are_counted_and_the_server_still_serves(live_server):
     assert live_server.metric('ketch:request_errors_total{code="404"}') == before + 1
     r = _post(live_server, CHAT, json={"messages": OK_MESSAGES, "max_tokens": 2})
     assert r.status_code == 200 and r.headers["x-request-id"]
+
+
+def test_a_chunked_body_over_the_limit_is_413(live_server):
+    limit = live_server.state.config.max_body_bytes
+    chunk = b"x" * (1 << 16)
+
+    def chunks():  # no content-length: the size is only known as the chunks arrive
+        for _ in range(limit // len(chunk) + 2):
+            yield chunk
+
+    r = _post(live_server, CHAT, content=chunks(), headers={"content-type": "application/json"})
+    _assert_error(r, 413, code="body_too_large")
+    assert _post(live_server, CHAT, json={"messages": OK_MESSAGES, "max_tokens": 1}).status_code == 200
+
+
+@pytest.mark.parametrize("key", ["bos_token", "eos_token", "messages", "add_generation_prompt", "tools"])
+def test_chat_template_kwargs_cannot_replace_what_ketch_passes(live_server, key):
+    err = _assert_error(_post(live_server, CHAT, json={"messages": OK_MESSAGES, "max_tokens": 1,
+                                                       "chat_template_kwargs": {key: "x"}}),
+                        400, param="chat_template_kwargs", code="invalid_value")
+    assert key in err["message"]
+
+
+def test_concurrent_requests_with_one_client_request_id_are_separate(live_server):
+    """The client's X-Request-Id is a label: two requests in flight under one id both complete."""
+    import threading
+
+    results: dict[int, tuple[int, str, str]] = {}
+
+    def one(k: int, stream: bool) -> None:
+        with httpx.stream("POST", live_server.url + CHAT, headers={"X-Request-Id": "same-id"}, timeout=120,
+                          json={"messages": [{"role": "user", "content": f"Count to {k + 5}"}],
+                                "max_tokens": 12, "stream": stream, "temperature": 0}) as r:
+            results[k] = (r.status_code, r.read().decode(), r.headers.get("x-request-id", ""))
+
+    threads = [threading.Thread(target=one, args=(k, k % 2 == 0)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sorted(results) == [0, 1, 2, 3]
+    for k, (status, text, echoed) in results.items():
+        assert status == 200, text
+        assert echoed == "same-id"
+        if k % 2 == 0:
+            assert text.rstrip().endswith("data: [DONE]")
+    ids = {httpx.Response(200, content=results[k][1]).json()["id"] for k in (1, 3)}
+    assert len(ids) == 2  # the responses' ids are the server's own, one per request
+
+
+def test_tokenize_counts_against_capacity(live_server):
+    state = live_server.state
+    held = []
+    try:
+        while state.in_flight < state.config.max_concurrent:
+            held.append(state.admit())
+        r = _post(live_server, "/tokenize", json={"messages": OK_MESSAGES})
+        _assert_error(r, 429, code="overloaded")
+    finally:
+        for ticket in held:
+            ticket.release()
+    r = _post(live_server, "/tokenize", json={"messages": OK_MESSAGES})
+    assert r.status_code == 200 and r.json()["count"] > 0
