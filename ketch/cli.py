@@ -23,6 +23,11 @@ bench_app = typer.Typer(help="Benchmarks against HF transformers and llama.cpp o
 app.add_typer(bench_app, name="bench")
 eval_app = typer.Typer(help="Quality measurements computed by ketch's own engine.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+keys_app = typer.Typer(help="API keys of `ketch serve --auth`: create, list, revoke, rotate. Keys are stored "
+                            "as hashes in a SQLite file (--auth-db, default $KETCH_HOME/auth.db, KETCH_HOME "
+                            "defaulting to ~/.ketch); a key's secret is printed once, when it is made.",
+                       no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
 err = Console(stderr=True)
 
 
@@ -37,6 +42,8 @@ DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help=(
     "KV cache memory in GiB (default on CPU: the context window or 256 tokens per sequence, at most 1 GiB)"))]
+AuthDbOpt = Annotated[Optional[str], typer.Option(
+    "--auth-db", help="the key database (SQLite; default $KETCH_HOME/auth.db, KETCH_HOME defaulting to ~/.ketch)")]
 KvDtypeOpt = Annotated[str, typer.Option("--kv-cache-dtype", help=(
     "KV cache element type: auto (the compute dtype), float32, float16 or bfloat16 (half the memory), "
     "int8 (codes and a scale per token and head: about 27% of fp32)"))]
@@ -236,10 +243,15 @@ def serve(
     access_log: Annotated[bool, typer.Option("--access-log/--no-access-log",
                                              help="one JSON line per request on stderr")] = True,
     log_level: Annotated[str, typer.Option(help="debug, info, warning or error")] = "info",
+    auth: Annotated[bool, typer.Option(
+        "--auth/--no-auth", help="require an API key (Authorization: Bearer, or x-api-key) on every route but "
+                                 "/health, /ready and the docs; keys come from `ketch keys create`, or "
+                                 "KETCH_ADMIN_KEY makes its value an admin key")] = False,
+    auth_db: AuthDbOpt = None,
 ) -> None:
     """Serve a model over HTTP: OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/models),
     TGI-style (/generate, /generate_stream), /tokenize, /detokenize, /health, /ready, /metrics and /docs."""
-    from ketch.config import CacheConfig, EngineConfig, SchedulerConfig, ServerConfig
+    from ketch.config import CacheConfig, EngineConfig, SchedulerConfig, SecurityConfig, ServerConfig
     from ketch.serve import run_server
 
     with _user_errors():
@@ -251,13 +263,131 @@ def serve(
                 scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,
                                           max_num_seqs=max_num_seqs, max_model_len=max_model_len)),
             host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
-            drain_timeout=drain_timeout, access_log=access_log)
+            drain_timeout=drain_timeout, access_log=access_log,
+            security=SecurityConfig(auth=auth, auth_db=auth_db))
         if log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ValueError(f"log level must be debug, info, warning or error, got {log_level!r}")
         from ketch.formats.loader import resolve_model
 
         resolve_model(model)  # a wrong path fails here, before binding; the weights load after
+        if auth:
+            _bootstrap_admin_key(config.security.auth_db_path)
+        elif auth_db:
+            raise ValueError("--auth-db needs --auth")
     run_server(config, log_level.lower())
+
+
+def _bootstrap_admin_key(db: str) -> None:
+    """KETCH_ADMIN_KEY's value becomes an admin key (the first one, without an open endpoint)."""
+    import os
+
+    from ketch.security.keys import KeyStore
+
+    store = KeyStore(db)
+    try:
+        key = os.environ.get("KETCH_ADMIN_KEY", "")
+        if key:
+            record = store.ensure_bootstrap(key)
+            err.print(f"[dim]KETCH_ADMIN_KEY is admin key {record.id}[/dim]")
+        elif not any(r.status(store.clock()) == "active" for r in store.list()):
+            err.print(f"[yellow]warning:[/yellow] {escape(db)} holds no active key: every request but /health "
+                      "and /ready will get 401. Create one with `ketch keys create --role admin --name NAME` "
+                      "or set KETCH_ADMIN_KEY.", soft_wrap=True)
+    finally:
+        store.close()
+
+
+def _key_store(auth_db: str | None):
+    from ketch.config import SecurityConfig
+    from ketch.security.keys import KeyStore
+
+    return KeyStore(SecurityConfig(auth=True, auth_db=auth_db).auth_db_path)
+
+
+def _print_key_rows(records: list[dict]) -> None:
+    columns = ("id", "name", "role", "status", "models", "rpm", "tpm", "max_parallel", "daily_tokens", "expires")
+    from datetime import datetime, timezone
+
+    def cell(r: dict, c: str) -> str:
+        if c == "models":
+            return ",".join(r["models"]) if r["models"] else "*"
+        if c == "expires":
+            return (datetime.fromtimestamp(r["expires_at"], timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+                    if r["expires_at"] else "-")
+        value = r[c]
+        return "-" if value is None else str(value)
+
+    rows = [tuple(cell(r, c) for c in columns) for r in records]
+    out = Console()
+    if not out.is_terminal:
+        for row in (columns, *rows):
+            print("\t".join(row))
+        return
+    table = Table(*(Column(c, overflow="fold") for c in columns))
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option("--name", help="who or what the key is for (shown in lists and the audit log)")],
+    role: Annotated[str, typer.Option(help="user (inference on its models) or admin (also keys, audit, metrics)")] = "user",
+    models: Annotated[Optional[str], typer.Option(help="comma-separated model names the key may use (default: all)")] = None,
+    rpm: Annotated[Optional[int], typer.Option(help="requests per minute")] = None,
+    tpm: Annotated[Optional[int], typer.Option(help="prompt + completion tokens per minute")] = None,
+    max_parallel: Annotated[Optional[int], typer.Option(help="requests in flight at once")] = None,
+    daily_tokens: Annotated[Optional[int], typer.Option(help="prompt + completion tokens per UTC day")] = None,
+    expires: Annotated[Optional[str], typer.Option(
+        help="when the key stops working: a duration (30d, 12h, 90m, 2w) or an ISO date (2027-01-31)")] = None,
+    auth_db: AuthDbOpt = None,
+) -> None:
+    """Create a key. Its secret is printed once, as the last line of standard output (for scripts)."""
+    from ketch.security.keys import KeyLimits, parse_expiry
+
+    with _user_errors():
+        store = _key_store(auth_db)
+        limits = KeyLimits(rpm=rpm, tpm=tpm, max_parallel=max_parallel, daily_tokens=daily_tokens)
+        expires_at = parse_expiry(expires, store.clock()) if expires else None
+        record, key = store.create(name, role, models=models.split(",") if models is not None else None,
+                                   limits=limits, expires_at=expires_at)
+        err.print(f"created {record.role} key {record.id} ({escape(record.name)}) in {escape(str(store.path))}; "
+                  "the secret below is shown only now", soft_wrap=True, highlight=False)
+        print(key)
+
+
+@keys_app.command("list")
+def keys_list(
+    as_json: Annotated[bool, typer.Option("--json", help="print a JSON list instead of the table")] = False,
+    auth_db: AuthDbOpt = None,
+) -> None:
+    """List the keys (never their secrets): id, name, role, status, models and limits."""
+    with _user_errors():
+        store = _key_store(auth_db)
+        records = [r.public(store.clock()) for r in store.list()]
+    if as_json:
+        print(json.dumps(records, indent=2))
+    else:
+        _print_key_rows(records)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (key_...)")], auth_db: AuthDbOpt = None) -> None:
+    """Refuse a key from now on (a running server sees it at the key's next request)."""
+    with _user_errors():
+        record = _key_store(auth_db).revoke(key_id)
+    err.print(f"revoked key {record.id} ({escape(record.name)})", soft_wrap=True, highlight=False)
+
+
+@keys_app.command("rotate")
+def keys_rotate(key_id: Annotated[str, typer.Argument(help="the key's id (key_...)")], auth_db: AuthDbOpt = None) -> None:
+    """Give a key a new secret (same id, role, models and limits); the old secret stops working.
+    The new secret is the last line of standard output."""
+    with _user_errors():
+        record, key = _key_store(auth_db).rotate(key_id)
+    err.print(f"rotated key {record.id} ({escape(record.name)}); the secret below is shown only now",
+              soft_wrap=True, highlight=False)
+    print(key)
 
 
 @bench_app.command("offline")

@@ -192,6 +192,27 @@ class EngineConfig:
             raise ValueError("model must be a store name or a path")
 
 
+def ketch_home() -> str:
+    """Where ketch keeps state that is not a cache (key and audit databases): $KETCH_HOME, else ~/.ketch."""
+    return os.environ.get("KETCH_HOME") or os.path.join(os.path.expanduser("~"), ".ketch")
+
+
+@dataclass(slots=True)
+class SecurityConfig:
+    """What guards the server's edge (all off by default, as a local server on 127.0.0.1 needs none)."""
+
+    auth: bool = False  # require an API key (Authorization: Bearer / x-api-key) on every route but the open ones
+    auth_db: str | None = None  # the key database; default: <ketch home>/auth.db
+
+    def __post_init__(self) -> None:
+        if self.auth_db is not None and not self.auth_db.strip():
+            raise ValueError("auth_db must be a path")
+
+    @property
+    def auth_db_path(self) -> str:
+        return self.auth_db or os.path.join(ketch_home(), "auth.db")
+
+
 @dataclass(slots=True)
 class ServerConfig:
     """The HTTP front: where it listens, how much it queues, how long it drains on SIGTERM."""
@@ -205,6 +226,7 @@ class ServerConfig:
     drain_timeout: float = 30.0  # seconds SIGTERM waits for in-flight requests before cutting them
     max_body_bytes: int = 8 << 20
     access_log: bool = True
+    security: SecurityConfig = field(default_factory=SecurityConfig)
 
     def __post_init__(self) -> None:
         if not isinstance(self.port, int) or not 0 <= self.port <= 65535:

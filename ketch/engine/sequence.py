@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import torch
@@ -96,3 +96,13 @@ class Request:
     @property
     def is_finished(self) -> bool:
         return all(s.is_finished for s in self.seqs)
+
+    def limit_max_tokens(self, max_tokens: int) -> None:
+        """Lower the completion budget of a request not yet added (a caller's quota, say)."""
+        if max_tokens < 1:
+            raise ValueError(f"max_tokens must be at least 1, got {max_tokens}")
+        if self.params.max_tokens is not None and self.params.max_tokens <= max_tokens:
+            return
+        self.params = replace(self.params, max_tokens=max_tokens)
+        for seq in self.seqs:
+            seq.params = self.params

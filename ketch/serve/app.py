@@ -6,16 +6,18 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine
-from ketch.serve import openai, tgi
+from ketch.serve import admin, openai, tgi
+from ketch.serve.auth import Pass, check_model
 from ketch.serve.chat import ToolPlan, encode_chat
 from ketch.serve.errors import APIError, error_body, install_error_handlers
 from ketch.serve.metrics import CONTENT_TYPE
@@ -49,16 +51,28 @@ class RequestContext:
         scope.setdefault("state", {}).update(request_id=request_id, client_request_id=label)
         start = time.perf_counter()
         status = {"code": 0}
+        gate_pass: Pass | None = None
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [(b"x-request-id", label.encode())]
+                extra = [(b"x-request-id", label.encode())]
+                if gate_pass is not None:
+                    extra += [(k.encode(), v.encode()) for k, v in gate_pass.rate_headers().items()]
+                message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 
-        body = await _read_body(receive, headers, self.state.config.max_body_bytes)
-        if isinstance(body, int):
+        denied: APIError | None = None
+        if self.state.gate is not None:  # before the body: an anonymous caller uploads nothing
+            try:
+                gate_pass = self.state.gate.enter(scope.get("path", ""), headers)
+            except APIError as exc:
+                denied = exc
+        scope["state"]["gate"] = gate_pass
+        body = 0 if denied else await _read_body(receive, headers, self.state.config.max_body_bytes)
+        if denied is not None:
+            await _send_json(send_wrapper, denied.status, denied.body(), denied.headers)
+        elif isinstance(body, int):
             if body == 413:
                 limit = self.state.config.max_body_bytes
                 await _send_json(send_wrapper, 413, error_body(413, f"the request body is over {limit} bytes",
@@ -72,6 +86,9 @@ class RequestContext:
                 log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
                 if status["code"] == 0:
                     await _send_json(send_wrapper, 500, error_body(500, "internal error", code="internal_error"))
+            finally:
+                if gate_pass is not None:
+                    gate_pass.finish()
         code = status["code"]
         if code >= 400:
             self.state.metrics.errors.labels(str(code)).inc()
@@ -118,16 +135,20 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replay
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
+async def _send_json(send: Send, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
     data = json.dumps(body).encode()
+    extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
+                            *extra]})
     await send({"type": "http.response.body", "body": data})
 
 
-def create_app(config: ServerConfig, engine: AsyncEngine | None = None) -> FastAPI:
-    """The app for one model. With ``engine`` given it serves at once; otherwise it loads in the background."""
-    state = ServerState(config, engine)
+def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
+               clock: Callable[[], float] = time.time) -> FastAPI:
+    """The app for one model. With ``engine`` given it serves at once; otherwise it loads in the
+    background. ``clock`` is the wall time of key expiry and rate windows (tests bring their own)."""
+    state = ServerState(config, engine, clock)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -143,6 +164,7 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None) -> FastA
     install_error_handlers(app)
     app.include_router(openai.router)
     app.include_router(tgi.router)
+    app.include_router(admin.router)
     _add_service_routes(app, state)
     app.add_middleware(RequestContext, state=state)
     return app
@@ -175,8 +197,9 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
         return Response(state.metrics.render(), media_type=CONTENT_TYPE)
 
     @app.post("/tokenize")
-    async def tokenize(body: TokenizeRequest) -> dict[str, Any]:
+    async def tokenize(body: TokenizeRequest, request: Request) -> dict[str, Any]:
         """Token ids of a prompt, or of messages rendered by the chat template."""
+        check_model(getattr(request.state, "gate", None), state.config.model_name)
         if (body.prompt is None) == (body.messages is None):
             raise APIError(400, "give exactly one of prompt or messages", param="prompt", code="invalid_value")
         if body.messages is not None and not body.messages:
@@ -197,7 +220,8 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
                 ticket.release()
 
     @app.post("/detokenize")
-    async def detokenize(body: DetokenizeRequest) -> dict[str, str]:
+    async def detokenize(body: DetokenizeRequest, request: Request) -> dict[str, str]:
+        check_model(getattr(request.state, "gate", None), state.config.model_name)
         engine = state.require_engine()
         vocab = engine.engine.model_config.vocab_size
         bad = [t for t in body.tokens if not 0 <= t < vocab]

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from ketch.outputs import CompletionOutput, Logprob, RequestOutput
 from ketch.sampling import SamplingParams
+from ketch.serve.auth import Pass, check_model
 from ketch.serve.chat import ToolPlan, could_start_tool_call, encode_chat, parse_tool_calls, tool_plan
 from ketch.serve.errors import APIError
 from ketch.serve.params import chat_params, completion_params, log_ignored, response_format_spec
@@ -26,11 +27,17 @@ def _state(request: Request) -> ServerState:
     return request.app.state.ketch
 
 
-def _check_model(state: ServerState, model: str | None) -> str:
+def _gate(request: Request) -> Pass | None:
+    """The security gate's pass for this request (None when the server runs without --auth)."""
+    return getattr(request.state, "gate", None)
+
+
+def _check_model(state: ServerState, model: str | None, request: Request) -> str:
     name = state.config.model_name
     if model not in (None, "", name):
         raise APIError(404, f"The model '{model}' does not exist; this server serves '{name}'",
                        param="model", code="model_not_found")
+    check_model(_gate(request), name)
     return name
 
 
@@ -103,13 +110,15 @@ def _model_card(state: ServerState) -> dict[str, Any]:
 
 @router.get("/v1/models")
 async def list_models(request: Request) -> dict[str, Any]:
-    return {"object": "list", "data": [_model_card(_state(request))]}
+    state, gate = _state(request), _gate(request)
+    visible = gate is None or gate.principal is None or gate.principal.allows_model(state.config.model_name)
+    return {"object": "list", "data": [_model_card(state)] if visible else []}
 
 
 @router.get("/v1/models/{model_id:path}")
 async def get_model(model_id: str, request: Request) -> dict[str, Any]:
     state = _state(request)
-    _check_model(state, model_id)
+    _check_model(state, model_id, request)
     return _model_card(state)
 
 
@@ -119,7 +128,7 @@ async def get_model(model_id: str, request: Request) -> dict[str, Any]:
 async def chat_completions(body: ChatCompletionRequest, request: Request):
     state = _state(request)
     request_id = request.state.request_id
-    model = _check_model(state, body.model)
+    model = _check_model(state, body.model, request)
     log_ignored(body, "chat", request_id)
     plan = tool_plan(body)
     structured = response_format_spec(body)
@@ -131,14 +140,14 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
     params = chat_params(body, state.config.engine.scheduler.max_num_seqs, structured)
     with state.admission() as ticket:
         prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan)
-        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id)
+        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id, gate_pass=_gate(request))
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
     top = body.top_logprobs or 0
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventStream(_chat_stream(state, req, plan, chat_id, created, model, body.logprobs, top,
-                                        include_usage), on_close=ticket.release)
-    final = await finish_unless_disconnected(request, state.final(req), ticket.release)
+                                        include_usage, _gate(request)), on_close=ticket.release)
+    final = await finish_unless_disconnected(request, state.final(req, _gate(request)), ticket.release)
     if final is None:
         return JSONResponse({}, status_code=499)  # nobody reads it; the engine request was aborted
     choices = []
@@ -156,7 +165,8 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
 
 
 async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, created: int, model: str,
-                       logprobs: bool, top: int, include_usage: bool) -> AsyncIterator[bytes]:
+                       logprobs: bool, top: int, include_usage: bool,
+                       gate_pass: Pass | None) -> AsyncIterator[bytes]:
     envelope: dict[str, Any] = {"id": chat_id, "object": "chat.completion.chunk", "created": created,
                                 "model": model, "system_fingerprint": None, "choices": None}
     if include_usage:
@@ -173,7 +183,7 @@ async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, cr
         for i in range(n):
             yield chunk([{"index": i, "delta": {"role": "assistant", "content": ""}, "logprobs": None,
                           "finish_reason": None}])
-        async for out in state.stream(req):
+        async for out in state.stream(req, gate_pass):
             final = out
             for o in out.outputs:
                 i = o.index
@@ -240,7 +250,7 @@ def _completion_prompts(prompt: Any) -> list[str | list[int]]:
 async def completions(body: CompletionRequest, request: Request):
     state = _state(request)
     request_id = request.state.request_id
-    model = _check_model(state, body.model)
+    model = _check_model(state, body.model, request)
     log_ignored(body, "completions", request_id)
     params = completion_params(body, state.config.engine.scheduler.max_num_seqs)
     prompts = _completion_prompts(body.prompt)
@@ -257,7 +267,8 @@ async def completions(body: CompletionRequest, request: Request):
     try:
         for k, p in enumerate(prompts):
             prompt_in = {"prompt_token_ids": p} if isinstance(p, list) else p
-            ticket, req = state.admit_request(prompt_in, params, request_id if k == 0 else f"{request_id}-{k}")
+            ticket, req = state.admit_request(prompt_in, params, request_id if k == 0 else f"{request_id}-{k}",
+                                              gate_pass=_gate(request))
             tickets.append(ticket)
             reqs.append(req)
     except BaseException:
@@ -272,10 +283,10 @@ async def completions(body: CompletionRequest, request: Request):
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventStream(_completion_stream(state, reqs, params, echoes, cmpl_id, created, model,
-                                              body.logprobs is not None, top, include_usage),
+                                              body.logprobs is not None, top, include_usage, _gate(request)),
                            on_close=release_all)
-    finals = await finish_unless_disconnected(request, asyncio.gather(*(state.final(r) for r in reqs)),
-                                              release_all)
+    finals = await finish_unless_disconnected(
+        request, asyncio.gather(*(state.final(r, _gate(request)) for r in reqs)), release_all)
     if finals is None:
         return JSONResponse({}, status_code=499)
     choices = []
@@ -325,7 +336,7 @@ async def _merge(streams: list[AsyncIterator[RequestOutput]]) -> AsyncIterator[t
 
 async def _completion_stream(state: ServerState, reqs: list, params: SamplingParams, echoes: list[str],
                              cmpl_id: str, created: int, model: str, want_logprobs: bool, top: int,
-                             include_usage: bool) -> AsyncIterator[bytes]:
+                             include_usage: bool, gate_pass: Pass | None) -> AsyncIterator[bytes]:
     envelope: dict[str, Any] = {"id": cmpl_id, "object": "text_completion", "created": created,
                                 "model": model, "system_fingerprint": None, "choices": None}
     if include_usage:
@@ -341,7 +352,7 @@ async def _completion_stream(state: ServerState, reqs: list, params: SamplingPar
             if echo:
                 for i in range(n):
                     yield chunk([{"index": k * n + i, "text": echo, "logprobs": None, "finish_reason": None}])
-        async for k, out in _merge([state.stream(r) for r in reqs]):
+        async for k, out in _merge([state.stream(r, gate_pass) for r in reqs]):
             if out.finished:
                 finals[k] = out
             for o in out.outputs:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 
 from ketch.config import ServerConfig
@@ -18,7 +18,10 @@ from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
 from ketch.outputs import RequestOutput
+from ketch.security.keys import KeyStore
+from ketch.security.limits import KeyLimiter, LimitExceeded
 from ketch.serve import host_memory
+from ketch.serve.auth import Gate, Pass, limit_error
 from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
 
@@ -39,9 +42,16 @@ class Ticket:
 
 
 class ServerState:
-    def __init__(self, config: ServerConfig, engine: AsyncEngine | None = None) -> None:
+    def __init__(self, config: ServerConfig, engine: AsyncEngine | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self.config = config
         self.engine = engine
+        self.clock = clock  # wall time of keys and limits (tests drive rate windows with their own)
+        self.keys: KeyStore | None = None
+        self.gate: Gate | None = None
+        if config.security.auth:
+            self.keys = KeyStore(config.security.auth_db_path, clock)
+            self.gate = Gate(self.keys, KeyLimiter(self.keys, clock))
         self.load_error: str | None = None
         self.draining = False
         self.in_flight = 0
@@ -127,11 +137,20 @@ class ServerState:
 
     # ---- requests ---------------------------------------------------------------------------
 
-    def make_request(self, prompt, params, request_id: str, grammar_param: str = "response_format") -> Request:
-        """Validate against the model (context window, vocabulary, grammar): errors are 400s."""
+    def make_request(self, prompt, params, request_id: str, grammar_param: str = "response_format",
+                     gate_pass: Pass | None = None) -> Request:
+        """Validate against the model (context window, vocabulary, grammar): errors are 400s. With a
+        caller's pass, its key's token limits are applied (429) and its completion tokens counted."""
         engine = self.require_engine()
         try:
-            return engine.make_request(prompt, params, request_id)
+            request = engine.make_request(prompt, params, request_id)
+            lease = gate_pass.lease if gate_pass is not None else None
+            if lease is not None:
+                request.limit_max_tokens(lease.limiter.admit_tokens(
+                    lease, len(request.prompt_token_ids), request.params.max_tokens, request.params.n))
+            return request
+        except LimitExceeded as exc:
+            raise limit_error(exc) from None
         except ContextLengthError as exc:
             raise APIError(400, str(exc), param="messages" if isinstance(prompt, dict) else "prompt",
                            code="context_length_exceeded") from None
@@ -142,33 +161,37 @@ class ServerState:
         except ValueError as exc:
             raise APIError(400, str(exc), code="invalid_value") from None
 
-    def admit_request(self, prompt, params, request_id: str,
-                      grammar_param: str = "response_format") -> tuple[Ticket, Request]:
+    def admit_request(self, prompt, params, request_id: str, grammar_param: str = "response_format",
+                      gate_pass: Pass | None = None) -> tuple[Ticket, Request]:
         """A slot and a validated engine request; the slot is given back if validation fails."""
         with self.admission() as ticket:
-            return ticket, self.make_request(prompt, params, request_id, grammar_param)
+            return ticket, self.make_request(prompt, params, request_id, grammar_param, gate_pass)
 
-    async def final(self, request: Request) -> RequestOutput:
+    async def final(self, request: Request, gate_pass: Pass | None = None) -> RequestOutput:
         """Run ``request`` to the end and return its last (finished) output."""
         last = None
-        async for out in self.stream(request):
+        async for out in self.stream(request, gate_pass):
             last = out
         assert last is not None and last.finished
         return last
 
-    async def stream(self, request: Request) -> AsyncIterator[RequestOutput]:
-        """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded."""
+    async def stream(self, request: Request, gate_pass: Pass | None = None) -> AsyncIterator[RequestOutput]:
+        """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded and
+        its completion tokens counted against the caller's key (``gate_pass``)."""
         engine = self.require_engine()
         m, name = self.metrics, self.metrics.model_name
         itl = m.itl.labels(name)  # looked up once: this loop runs for every token
         last_time: float | None = None
         num_tokens = 0
         final: RequestOutput | None = None
+        lease = gate_pass.lease if gate_pass is not None else None
         try:
             async for out in engine.generate(request):
                 now = time.monotonic()
                 total = sum(len(o.token_ids) for o in out.outputs)
                 if total > num_tokens:
+                    if lease is not None:
+                        lease.charge(total - num_tokens)
                     if last_time is None:
                         m.ttft.labels(name).observe(now - request.arrival_time)
                     else:

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from ketch.engine.sequence import Request as EngineRequest
 from ketch.outputs import CompletionOutput
+from ketch.serve.auth import Pass, check_model
 from ketch.serve.errors import APIError
 from ketch.serve.params import log_ignored, tgi_params
 from ketch.serve.protocol import TGIRequest
@@ -46,12 +47,14 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     params = tgi_params(body)
     if not body.inputs:
         raise APIError(400, "inputs must not be empty", param="inputs", code="invalid_value")
+    gate_pass = getattr(request.state, "gate", None)
+    check_model(gate_pass, state.config.model_name)
     with state.admission() as ticket:
         ids = state.require_engine().tokenizer.encode(body.inputs)
         if body.parameters.truncate is not None:
             ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
         req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
-                                 request.state.request_id, grammar_param="parameters.grammar")
+                                 request.state.request_id, grammar_param="parameters.grammar", gate_pass=gate_pass)
     return state, ticket, req
 
 
@@ -62,7 +65,8 @@ def _special_ids(state: ServerState) -> set[int]:
 @router.post("/generate")
 async def generate(body: TGIRequest, request: Request):
     state, ticket, req = _admit(body, request)
-    final = await finish_unless_disconnected(request, state.final(req), ticket.release)
+    final = await finish_unless_disconnected(request, state.final(req, getattr(request.state, "gate", None)),
+                                             ticket.release)
     if final is None:
         return JSONResponse({}, status_code=499)
     o = final.outputs[0]
@@ -95,16 +99,17 @@ async def compat_generate(body: TGIRequest, request: Request):
 @router.post("/generate_stream")
 async def generate_stream(body: TGIRequest, request: Request):
     state, ticket, req = _admit(body, request)
-    return EventStream(_stream(state, req, body), on_close=ticket.release)
+    return EventStream(_stream(state, req, body, getattr(request.state, "gate", None)), on_close=ticket.release)
 
 
-async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest) -> AsyncIterator[bytes]:
+async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest,
+                  gate_pass: Pass | None) -> AsyncIterator[bytes]:
     special = _special_ids(state)
     tokenizer = state.require_engine().tokenizer
     k = body.parameters.top_n_tokens or 0
     sent_tokens = sent_text = 0
     try:
-        async for out in state.stream(req):
+        async for out in state.stream(req, gate_pass):
             o = out.outputs[0]
             new = o.token_ids[sent_tokens:]
             delta = o.text[sent_text:]

@@ -44,14 +44,15 @@ class LiveServer:
         raise KeyError(name)
 
 
-def start_server(model: str, **server_kwargs) -> tuple[LiveServer, uvicorn.Server, threading.Thread]:
+def start_server(model: str, clock=None, **server_kwargs) -> tuple[LiveServer, uvicorn.Server, threading.Thread]:
+    """``clock``: the wall time of key expiry and rate windows (a test's own, to move time by hand)."""
     engine_kwargs = server_kwargs.pop("engine", {})
     config = ServerConfig(
         engine=EngineConfig(model=model, cache=CacheConfig(kv_cache_memory_bytes=64 << 20),
                             scheduler=SchedulerConfig(max_num_seqs=engine_kwargs.pop("max_num_seqs", 32),
                                                       max_model_len=engine_kwargs.pop("max_model_len", 2048))),
         port=free_port(), served_model_name=MODEL_NAME, access_log=False, **server_kwargs)
-    app = create_app(config)
+    app = create_app(config, clock=clock) if clock is not None else create_app(config)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=config.port, log_level="warning",
                                           lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -1,0 +1,89 @@
+"""Admin routes (an ``admin`` key, see ``ketch.security.access``): the API keys of ``--auth``."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict
+
+from ketch.security.keys import KeyLimits, KeyStore, UnknownKey, parse_expiry
+from ketch.serve.errors import APIError
+from ketch.serve.state import ServerState
+
+router = APIRouter()
+
+
+class CreateKeyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    role: str = "user"
+    models: list[str] | None = None
+    rpm: int | None = None
+    tpm: int | None = None
+    max_parallel: int | None = None
+    daily_tokens: int | None = None
+    expires: str | None = None  # 30d, 12h, 90m, or an ISO date/time
+
+
+def _keys(request: Request) -> tuple[ServerState, KeyStore]:
+    state: ServerState = request.app.state.ketch
+    if state.keys is None:
+        raise APIError(404, "keys are managed when the server runs with --auth", code="auth_disabled")
+    return state, state.keys
+
+
+def _user_error(exc: ValueError) -> APIError:
+    if isinstance(exc, UnknownKey):
+        return APIError(404, str(exc), param="key_id", code="key_not_found")
+    return APIError(400, str(exc), code="invalid_value")
+
+
+@router.get("/admin/keys")
+async def list_keys(request: Request) -> dict[str, Any]:
+    state, store = _keys(request)
+    now = state.clock()
+    return {"object": "list", "data": [r.public(now) for r in store.list()]}
+
+
+@router.post("/admin/keys")
+async def create_key(body: CreateKeyRequest, request: Request) -> dict[str, Any]:
+    """A new key; the response is the only place its secret ever appears."""
+    state, store = _keys(request)
+    try:
+        limits = KeyLimits(rpm=body.rpm, tpm=body.tpm, max_parallel=body.max_parallel,
+                           daily_tokens=body.daily_tokens)
+        expires = parse_expiry(body.expires, state.clock()) if body.expires else None
+        record, key = store.create(body.name, body.role, models=body.models, limits=limits, expires_at=expires)
+    except ValueError as exc:
+        raise _user_error(exc) from None
+    return {**record.public(state.clock()), "key": key}
+
+
+@router.get("/admin/keys/{key_id}")
+async def get_key(key_id: str, request: Request) -> dict[str, Any]:
+    state, store = _keys(request)
+    try:
+        return store.get(key_id).public(state.clock())
+    except ValueError as exc:
+        raise _user_error(exc) from None
+
+
+@router.post("/admin/keys/{key_id}/revoke")
+async def revoke_key(key_id: str, request: Request) -> dict[str, Any]:
+    state, store = _keys(request)
+    try:
+        return store.revoke(key_id).public(state.clock())
+    except ValueError as exc:
+        raise _user_error(exc) from None
+
+
+@router.post("/admin/keys/{key_id}/rotate")
+async def rotate_key(key_id: str, request: Request) -> dict[str, Any]:
+    """A new secret for the key; the old one stops working at once."""
+    state, store = _keys(request)
+    try:
+        record, key = store.rotate(key_id)
+    except ValueError as exc:
+        raise _user_error(exc) from None
+    return {**record.public(state.clock()), "key": key}
