@@ -23,6 +23,10 @@ bench_app = typer.Typer(help="Benchmarks against HF transformers and llama.cpp o
 app.add_typer(bench_app, name="bench")
 eval_app = typer.Typer(help="Quality measurements computed by ketch's own engine.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+audit_app = typer.Typer(help="The audit log of `ketch serve` (on with --auth, or --audit): query it, or "
+                             "verify its hash chain. One SQLite file (--audit-db, default $KETCH_HOME/audit.db).",
+                        invoke_without_command=True)
+app.add_typer(audit_app, name="audit")
 keys_app = typer.Typer(help="API keys of `ketch serve --auth`: create, list, revoke, rotate. Keys are stored "
                             "as hashes in a SQLite file (--auth-db, default $KETCH_HOME/auth.db, KETCH_HOME "
                             "defaulting to ~/.ketch); a key's secret is printed once, when it is made.",
@@ -42,6 +46,8 @@ DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help=(
     "KV cache memory in GiB (default on CPU: the context window or 256 tokens per sequence, at most 1 GiB)"))]
+AuditDbOpt = Annotated[Optional[str], typer.Option(
+    "--audit-db", help="the audit log (SQLite; default $KETCH_HOME/audit.db, KETCH_HOME defaulting to ~/.ketch)")]
 AuthDbOpt = Annotated[Optional[str], typer.Option(
     "--auth-db", help="the key database (SQLite; default $KETCH_HOME/auth.db, KETCH_HOME defaulting to ~/.ketch)")]
 KvDtypeOpt = Annotated[str, typer.Option("--kv-cache-dtype", help=(
@@ -248,6 +254,11 @@ def serve(
                                  "/health, /ready and the docs; keys come from `ketch keys create`, or "
                                  "KETCH_ADMIN_KEY makes its value an admin key")] = False,
     auth_db: AuthDbOpt = None,
+    audit: Annotated[Optional[bool], typer.Option(
+        "--audit/--no-audit", help="one hash-chained row per request in --audit-db (default: on with --auth)")] = None,
+    audit_db: AuditDbOpt = None,
+    audit_text: Annotated[bool, typer.Option(
+        "--audit-text", help="also keep prompt and output text in the audit log (after moderation's redaction)")] = False,
 ) -> None:
     """Serve a model over HTTP: OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/models),
     TGI-style (/generate, /generate_stream), /tokenize, /detokenize, /health, /ready, /metrics and /docs."""
@@ -264,7 +275,8 @@ def serve(
                                           max_num_seqs=max_num_seqs, max_model_len=max_model_len)),
             host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
             drain_timeout=drain_timeout, access_log=access_log,
-            security=SecurityConfig(auth=auth, auth_db=auth_db))
+            security=SecurityConfig(auth=auth, auth_db=auth_db, audit=audit, audit_db=audit_db,
+                                    audit_text=audit_text))
         if log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ValueError(f"log level must be debug, info, warning or error, got {log_level!r}")
         from ketch.formats.loader import resolve_model
@@ -388,6 +400,97 @@ def keys_rotate(key_id: Annotated[str, typer.Argument(help="the key's id (key_..
     err.print(f"rotated key {record.id} ({escape(record.name)}); the secret below is shown only now",
               soft_wrap=True, highlight=False)
     print(key)
+
+
+def _audit_path(audit_db: str | None) -> str:
+    from ketch.config import SecurityConfig
+
+    return SecurityConfig(audit=True, audit_db=audit_db).audit_db_path
+
+
+def _when(text: str | None) -> float | None:
+    """An ISO date/time (UTC unless it says), or a duration back from now (``2h``, ``7d``)."""
+    if text is None:
+        return None
+    from ketch.security.keys import parse_expiry
+
+    now = time.time()
+    try:
+        return 2 * now - parse_expiry(text, now)  # a duration, counted backwards
+    except ValueError:
+        pass
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"a time must be an ISO date/time (2027-01-31T12:00) or a duration back from now "
+                         f"(90m, 2h, 7d); got {text!r}") from None
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).timestamp()
+
+
+@audit_app.callback()
+def audit_query(
+    ctx: typer.Context,
+    key: Annotated[Optional[str], typer.Option("--key", help="only this key id (key_...)")] = None,
+    since: Annotated[Optional[str], typer.Option(help="from this time: ISO date/time, or a duration back (2h, 7d)")] = None,
+    until: Annotated[Optional[str], typer.Option(help="before this time (same forms)")] = None,
+    status: Annotated[Optional[int], typer.Option(help="only this HTTP status")] = None,
+    guard_action: Annotated[Optional[str], typer.Option(help="only rows with a guard decision: block, flag, redact or sanitize")] = None,
+    limit: Annotated[int, typer.Option(help="rows, newest first")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+    audit_db: AuditDbOpt = None,
+) -> None:
+    """Show audit rows, newest first (``ketch audit verify`` checks the chain)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ketch.security.audit import AuditReader
+
+    with _user_errors():
+        if guard_action is not None and guard_action not in ("block", "flag", "redact", "sanitize"):
+            raise ValueError(f"--guard-action must be block, flag, redact or sanitize, got {guard_action!r}")
+        reader = AuditReader(_audit_path(audit_db))
+        rows = reader.query(key_id=key, since=_when(since), until=_when(until), status=status,
+                            guard_action=guard_action, limit=limit)
+        reader.close()
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    from datetime import datetime, timezone
+
+    columns = ("seq", "time", "key", "route", "status", "model", "tokens", "ms", "guards")
+    lines = [(str(r["seq"]), datetime.fromtimestamp(r["ts"], timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+              r["key_id"] or "-", f"{r['method']} {r['route']}", str(r["status"]), r["model"] or "-",
+              f"{r['prompt_tokens']}+{r['completion_tokens']}", f"{r['latency_ms']:.0f}",
+              ",".join(f"{g.get('guard')}:{g.get('action')}" for g in r["guard"]) or "-") for r in rows]
+    out = Console()
+    if not out.is_terminal:
+        for line in (columns, *lines):
+            print("\t".join(line))
+        return
+    table = Table(*(Column(c, overflow="fold") for c in columns))
+    for line in lines:
+        table.add_row(*line)
+    out.print(table)
+
+
+@audit_app.command("verify")
+def audit_verify(audit_db: AuditDbOpt = None) -> None:
+    """Check the hash chain: exit 0 when intact, 1 naming each edited or deleted row."""
+    from ketch.security.audit import AuditReader
+
+    with _user_errors():
+        reader = AuditReader(_audit_path(audit_db))
+        result = reader.verify()
+        reader.close()
+    if result.ok:
+        print(f"ok: {result.rows} rows, chain intact")
+        return
+    for problem in result.problems:
+        print_error(problem)
+    print(f"FAILED: {len(result.problems)} problem(s) in {result.rows} rows")
+    raise typer.Exit(1)
 
 
 @bench_app.command("offline")

@@ -203,14 +203,29 @@ class SecurityConfig:
 
     auth: bool = False  # require an API key (Authorization: Bearer / x-api-key) on every route but the open ones
     auth_db: str | None = None  # the key database; default: <ketch home>/auth.db
+    audit: bool | None = None  # one hash-chained row per request; None: on exactly when auth is
+    audit_db: str | None = None  # default: <ketch home>/audit.db
+    audit_text: bool = False  # also keep prompt and output text (after moderation's redaction)
 
     def __post_init__(self) -> None:
-        if self.auth_db is not None and not self.auth_db.strip():
-            raise ValueError("auth_db must be a path")
+        for name in ("auth_db", "audit_db"):
+            value = getattr(self, name)
+            if value is not None and not value.strip():
+                raise ValueError(f"{name} must be a path")
+        if self.audit_text and not self.audit_on:
+            raise ValueError("audit_text needs the audit log on")
 
     @property
     def auth_db_path(self) -> str:
         return self.auth_db or os.path.join(ketch_home(), "auth.db")
+
+    @property
+    def audit_on(self) -> bool:
+        return self.auth if self.audit is None else self.audit
+
+    @property
+    def audit_db_path(self) -> str:
+        return self.audit_db or os.path.join(ketch_home(), "audit.db")
 
 
 @dataclass(slots=True)

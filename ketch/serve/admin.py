@@ -1,11 +1,13 @@
-"""Admin routes (an ``admin`` key, see ``ketch.security.access``): the API keys of ``--auth``."""
+"""Admin routes (an ``admin`` key, see ``ketch.security.access``): API keys and the audit log."""
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict
 
+from ketch.security.audit import AuditReader
 from ketch.security.keys import KeyLimits, KeyStore, UnknownKey, parse_expiry
 from ketch.serve.errors import APIError
 from ketch.serve.state import ServerState
@@ -87,3 +89,26 @@ async def rotate_key(key_id: str, request: Request) -> dict[str, Any]:
     except ValueError as exc:
         raise _user_error(exc) from None
     return {**record.public(state.clock()), "key": key}
+
+
+@router.get("/admin/audit")
+async def query_audit(request: Request, key_id: str | None = None, since: float | None = None,
+                      until: float | None = None, status: int | None = None, guard_action: str | None = None,
+                      limit: int = 100) -> dict[str, Any]:
+    """Audit rows, newest first; ``since``/``until`` are Unix times."""
+    state: ServerState = request.app.state.ketch
+    if state.audit is None:
+        raise APIError(404, "the audit log is off (ketch serve --auth, or --audit)", code="audit_disabled")
+    if guard_action is not None and guard_action not in ("block", "flag", "redact", "sanitize"):
+        raise APIError(400, "guard_action must be block, flag, redact or sanitize", param="guard_action",
+                       code="invalid_value")
+    if not 1 <= limit <= 10_000:
+        raise APIError(400, "limit must be in [1, 10000]", param="limit", code="invalid_value")
+    state.audit.flush(timeout=2.0)  # what this server has queued is shown
+    reader = AuditReader(state.audit.path)
+    try:
+        rows = await asyncio.to_thread(reader.query, key_id=key_id, since=since, until=until, status=status,
+                                       guard_action=guard_action, limit=limit)
+    finally:
+        reader.close()
+    return {"object": "list", "data": rows}

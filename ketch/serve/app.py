@@ -17,7 +17,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine
 from ketch.serve import admin, openai, tgi
+from ketch.security.access import OPEN, required_level
+from ketch.security.audit import AuditEntry
 from ketch.serve.auth import Pass, check_model
+from ketch.serve.call import Call
 from ketch.serve.chat import ToolPlan, encode_chat
 from ketch.serve.errors import APIError, error_body, install_error_handlers
 from ketch.serve.metrics import CONTENT_TYPE
@@ -48,7 +51,8 @@ class RequestContext:
         request_id = uuid.uuid4().hex
         client_id = headers.get("x-request-id", "")
         label = client_id if _CLIENT_ID.match(client_id) else request_id
-        scope.setdefault("state", {}).update(request_id=request_id, client_request_id=label)
+        call = Call(request_id, label)
+        scope.setdefault("state", {}).update(request_id=request_id, client_request_id=label, call=call)
         start = time.perf_counter()
         status = {"code": 0}
         gate_pass: Pass | None = None
@@ -68,7 +72,7 @@ class RequestContext:
                 gate_pass = self.state.gate.enter(scope.get("path", ""), headers)
             except APIError as exc:
                 denied = exc
-        scope["state"]["gate"] = gate_pass
+        call.gate = gate_pass
         body = 0 if denied else await _read_body(receive, headers, self.state.config.max_body_bytes)
         if denied is not None:
             await _send_json(send_wrapper, denied.status, denied.body(), denied.headers)
@@ -92,12 +96,30 @@ class RequestContext:
         code = status["code"]
         if code >= 400:
             self.state.metrics.errors.labels(str(code)).inc()
+        if self.state.audit is not None and required_level(scope.get("path", "")) != OPEN:
+            self._audit(call, scope, code, start, denied)
         if self.state.config.access_log:
             access_log.info(json.dumps({
                 "ts": round(time.time(), 3), "request_id": request_id, "client_request_id": label,
                 "method": scope.get("method"), "path": scope.get("path"), "status": code,
                 "duration_ms": round((time.perf_counter() - start) * 1000, 1),
                 "client": (scope.get("client") or ["?"])[0], "user_agent": headers.get("user-agent")}))
+
+
+    def _audit(self, call: Call, scope: Scope, code: int, start: float, denied: APIError | None) -> None:
+        principal = call.gate.principal if call.gate is not None else None
+        keep_text = self.state.config.security.audit_text
+        guard = list(call.guard)
+        if denied is not None:  # who was turned away at the gate, and why
+            guard.append({"guard": "auth", "action": "block", "reason": denied.code})
+        self.state.audit.record(AuditEntry(
+            ts=self.state.clock(), request_id=call.request_id, client_request_id=call.client_request_id,
+            key_id=principal.key_id if principal else None, role=principal.role if principal else None,
+            model=call.model, method=scope.get("method", ""), route=scope.get("path", ""), status=code,
+            prompt_tokens=call.prompt_tokens, completion_tokens=call.completion_tokens,
+            latency_ms=(time.perf_counter() - start) * 1000, guard=guard, redactions=dict(call.redactions),
+            prompt_text=call.prompt_text if keep_text else None,
+            output_text="\n".join(call.outputs) if keep_text and call.outputs else None))
 
 
 async def _read_body(receive: Receive, headers: dict[str, str], limit: int) -> list[Message] | int:
@@ -170,6 +192,11 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
     return app
 
 
+def _check_call_model(request: Request, state: ServerState) -> None:
+    call: Call | None = getattr(request.state, "call", None)
+    check_model(call.gate if call is not None else None, state.config.model_name)
+
+
 def _add_service_routes(app: FastAPI, state: ServerState) -> None:
     @app.get("/health")
     async def health() -> dict[str, str]:
@@ -199,7 +226,7 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
     @app.post("/tokenize")
     async def tokenize(body: TokenizeRequest, request: Request) -> dict[str, Any]:
         """Token ids of a prompt, or of messages rendered by the chat template."""
-        check_model(getattr(request.state, "gate", None), state.config.model_name)
+        _check_call_model(request, state)
         if (body.prompt is None) == (body.messages is None):
             raise APIError(400, "give exactly one of prompt or messages", param="prompt", code="invalid_value")
         if body.messages is not None and not body.messages:
@@ -221,7 +248,7 @@ def _add_service_routes(app: FastAPI, state: ServerState) -> None:
 
     @app.post("/detokenize")
     async def detokenize(body: DetokenizeRequest, request: Request) -> dict[str, str]:
-        check_model(getattr(request.state, "gate", None), state.config.model_name)
+        _check_call_model(request, state)
         engine = state.require_engine()
         vocab = engine.engine.model_config.vocab_size
         bad = [t for t in body.tokens if not 0 <= t < vocab]

@@ -12,7 +12,8 @@ from fastapi.responses import JSONResponse
 
 from ketch.outputs import CompletionOutput, Logprob, RequestOutput
 from ketch.sampling import SamplingParams
-from ketch.serve.auth import Pass, check_model
+from ketch.serve.auth import check_model
+from ketch.serve.call import Call
 from ketch.serve.chat import ToolPlan, could_start_tool_call, encode_chat, parse_tool_calls, tool_plan
 from ketch.serve.errors import APIError
 from ketch.serve.params import chat_params, completion_params, log_ignored, response_format_spec
@@ -27,9 +28,9 @@ def _state(request: Request) -> ServerState:
     return request.app.state.ketch
 
 
-def _gate(request: Request) -> Pass | None:
-    """The security gate's pass for this request (None when the server runs without --auth)."""
-    return getattr(request.state, "gate", None)
+def _call(request: Request) -> Call | None:
+    """This request's record: ids, the caller's pass (with --auth), what its audit row will say."""
+    return getattr(request.state, "call", None)
 
 
 def _check_model(state: ServerState, model: str | None, request: Request) -> str:
@@ -37,8 +38,20 @@ def _check_model(state: ServerState, model: str | None, request: Request) -> str
     if model not in (None, "", name):
         raise APIError(404, f"The model '{model}' does not exist; this server serves '{name}'",
                        param="model", code="model_not_found")
-    check_model(_gate(request), name)
+    call = _call(request)
+    check_model(call.gate if call is not None else None, name)
+    if call is not None:
+        call.model = name
     return name
+
+
+def _keep_prompt(state: ServerState, request: Request, reqs: list) -> None:
+    """The prompt text for the audit row, when the server keeps text there (--audit-text)."""
+    call = _call(request)
+    if call is not None and state.config.security.audit_text:
+        tok = state.require_engine().tokenizer
+        call.prompt_text = "\n".join(r.prompt if r.prompt is not None else tok.decode(r.prompt_token_ids)
+                                      for r in reqs)
 
 
 def _finite(x: float) -> float:
@@ -110,7 +123,8 @@ def _model_card(state: ServerState) -> dict[str, Any]:
 
 @router.get("/v1/models")
 async def list_models(request: Request) -> dict[str, Any]:
-    state, gate = _state(request), _gate(request)
+    state, call = _state(request), _call(request)
+    gate = call.gate if call is not None else None
     visible = gate is None or gate.principal is None or gate.principal.allows_model(state.config.model_name)
     return {"object": "list", "data": [_model_card(state)] if visible else []}
 
@@ -140,14 +154,15 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
     params = chat_params(body, state.config.engine.scheduler.max_num_seqs, structured)
     with state.admission() as ticket:
         prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan)
-        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id, gate_pass=_gate(request))
+        req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id, call=_call(request))
+    _keep_prompt(state, request, [req])
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
     top = body.top_logprobs or 0
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventStream(_chat_stream(state, req, plan, chat_id, created, model, body.logprobs, top,
-                                        include_usage, _gate(request)), on_close=ticket.release)
-    final = await finish_unless_disconnected(request, state.final(req, _gate(request)), ticket.release)
+                                        include_usage, _call(request)), on_close=ticket.release)
+    final = await finish_unless_disconnected(request, state.final(req, _call(request)), ticket.release)
     if final is None:
         return JSONResponse({}, status_code=499)  # nobody reads it; the engine request was aborted
     choices = []
@@ -166,7 +181,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
 
 async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, created: int, model: str,
                        logprobs: bool, top: int, include_usage: bool,
-                       gate_pass: Pass | None) -> AsyncIterator[bytes]:
+                       call: Call | None) -> AsyncIterator[bytes]:
     envelope: dict[str, Any] = {"id": chat_id, "object": "chat.completion.chunk", "created": created,
                                 "model": model, "system_fingerprint": None, "choices": None}
     if include_usage:
@@ -183,7 +198,7 @@ async def _chat_stream(state: ServerState, req, plan: ToolPlan, chat_id: str, cr
         for i in range(n):
             yield chunk([{"index": i, "delta": {"role": "assistant", "content": ""}, "logprobs": None,
                           "finish_reason": None}])
-        async for out in state.stream(req, gate_pass):
+        async for out in state.stream(req, call):
             final = out
             for o in out.outputs:
                 i = o.index
@@ -268,13 +283,14 @@ async def completions(body: CompletionRequest, request: Request):
         for k, p in enumerate(prompts):
             prompt_in = {"prompt_token_ids": p} if isinstance(p, list) else p
             ticket, req = state.admit_request(prompt_in, params, request_id if k == 0 else f"{request_id}-{k}",
-                                              gate_pass=_gate(request))
+                                              call=_call(request))
             tickets.append(ticket)
             reqs.append(req)
     except BaseException:
         release_all()
         raise
 
+    _keep_prompt(state, request, reqs)
     cmpl_id, created = f"cmpl-{request_id}", int(time.time())
     tokenizer = state.require_engine().tokenizer
     echoes = [(r.prompt if r.prompt is not None else tokenizer.decode(r.prompt_token_ids)) if body.echo else ""
@@ -283,10 +299,10 @@ async def completions(body: CompletionRequest, request: Request):
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return EventStream(_completion_stream(state, reqs, params, echoes, cmpl_id, created, model,
-                                              body.logprobs is not None, top, include_usage, _gate(request)),
+                                              body.logprobs is not None, top, include_usage, _call(request)),
                            on_close=release_all)
     finals = await finish_unless_disconnected(
-        request, asyncio.gather(*(state.final(r, _gate(request)) for r in reqs)), release_all)
+        request, asyncio.gather(*(state.final(r, _call(request)) for r in reqs)), release_all)
     if finals is None:
         return JSONResponse({}, status_code=499)
     choices = []
@@ -336,7 +352,7 @@ async def _merge(streams: list[AsyncIterator[RequestOutput]]) -> AsyncIterator[t
 
 async def _completion_stream(state: ServerState, reqs: list, params: SamplingParams, echoes: list[str],
                              cmpl_id: str, created: int, model: str, want_logprobs: bool, top: int,
-                             include_usage: bool, gate_pass: Pass | None) -> AsyncIterator[bytes]:
+                             include_usage: bool, call: Call | None) -> AsyncIterator[bytes]:
     envelope: dict[str, Any] = {"id": cmpl_id, "object": "text_completion", "created": created,
                                 "model": model, "system_fingerprint": None, "choices": None}
     if include_usage:
@@ -352,7 +368,7 @@ async def _completion_stream(state: ServerState, reqs: list, params: SamplingPar
             if echo:
                 for i in range(n):
                     yield chunk([{"index": k * n + i, "text": echo, "logprobs": None, "finish_reason": None}])
-        async for k, out in _merge([state.stream(r, gate_pass) for r in reqs]):
+        async for k, out in _merge([state.stream(r, call) for r in reqs]):
             if out.finished:
                 finals[k] = out
             for o in out.outputs:

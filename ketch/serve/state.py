@@ -18,10 +18,12 @@ from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
 from ketch.outputs import RequestOutput
+from ketch.security.audit import AuditLog
 from ketch.security.keys import KeyStore
 from ketch.security.limits import KeyLimiter, LimitExceeded
 from ketch.serve import host_memory
-from ketch.serve.auth import Gate, Pass, limit_error
+from ketch.serve.auth import Gate, limit_error
+from ketch.serve.call import Call
 from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
 
@@ -52,6 +54,7 @@ class ServerState:
         if config.security.auth:
             self.keys = KeyStore(config.security.auth_db_path, clock)
             self.gate = Gate(self.keys, KeyLimiter(self.keys, clock))
+        self.audit = AuditLog(config.security.audit_db_path) if config.security.audit_on else None
         self.load_error: str | None = None
         self.draining = False
         self.in_flight = 0
@@ -85,6 +88,8 @@ class ServerState:
     def shutdown(self) -> None:
         if self.engine is not None:
             self.engine.shutdown()
+        if self.audit is not None:
+            self.audit.close()
 
     @property
     def ready(self) -> bool:
@@ -138,13 +143,13 @@ class ServerState:
     # ---- requests ---------------------------------------------------------------------------
 
     def make_request(self, prompt, params, request_id: str, grammar_param: str = "response_format",
-                     gate_pass: Pass | None = None) -> Request:
+                     call: Call | None = None) -> Request:
         """Validate against the model (context window, vocabulary, grammar): errors are 400s. With a
-        caller's pass, its key's token limits are applied (429) and its completion tokens counted."""
+        caller's key (``call``), its token limits are applied (429)."""
         engine = self.require_engine()
         try:
             request = engine.make_request(prompt, params, request_id)
-            lease = gate_pass.lease if gate_pass is not None else None
+            lease = call.lease if call is not None else None
             if lease is not None:
                 request.limit_max_tokens(lease.limiter.admit_tokens(
                     lease, len(request.prompt_token_ids), request.params.max_tokens, request.params.n))
@@ -162,29 +167,29 @@ class ServerState:
             raise APIError(400, str(exc), code="invalid_value") from None
 
     def admit_request(self, prompt, params, request_id: str, grammar_param: str = "response_format",
-                      gate_pass: Pass | None = None) -> tuple[Ticket, Request]:
+                      call: Call | None = None) -> tuple[Ticket, Request]:
         """A slot and a validated engine request; the slot is given back if validation fails."""
         with self.admission() as ticket:
-            return ticket, self.make_request(prompt, params, request_id, grammar_param, gate_pass)
+            return ticket, self.make_request(prompt, params, request_id, grammar_param, call)
 
-    async def final(self, request: Request, gate_pass: Pass | None = None) -> RequestOutput:
+    async def final(self, request: Request, call: Call | None = None) -> RequestOutput:
         """Run ``request`` to the end and return its last (finished) output."""
         last = None
-        async for out in self.stream(request, gate_pass):
+        async for out in self.stream(request, call):
             last = out
         assert last is not None and last.finished
         return last
 
-    async def stream(self, request: Request, gate_pass: Pass | None = None) -> AsyncIterator[RequestOutput]:
+    async def stream(self, request: Request, call: Call | None = None) -> AsyncIterator[RequestOutput]:
         """The engine's outputs for ``request``, with TTFT/ITL/e2e/queue/token metrics recorded and
-        its completion tokens counted against the caller's key (``gate_pass``)."""
+        its tokens counted on ``call`` (for the audit row) and against the caller's key."""
         engine = self.require_engine()
         m, name = self.metrics, self.metrics.model_name
         itl = m.itl.labels(name)  # looked up once: this loop runs for every token
         last_time: float | None = None
         num_tokens = 0
         final: RequestOutput | None = None
-        lease = gate_pass.lease if gate_pass is not None else None
+        lease = call.lease if call is not None else None
         try:
             async for out in engine.generate(request):
                 now = time.monotonic()
@@ -217,3 +222,8 @@ class ServerState:
                 m.aborted.labels(name).inc()
                 if num_tokens:
                     m.generation_tokens.labels(name).inc(num_tokens)
+            if call is not None:
+                call.prompt_tokens += len(request.prompt_token_ids)
+                call.completion_tokens += num_tokens
+                if final is not None:
+                    call.outputs.extend(o.text for o in final.outputs)

@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 
 from ketch.engine.sequence import Request as EngineRequest
 from ketch.outputs import CompletionOutput
-from ketch.serve.auth import Pass, check_model
+from ketch.serve.auth import check_model
+from ketch.serve.call import Call
 from ketch.serve.errors import APIError
 from ketch.serve.params import log_ignored, tgi_params
 from ketch.serve.protocol import TGIRequest
@@ -47,14 +48,18 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     params = tgi_params(body)
     if not body.inputs:
         raise APIError(400, "inputs must not be empty", param="inputs", code="invalid_value")
-    gate_pass = getattr(request.state, "gate", None)
-    check_model(gate_pass, state.config.model_name)
+    call: Call | None = getattr(request.state, "call", None)
+    check_model(call.gate if call is not None else None, state.config.model_name)
+    if call is not None:
+        call.model = state.config.model_name
+        if state.config.security.audit_text:
+            call.prompt_text = body.inputs
     with state.admission() as ticket:
         ids = state.require_engine().tokenizer.encode(body.inputs)
         if body.parameters.truncate is not None:
             ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
         req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
-                                 request.state.request_id, grammar_param="parameters.grammar", gate_pass=gate_pass)
+                                 request.state.request_id, grammar_param="parameters.grammar", call=call)
     return state, ticket, req
 
 
@@ -65,7 +70,7 @@ def _special_ids(state: ServerState) -> set[int]:
 @router.post("/generate")
 async def generate(body: TGIRequest, request: Request):
     state, ticket, req = _admit(body, request)
-    final = await finish_unless_disconnected(request, state.final(req, getattr(request.state, "gate", None)),
+    final = await finish_unless_disconnected(request, state.final(req, getattr(request.state, "call", None)),
                                              ticket.release)
     if final is None:
         return JSONResponse({}, status_code=499)
@@ -99,17 +104,17 @@ async def compat_generate(body: TGIRequest, request: Request):
 @router.post("/generate_stream")
 async def generate_stream(body: TGIRequest, request: Request):
     state, ticket, req = _admit(body, request)
-    return EventStream(_stream(state, req, body, getattr(request.state, "gate", None)), on_close=ticket.release)
+    return EventStream(_stream(state, req, body, getattr(request.state, "call", None)), on_close=ticket.release)
 
 
 async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest,
-                  gate_pass: Pass | None) -> AsyncIterator[bytes]:
+                  call: Call | None) -> AsyncIterator[bytes]:
     special = _special_ids(state)
     tokenizer = state.require_engine().tokenizer
     k = body.parameters.top_n_tokens or 0
     sent_tokens = sent_text = 0
     try:
-        async for out in state.stream(req, gate_pass):
+        async for out in state.stream(req, call):
             o = out.outputs[0]
             new = o.token_ids[sent_tokens:]
             delta = o.text[sent_text:]

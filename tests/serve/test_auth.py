@@ -27,7 +27,8 @@ def auth_server(smollm2_path, tmp_path_factory):
     db = tmp_path_factory.mktemp("auth") / "auth.db"
     clock = Clock()
     live, server, thread = start_server(str(smollm2_path), clock=clock,
-                                        security=SecurityConfig(auth=True, auth_db=str(db)))
+                                        security=SecurityConfig(auth=True, auth_db=str(db),
+                                                                audit_db=str(db.with_name("audit.db"))))
     live.clock = clock
     live.db = db
     live.keys = KeyStore(db, clock)  # a second handle on the file, as `ketch keys` from a shell would be
@@ -249,3 +250,30 @@ def test_no_request_is_served_without_a_valid_key(auth_server, keys, headers, pa
         headers = {**headers, "authorization": "Bearer " + near}
     r = httpx.post(auth_server.url + path, json=chat_body(), headers=headers, timeout=60)
     assert r.status_code == 401, (headers, path, r.status_code, r.text[:200])
+
+
+def test_every_request_is_audited_by_key_id_never_by_key(auth_server, keys):
+    url, state = auth_server.url, auth_server.state
+    rec = auth_server.keys.lookup(keys["user"])
+    r = httpx.post(url + CHAT, json=chat_body(max_tokens=3, ignore_eos=True), headers={**bearer(keys["user"]),
+                   "X-Request-Id": "audit-me"}, timeout=60)
+    assert r.status_code == 200
+    httpx.post(url + CHAT, json=chat_body(), headers=bearer("sk-ketch-wrong"), timeout=60)
+    httpx.get(url + "/health", timeout=60)
+    state.audit.flush()
+    r = httpx.get(url + "/admin/audit", params={"key_id": rec.id, "limit": 5}, headers=bearer(keys["admin"]),
+                  timeout=60)
+    assert r.status_code == 200, r.text
+    row = next(x for x in r.json()["data"] if x["client_request_id"] == "audit-me")
+    assert row["status"] == 200 and row["role"] == "user" and row["model"] == MODEL_NAME
+    assert row["route"] == CHAT and row["completion_tokens"] == 3 and row["prompt_tokens"] > 0
+    assert row["prompt_text"] is None and row["output_text"] is None  # text only with --audit-text
+    denied = httpx.get(url + "/admin/audit", params={"status": 401, "limit": 50}, headers=bearer(keys["admin"]),
+                       timeout=60).json()["data"]
+    assert any(x["key_id"] is None and x["guard"] == [{"guard": "auth", "action": "block",
+                                                       "reason": "invalid_api_key"}] for x in denied)
+    everything = "\n".join(p.read_bytes().decode("utf-8", "replace") for p in state.audit.path.parent.glob("audit.db*"))
+    assert keys["user"] not in everything and "sk-ketch-wrong" not in everything
+    assert not any(x["route"] == "/health" for x in
+                   httpx.get(url + "/admin/audit", headers=bearer(keys["admin"]), timeout=60).json()["data"])
+    assert httpx.get(url + "/admin/audit", headers=bearer(keys["user"]), timeout=60).status_code == 403

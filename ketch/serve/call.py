@@ -1,0 +1,30 @@
+"""One HTTP request as it runs: its ids, the caller's pass, and what its audit row will say.
+
+``RequestContext`` makes it before the route runs and writes the audit row from it afterwards;
+the routes and ``ServerState.stream`` fill in the model, the token counts and (later) the guards'
+decisions as they learn them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ketch.security.limits import Lease
+from ketch.serve.auth import Pass
+
+
+@dataclass(slots=True)
+class Call:
+    request_id: str  # the server's own: the engine's key
+    client_request_id: str  # the client's X-Request-Id label (or request_id)
+    gate: Pass | None = None  # None without --auth, and on open routes
+    model: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    guard: list[dict] = field(default_factory=list)
+    redactions: dict[str, int] = field(default_factory=dict)
+    prompt_text: str | None = None
+    outputs: list[str] = field(default_factory=list)
+
+    @property
+    def lease(self) -> Lease | None:
+        return self.gate.lease if self.gate is not None else None
