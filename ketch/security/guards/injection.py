@@ -1,0 +1,74 @@
+"""Prompt-injection detection: a score in [0, 1] for a text, with the rules and views that fired.
+
+Layered: ``normalize.views`` undoes the disguises, ``injection_rules`` scores the known families on
+every view, and the classifier (when one is loaded) scores what rules miss; the higher score wins.
+Text that discusses an attack (a question about one, a quote to explain, a translation) keeps its
+matches but at a discount, so "what does 'ignore previous instructions' mean?" is not blocked while
+the bare imperative is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ketch.security.guards.injection_rules import META_CUES, QUOTED, RULES
+from ketch.security.guards.normalize import fold, views
+
+MAX_SCAN_CHARS = 20_000  # per message: a longer one is scanned at its start and end
+_META_DISCOUNT = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    score: float
+    families: tuple[str, ...] = ()
+    meta: bool = False  # the text reads as talking about an attack
+    details: dict = field(default_factory=dict)
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_SCAN_CHARS:
+        return text
+    half = MAX_SCAN_CHARS // 2
+    return text[:half] + "\n" + text[-half:]
+
+
+def score_text(text: str, *, data: bool = False) -> Verdict:
+    """Score one message. ``data``: the text arrived as a document or a tool result, where an
+    instruction addressed to the assistant is itself the attack (no discount for discussion)."""
+    text = _clip(text)
+    hits: dict[str, float] = {}
+    for view in views(text):
+        for rule in RULES:
+            if rule.weight > hits.get(rule.family, 0.0) and rule.pattern.search(view):
+                hits[rule.family] = rule.weight
+    if not hits:
+        return Verdict(0.0)
+    folded = fold(text).lower()
+    meta = not data and bool(META_CUES.search(folded))
+    if meta:
+        # discount only what the quotes and the question explain: a match outside any quote is
+        # still an imperative addressed to us
+        quoted = " ".join(m.group(1) for m in QUOTED.finditer(folded))
+        outside = QUOTED.sub(" ", folded)
+        if quoted and not any(r.pattern.search(outside) for r in RULES if r.family in hits):
+            hits = {f: w * _META_DISCOUNT for f, w in hits.items()}
+        elif not quoted:
+            hits = {f: w * 0.7 for f, w in hits.items()}
+    miss = 1.0
+    for w in hits.values():
+        miss *= 1.0 - w
+    return Verdict(round(1.0 - miss, 4), tuple(sorted(hits)), meta)
+
+
+def score_messages(messages: list[dict]) -> Verdict:
+    """The highest-scoring message of a chat: user text directly, tool results and documents as data."""
+    best = Verdict(0.0)
+    for msg in messages:
+        role = msg.get("role")
+        content = msg.get("content")
+        if role in ("system", "developer", "assistant") or not isinstance(content, str):
+            continue
+        v = score_text(content, data=role in ("tool", "function"))
+        if v.score > best.score:
+            best = v
+    return best

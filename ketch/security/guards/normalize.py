@@ -1,0 +1,115 @@
+"""What the guards look at: the text as a reader sees it, and every payload hidden inside it.
+
+Attackers hide an instruction from a pattern matcher in ways a model still reads: look-alike
+letters from other scripts, zero-width and bidi control characters, fullwidth forms, letters
+spaced apart, leetspeak, or the whole instruction encoded (base64, hex, rot13, URL-encoding) with a
+request to decode it. ``views`` returns the NFKC-folded text and one variant per trick, each
+undone, so a rule written once for plain text sees them all.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import re
+import unicodedata
+from urllib.parse import unquote
+
+# Format characters that render as nothing: zero-width, joiners, soft hyphen, bidi controls.
+_INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF, 0x00AD,
+                            0x180E, 0x034F, 0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F),
+                            *range(0x2066, 0x206A), *range(0xFE00, 0xFE10)])
+# Cyrillic and Greek letters drawn like Latin ones (folded only inside words that mix scripts, so
+# Russian and Greek text stays itself).
+_CONFUSABLE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g", "һ": "h",
+    "ӏ": "l", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ζ": "Z"})
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0250-\u02af]")
+_WORD = re.compile(r"\S+")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                       "!": "i", "|": "l", "8": "b", "9": "g"})
+_LEET_WORD = re.compile(r"(?=\S*[A-Za-z])(?=\S*[0-9@$!|])\S+")
+# Letters (or CJK characters) set apart by one separator each: "i g n o r e", "忽 略", "i.g.n.o.r.e".
+_SPACED = re.compile(r"(?<![^\W_])((?:[^\W\d_][ .\-_*·]){2,}[^\W\d_])(?![^\W_])")
+_B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_HEX = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:,]?){8,}")
+_PCT_ONE = re.compile(r"%[0-9a-fA-F]{2}")
+_MAX_DEPTH = 2  # payloads inside payloads (base64 of hex, ...), then stop
+
+
+def fold(text: str) -> str:
+    """NFKC (fullwidth and compatibility forms become plain ones), invisible characters removed,
+    look-alike letters folded inside mixed-script words."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+
+    def unmix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if _LATIN.search(word) and _OTHER_SCRIPT.search(word):
+            return word.translate(_CONFUSABLE)
+        return word
+
+    return _WORD.sub(unmix, text)
+
+
+def _printable(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text or sum(ch.isprintable() or ch in "\n\t\r" for ch in text) < 0.9 * len(text):
+        return None
+    # words, or a further encoding (hex digits): not the binary noise a random match decodes to
+    alnum = sum(ch.isalnum() for ch in text)
+    return text if alnum >= max(4, len(text) // 2) else None
+
+
+def decoded_payloads(text: str) -> list[str]:
+    """Readable texts hidden in ``text`` as base64, hex or URL-encoding."""
+    out: list[str] = []
+    for m in _B64.finditer(text):
+        chunk = m.group(0)
+        for decode in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                got = _printable(decode(chunk + "=" * (-len(chunk) % 4)))
+            except (binascii.Error, ValueError):
+                continue
+            if got:
+                out.append(got)
+                break
+    for m in _HEX.finditer(text):
+        digits = re.sub(r"\\x|0x|[\s:,]", "", m.group(0))
+        if len(digits) % 2 == 0:
+            try:
+                got = _printable(bytes.fromhex(digits))
+            except ValueError:
+                got = None
+            if got:
+                out.append(got)
+    if len(_PCT_ONE.findall(text)) >= 3:  # percent-escapes spread over the text: decode it whole
+        out.append(unquote(text))
+    return out
+
+
+def views(text: str, depth: int = 0) -> list[str]:
+    """The folded text, lowercased, and each trick undone: the strings the rules scan."""
+    base = fold(text)
+    lower = base.lower()
+    found = [lower]
+    despaced = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(1)), lower)
+    if despaced != lower:
+        found.append(despaced)
+    leet = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lower)
+    if leet != lower:
+        found.append(leet)
+    if _LATIN.search(lower):
+        found.append(codecs.decode(lower, "rot13"))
+    if depth < _MAX_DEPTH:
+        for payload in decoded_payloads(base):
+            found.extend(views(payload, depth + 1))
+    return found
