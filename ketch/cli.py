@@ -259,6 +259,11 @@ def serve(
     audit_db: AuditDbOpt = None,
     audit_text: Annotated[bool, typer.Option(
         "--audit-text", help="also keep prompt and output text in the audit log (after moderation's redaction)")] = False,
+    ssl_certfile: Annotated[Optional[str], typer.Option(help="TLS certificate (PEM); with --ssl-keyfile serves HTTPS")] = None,
+    ssl_keyfile: Annotated[Optional[str], typer.Option(help="TLS private key (PEM)")] = None,
+    allowed_origins: Annotated[Optional[str], typer.Option(
+        help="comma-separated browser origins allowed cross-origin requests (CORS), e.g. https://app.example; "
+             "'*' for any; default: none")] = None,
 ) -> None:
     """Serve a model over HTTP: OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/models),
     TGI-style (/generate, /generate_stream), /tokenize, /detokenize, /health, /ready, /metrics and /docs."""
@@ -276,7 +281,9 @@ def serve(
             host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
             drain_timeout=drain_timeout, access_log=access_log,
             security=SecurityConfig(auth=auth, auth_db=auth_db, audit=audit, audit_db=audit_db,
-                                    audit_text=audit_text))
+                                    audit_text=audit_text),
+            ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
+            allowed_origins=tuple(o.strip() for o in (allowed_origins or "").split(",") if o.strip()))
         if log_level.lower() not in ("debug", "info", "warning", "error"):
             raise ValueError(f"log level must be debug, info, warning or error, got {log_level!r}")
         from ketch.formats.loader import resolve_model

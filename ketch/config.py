@@ -242,6 +242,11 @@ class ServerConfig:
     max_body_bytes: int = 8 << 20
     access_log: bool = True
     security: SecurityConfig = field(default_factory=SecurityConfig)
+    ssl_certfile: str | None = None  # TLS: both files, or neither
+    ssl_keyfile: str | None = None
+    # Browser origins allowed cross-origin requests (CORS); empty: none, so pages on other origins
+    # cannot read responses. "*" allows any origin.
+    allowed_origins: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.port, int) or not 0 <= self.port <= 65535:
@@ -254,6 +259,14 @@ class ServerConfig:
             raise ValueError("max_body_bytes must be positive")
         if self.served_model_name is not None and not self.served_model_name:
             raise ValueError("served_model_name must not be empty")
+        if (self.ssl_certfile is None) != (self.ssl_keyfile is None):
+            raise ValueError("TLS needs both --ssl-certfile and --ssl-keyfile")
+        for path in (self.ssl_certfile, self.ssl_keyfile):
+            if path is not None and not os.path.isfile(path):
+                raise FileNotFoundError(f"TLS file not found: {path}")
+        for origin in self.allowed_origins:
+            if origin != "*" and not origin.startswith(("http://", "https://")):
+                raise ValueError(f"allowed origin {origin!r} must be '*' or start with http:// or https://")
 
     @property
     def model_name(self) -> str:

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -67,7 +68,8 @@ class RequestContext:
             await send(message)
 
         denied: APIError | None = None
-        if self.state.gate is not None:  # before the body: an anonymous caller uploads nothing
+        preflight = scope.get("method") == "OPTIONS" and "access-control-request-method" in headers
+        if self.state.gate is not None and not preflight:  # before the body: an anonymous caller uploads nothing
             try:
                 gate_pass = self.state.gate.enter(scope.get("path", ""), headers)
             except APIError as exc:
@@ -188,6 +190,14 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
     app.include_router(tgi.router)
     app.include_router(admin.router)
     _add_service_routes(app, state)
+    if config.allowed_origins:
+        # inside RequestContext: a preflight answered here still gets an id and an access-log line
+        app.add_middleware(CORSMiddleware, allow_origins=list(config.allowed_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["authorization", "x-api-key", "content-type", "x-request-id"],
+                           expose_headers=["x-request-id", "retry-after", "x-ratelimit-limit-requests",
+                                           "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
+                                           "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+                                           "x-ratelimit-reset-tokens"])
     app.add_middleware(RequestContext, state=state)
     return app
 

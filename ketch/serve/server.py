@@ -46,7 +46,8 @@ def run_server(config: ServerConfig, log_level: str = "info") -> None:
     app = create_app(config)
     uv_config = uvicorn.Config(app, host=config.host, port=config.port, log_level=log_level, access_log=False,
                                timeout_graceful_shutdown=config.drain_timeout, lifespan="on",
-                               timeout_keep_alive=5)
+                               timeout_keep_alive=5, ssl_certfile=config.ssl_certfile,
+                               ssl_keyfile=config.ssl_keyfile)
     server = DrainingServer(uv_config, app.state.ketch)
     server.run()
     if not server.started:

@@ -54,14 +54,16 @@ def start_server(model: str, clock=None, **server_kwargs) -> tuple[LiveServer, u
         port=free_port(), served_model_name=MODEL_NAME, access_log=False, **server_kwargs)
     app = create_app(config, clock=clock) if clock is not None else create_app(config)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=config.port, log_level="warning",
+                                          ssl_certfile=config.ssl_certfile, ssl_keyfile=config.ssl_keyfile,
                                           lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    live = LiveServer(f"http://127.0.0.1:{config.port}", app.state.ketch)
+    scheme = "https" if config.ssl_certfile else "http"
+    live = LiveServer(f"{scheme}://127.0.0.1:{config.port}", app.state.ketch)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
-            if httpx.get(live.url + "/ready", timeout=5).status_code == 200:
+            if httpx.get(live.url + "/ready", timeout=5, verify=False).status_code == 200:
                 return live, server, thread
         except httpx.HTTPError:
             pass
