@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Optional
@@ -46,6 +47,9 @@ DeviceOpt = Annotated[str, typer.Option(help="auto, cpu or cuda")]
 MaxLenOpt = Annotated[int, typer.Option("--max-model-len", help="context window (0: the model's own)")]
 KvOpt = Annotated[Optional[float], typer.Option("--kv-cache-gb", help=(
     "KV cache memory in GiB (default on CPU: the context window or 256 tokens per sequence, at most 1 GiB)"))]
+ModelKeyOpt = Annotated[Optional[str], typer.Option(
+    "--model-key-file", help="key file of an encrypted model (.kenc, from `ketch encrypt`); default: the key in "
+                             "$KETCH_MODEL_KEY, if set")]
 AuditDbOpt = Annotated[Optional[str], typer.Option(
     "--audit-db", help="the audit log (SQLite; default $KETCH_HOME/audit.db, KETCH_HOME defaulting to ~/.ketch)")]
 AuthDbOpt = Annotated[Optional[str], typer.Option(
@@ -65,14 +69,39 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+def _model_key(model: str, key_file: str | None):
+    """The key of an encrypted model, from --model-key-file or $KETCH_MODEL_KEY, checked against the
+    file's header before anything loads; None for a plain model."""
+    import os
+
+    from ketch.config import ModelKey
+    from ketch.security.crypto import check_key, is_encrypted, key_from_env, load_key_file
+
+    path = Path(model).expanduser()
+    if not (path.is_file() and is_encrypted(path)):
+        if key_file:
+            raise ValueError(f"--model-key-file is for encrypted models (.kenc); {model} is not one")
+        return None
+    if key_file:
+        key = load_key_file(key_file)
+    elif os.environ.get("KETCH_MODEL_KEY"):
+        key = key_from_env(os.environ["KETCH_MODEL_KEY"])
+    else:
+        raise ValueError(f"{model} is an encrypted model: give its key with --model-key-file K or KETCH_MODEL_KEY")
+    check_key(path, key)
+    return ModelKey(key)
+
+
 def _build_llm(model: str, dtype: str, device: str, max_model_len: int, kv_cache_gb: float | None,
-               kv_cache_dtype: str = "auto"):
+               kv_cache_dtype: str = "auto", key_file: str | None = None):
     from ketch.llm import LLM
 
+    model_key = _model_key(model, key_file)
     with err.status(f"loading {model} ..."):
         t0 = time.perf_counter()
         llm = LLM(model, dtype=dtype, device=device, max_model_len=max_model_len, kv_cache_dtype=kv_cache_dtype,
-                  kv_cache_memory=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None)
+                  kv_cache_memory=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None,
+                  model_key=model_key.value if model_key else None)
     err.print(f"[dim]loaded {model} ({llm.num_parameters / 1e6:.1f}M parameters) on "
               f"{llm.engine.device} in {time.perf_counter() - t0:.1f}s[/dim]")
     return llm
@@ -162,13 +191,14 @@ def generate(
     max_model_len: MaxLenOpt = 0,
     kv_cache_gb: KvOpt = None,
     kv_cache_dtype: KvDtypeOpt = "auto",
+    model_key_file: ModelKeyOpt = None,
 ) -> None:
     """Generate a completion for PROMPT, streaming it to the terminal."""
     from ketch.sampling import SamplingParams
 
     with _user_errors():
         params = SamplingParams(max_tokens=max_tokens, temperature=temperature, top_p=top_p, top_k=top_k, seed=seed)
-        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype)
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype, model_key_file)
         inp = {"prompt_token_ids": llm.encode_chat([{"role": "user", "content": prompt}])} if chat_template else prompt
         _stream(llm, inp, params)
 
@@ -185,12 +215,13 @@ def chat(
     max_model_len: MaxLenOpt = 0,
     kv_cache_gb: KvOpt = None,
     kv_cache_dtype: KvDtypeOpt = "auto",
+    model_key_file: ModelKeyOpt = None,
 ) -> None:
     """Interactive chat with the model's chat template. /exit quits, /clear forgets the history."""
     from ketch.sampling import SamplingParams
 
     with _user_errors():
-        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype)
+        llm = _build_llm(model, dtype, device, max_model_len, kv_cache_gb, kv_cache_dtype, model_key_file)
     history: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
     err.print("[dim]type /exit to quit, /clear to start over[/dim]")
     while True:
@@ -261,6 +292,7 @@ def serve(
         "--audit-text", help="also keep prompt and output text in the audit log (after moderation's redaction)")] = False,
     ssl_certfile: Annotated[Optional[str], typer.Option(help="TLS certificate (PEM); with --ssl-keyfile serves HTTPS")] = None,
     ssl_keyfile: Annotated[Optional[str], typer.Option(help="TLS private key (PEM)")] = None,
+    model_key_file: ModelKeyOpt = None,
     allowed_origins: Annotated[Optional[str], typer.Option(
         help="comma-separated browser origins allowed cross-origin requests (CORS), e.g. https://app.example; "
              "'*' for any; default: none")] = None,
@@ -271,9 +303,10 @@ def serve(
     from ketch.serve import run_server
 
     with _user_errors():
+        model_key = _model_key(model, model_key_file)  # a wrong key fails here, before binding
         config = ServerConfig(
             engine=EngineConfig(
-                model=model, dtype=dtype, device=device, batch_invariant=batch_invariant,
+                model=model, dtype=dtype, device=device, batch_invariant=batch_invariant, model_key=model_key,
                 cache=CacheConfig(kv_cache_memory_bytes=int(kv_cache_gb * (1 << 30)) if kv_cache_gb else None,
                                   enable_prefix_caching=prefix_caching, kv_cache_dtype=kv_cache_dtype),
                 scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,
@@ -288,7 +321,8 @@ def serve(
             raise ValueError(f"log level must be debug, info, warning or error, got {log_level!r}")
         from ketch.formats.loader import resolve_model
 
-        resolve_model(model)  # a wrong path fails here, before binding; the weights load after
+        if model_key is None:
+            resolve_model(model)  # a wrong path fails here, before binding; the weights load after
         if auth:
             _bootstrap_admin_key(config.security.auth_db_path)
         elif auth_db:
@@ -346,6 +380,49 @@ def _print_key_rows(records: list[dict]) -> None:
     for row in rows:
         table.add_row(*row)
     out.print(table)
+
+
+@app.command()
+def encrypt(
+    model: Annotated[str, typer.Argument(help="store name or .gguf file to encrypt")],
+    key_file: Annotated[str, typer.Option("--key-file", help="the key file; created with a new random key if it "
+                                                              "does not exist (keep it apart from the model)")],
+    out: Annotated[Optional[str], typer.Option("--out", help="the encrypted file (default: the model's file name "
+                                                             "+ .kenc, in the current directory)")] = None,
+) -> None:
+    """Encrypt a model file with AES-256-GCM in authenticated chunks, for `ketch serve M.kenc
+    --model-key-file K`, which decrypts it into memory only."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from ketch.security.crypto import SUFFIX, create_key_file, encrypt_file, load_key_file
+
+    with _user_errors():
+        spec = Path(model).expanduser()
+        src = spec if spec.exists() else ModelStore().path_of(model)
+        if src.is_dir():
+            raise NotImplementedError(f"{src} is a directory: ketch encrypts single-file models (GGUF) for now")
+        with open(src, "rb") as fh:
+            magic = fh.read(4)
+        if magic != b"GGUF":
+            raise NotImplementedError(f"{src} is not a GGUF file: ketch encrypts GGUF models for now")
+        dst = Path(out) if out else Path.cwd() / (src.name + SUFFIX)
+        if dst.resolve() == src.resolve():
+            raise ValueError("--out must differ from the model file")
+        kf = Path(key_file).expanduser()
+        if kf.exists():
+            key = load_key_file(kf)
+        else:
+            key = create_key_file(kf)
+            err.print(f"created key file {escape(str(kf))} (mode 600): without it the model cannot be read",
+                      soft_wrap=True, highlight=False)
+        with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                      TimeRemainingColumn(), console=err, transient=True) as bar:
+            task = bar.add_task(f"encrypting {src.name}", total=src.stat().st_size)
+            header = encrypt_file(src, dst, key, original_name=src.name,
+                                  progress=lambda done, total: bar.update(task, completed=done, total=total))
+    err.print(f"wrote {escape(str(dst))}: {header['plaintext_size'] / 1e6:.1f} MB in {header['num_chunks']} "
+              f"chunks, sha256 {header['sha256'][:16]}...", soft_wrap=True, highlight=False)
+    print(dst)
 
 
 @keys_app.command("create")

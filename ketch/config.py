@@ -170,6 +170,17 @@ def default_cpu_kv_tokens(max_model_len: int, max_num_seqs: int) -> int:
 DEFAULT_CUDA_KV_CACHE_FRACTION = 0.5  # of the memory still free once weights are loaded
 
 
+@dataclass(frozen=True, slots=True)
+class ModelKey:
+    """The key of an encrypted model file (``ketch encrypt``); never shown by repr or in logs."""
+
+    value: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.value, bytes) or len(self.value) != 32:
+            raise ValueError("a model key is 32 bytes")
+
+
 @dataclass(slots=True)
 class EngineConfig:
     """Everything an engine needs to start: which model, where, and how it is cached and scheduled."""
@@ -186,6 +197,7 @@ class EngineConfig:
     batch_invariant: bool = True
     cache: CacheConfig = field(default_factory=CacheConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
+    model_key: ModelKey | None = None  # decrypts an encrypted model file (.kenc) into memory
 
     def __post_init__(self) -> None:
         if not isinstance(self.model, str) or not self.model:

@@ -6,7 +6,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ketch.config import CacheConfig, EngineConfig, SchedulerConfig
+from ketch.config import CacheConfig, EngineConfig, ModelKey, SchedulerConfig
 from ketch.engine.llm_engine import LLMEngine, PromptInput
 from ketch.formats.chat_template import render_chat
 from ketch.formats.tokenizer import Tokenizer
@@ -21,10 +21,11 @@ class LLM:
                  max_model_len: int = 0, kv_cache_memory: int | None = None, block_size: int = 16,
                  max_num_seqs: int = 64, max_num_batched_tokens: int = 512,
                  enable_prefix_caching: bool = True, keep_quantized: bool | None = None,
-                 batch_invariant: bool = True, kv_cache_dtype: str = "auto") -> None:
+                 batch_invariant: bool = True, kv_cache_dtype: str = "auto", model_key: bytes | None = None) -> None:
+        """``model_key``: the 32-byte key of an encrypted model file (``ketch encrypt``)."""
         config = EngineConfig(
             model=str(model), dtype=dtype, device=device, keep_quantized=keep_quantized,
-            batch_invariant=batch_invariant,
+            batch_invariant=batch_invariant, model_key=ModelKey(model_key) if model_key is not None else None,
             cache=CacheConfig(block_size=block_size, kv_cache_memory_bytes=kv_cache_memory,
                               enable_prefix_caching=enable_prefix_caching, kv_cache_dtype=kv_cache_dtype),
             scheduler=SchedulerConfig(max_num_batched_tokens=max_num_batched_tokens,

@@ -49,7 +49,7 @@ class LLMEngine:
         self.config = config
         self.device = resolve_device(config.device)  # bad options fail before the slow load
         self.dtype = resolve_dtype(config.dtype, self.device)
-        self.source = source or resolve_model(config.model)
+        self.source = source or resolve_model(config.model, key=config.model_key)
         self.model_config = self.source.config
         self.tokenizer = self.source.tokenizer
         # GGUF quants stay packed where the CPU kernels run (by default only with dtype "auto").

@@ -40,10 +40,11 @@ class GGUFError(ValueError):
     """A GGUF file that cannot be read or is not a model we support."""
 
 
-def open_reader(path: Path) -> GGUFHeader:
-    """Parse a GGUF file's header; its tensors stay in the memory-mapped file until read."""
+def open_reader(path: Path, data: bytearray | None = None) -> GGUFHeader:
+    """Parse a GGUF file's header; its tensors stay in the memory-mapped file (or ``data``, the
+    file's bytes in memory) until read."""
     try:
-        return GGUFHeader(path)
+        return GGUFHeader(path, data)
     except (GGUFFormatError, OSError) as exc:
         raise GGUFError(f"{path}: not a readable GGUF file ({exc})") from exc
 

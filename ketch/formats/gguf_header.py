@@ -51,13 +51,19 @@ class GGUFTensor:
 class GGUFHeader:
     """An open GGUF file: ``fields`` (key -> value) and ``tensors`` in file order."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, data: bytearray | bytes | None = None) -> None:
+        """``data``: the file's bytes already in memory (a decrypted model), read instead of ``path``."""
         self.path = Path(path)
-        with open(self.path, "rb") as fh:
-            try:
-                self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-            except ValueError as exc:  # an empty file cannot be mapped
-                raise GGUFFormatError(f"empty file ({exc})") from exc
+        if data is not None:
+            if not data:
+                raise GGUFFormatError("empty file")
+            self._map = data
+        else:
+            with open(self.path, "rb") as fh:
+                try:
+                    self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+                except ValueError as exc:  # an empty file cannot be mapped
+                    raise GGUFFormatError(f"empty file ({exc})") from exc
         self._pos = 4
         if self._map[:4] != _MAGIC:
             raise GGUFFormatError(f"bad magic {bytes(self._map[:4])!r} (expected {_MAGIC!r})")

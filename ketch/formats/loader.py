@@ -10,11 +10,12 @@ from typing import Any
 
 import torch
 
-from ketch.config import ModelConfig
+from ketch.config import ModelConfig, ModelKey
 from ketch.formats import gguf
 from ketch.formats.hf_config import model_config_from_hf
 from ketch.formats.store import KNOWN_MODELS, ModelStore
 from ketch.formats.tokenizer import Tokenizer
+from ketch.security.crypto import decrypt_to_memory, is_encrypted
 
 _TORCH_SUFFIXES = (".bin", ".pt", ".pth")
 
@@ -59,8 +60,8 @@ class ModelSource:
         return self.format == "gguf" or self.quantization_config is not None
 
 
-def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSource:
-    """Open a model by store name, ``.gguf`` path, or HF-style directory."""
+def resolve_model(model: str | Path, store: ModelStore | None = None, key: ModelKey | None = None) -> ModelSource:
+    """Open a model by store name, ``.gguf`` path, HF-style directory, or encrypted file (``key``)."""
     spec = str(model)
     if spec in KNOWN_MODELS:
         path = (store or ModelStore()).pull(spec)
@@ -69,6 +70,8 @@ def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSo
         if not path.exists():
             raise FileNotFoundError(f"model {spec!r} not found: not a known model name "
                                     f"({', '.join(KNOWN_MODELS)}) nor an existing path")
+    if path.is_file() and is_encrypted(path):
+        return _open_encrypted(path, key)
     if path.is_file() and path.suffix == ".gguf":
         return _open_gguf(path)
     if path.is_file() and path.suffix in _TORCH_SUFFIXES:
@@ -83,8 +86,19 @@ def resolve_model(model: str | Path, store: ModelStore | None = None) -> ModelSo
     raise ValueError(f"{path}: unsupported model file (expected .gguf, or a directory with config.json)")
 
 
-def _open_gguf(path: Path) -> ModelSource:
-    reader = gguf.open_reader(path)
+def _open_encrypted(path: Path, key: ModelKey | None) -> ModelSource:
+    """Decrypt into memory (never to disk) and read the GGUF inside."""
+    if key is None:
+        raise ValueError(f"{path} is an encrypted model: give its key (--model-key-file K, or KETCH_MODEL_KEY)")
+    _, plain = decrypt_to_memory(path, key.value)
+    if plain[:4] != b"GGUF":
+        raise NotImplementedError(f"{path}: encrypted models must be GGUF files; this one holds something else "
+                                  "(safetensors and HF directories are not supported encrypted yet)")
+    return _open_gguf(path, plain)
+
+
+def _open_gguf(path: Path, data: bytearray | None = None) -> ModelSource:
+    reader = gguf.open_reader(path, data)
     meta = gguf.read_metadata(reader)
     hf_cfg = gguf.hf_config_from_metadata(meta)
     tokenizer = Tokenizer.from_gguf_metadata(meta)

@@ -197,6 +197,18 @@ def read_header(path: PathLike) -> dict[str, Any]:
     return header
 
 
+def check_key(path: PathLike, key: bytes) -> dict[str, Any]:
+    """The header, once ``key`` is shown to be the file's (the header tag only: cheap, no chunk read)."""
+    with open(path, "rb") as f:
+        header, covered, tag = _read_prefix(f)
+    try:
+        _subkey(key, bytes.fromhex(header["file_id"])).decrypt(_nonce(0, 0), tag, covered)
+    except InvalidTag:
+        raise ModelCryptoError("wrong key, or the header was modified") from None
+    _check_header(header)
+    return header
+
+
 def is_encrypted(path: PathLike) -> bool:
     """Cheap sniff (magic only), to pick the decrypting loader."""
     with open(path, "rb") as f:

@@ -48,7 +48,8 @@ def start_server(model: str, clock=None, **server_kwargs) -> tuple[LiveServer, u
     """``clock``: the wall time of key expiry and rate windows (a test's own, to move time by hand)."""
     engine_kwargs = server_kwargs.pop("engine", {})
     config = ServerConfig(
-        engine=EngineConfig(model=model, cache=CacheConfig(kv_cache_memory_bytes=64 << 20),
+        engine=EngineConfig(model=model, model_key=engine_kwargs.pop("model_key", None),
+                            cache=CacheConfig(kv_cache_memory_bytes=64 << 20),
                             scheduler=SchedulerConfig(max_num_seqs=engine_kwargs.pop("max_num_seqs", 32),
                                                       max_model_len=engine_kwargs.pop("max_model_len", 2048))),
         port=free_port(), served_model_name=MODEL_NAME, access_log=False, **server_kwargs)
