@@ -67,6 +67,10 @@ class SamplingParams:
     include_stop_str_in_output: bool = False
     logit_bias: dict[int, float] | None = None  # token id -> bias added to its logit, as OpenAI's
     structured_outputs: StructuredOutputParams | None = None
+    # "cumulative": each output holds everything generated so far (the offline API's view);
+    # "delta": only what is new since the request's previous output (servers stream these, and
+    # no step copies a long request's token and logprob lists)
+    output_kind: str = "cumulative"
 
     def __post_init__(self) -> None:
         if isinstance(self.stop, str):
@@ -112,6 +116,8 @@ class SamplingParams:
         if self.structured_outputs is not None and not isinstance(self.structured_outputs,
                                                                   StructuredOutputParams):
             raise ValueError("structured_outputs must be a StructuredOutputParams")
+        if self.output_kind not in ("cumulative", "delta"):
+            raise ValueError(f"output_kind must be 'cumulative' or 'delta', got {self.output_kind!r}")
 
     @property
     def is_greedy(self) -> bool:

@@ -271,15 +271,26 @@ class LLMEngine:
 
     def _make_output(self, req: Request) -> RequestOutput:
         outs = []
+        delta = req.params.output_kind == "delta"
         for seq in req.seqs:
             text = seq.output_text
             if not seq.is_finished and seq.params.stop:
                 text = text[:len(text) - _stop_holdback(text, seq.params.stop)]
+            if delta:  # only what is new: no copy of what earlier outputs carried
+                start = seq.num_prompt_tokens + seq.sent_tokens
+                token_ids = seq.token_ids[start:]
+                logprobs = seq.logprobs[seq.sent_tokens:] if seq.logprobs is not None else None
+                seq.sent_tokens += len(token_ids)
+                new_text = text[seq.sent_chars:] if len(text) > seq.sent_chars else ""
+                seq.sent_chars = max(seq.sent_chars, len(text))
+                text = new_text
+            else:
+                token_ids = seq.output_token_ids
+                logprobs = list(seq.logprobs) if seq.logprobs is not None else None
             outs.append(CompletionOutput(
-                index=seq.index, text=text, token_ids=seq.output_token_ids,
+                index=seq.index, text=text, token_ids=token_ids,
                 cumulative_logprob=seq.cumulative_logprob if seq.logprobs is not None else None,
-                logprobs=list(seq.logprobs) if seq.logprobs is not None else None,
-                finish_reason=seq.status.finish_reason, stop_reason=seq.stop_reason))
+                logprobs=logprobs, finish_reason=seq.status.finish_reason, stop_reason=seq.stop_reason))
         metrics = RequestMetrics(req.arrival_time, req.first_scheduled_time, req.first_token_time,
                                  time.monotonic() if req.is_finished else None)
         return RequestOutput(req.request_id, req.prompt, req.prompt_token_ids, outs, req.is_finished,

@@ -57,6 +57,8 @@ class Sequence:
         self.cumulative_logprob = 0.0
         self.stop_reason: str | int | None = None
         self.matcher: Any = None  # llguidance matcher when the output is grammar-constrained
+        self.sent_tokens = 0  # delta outputs: output tokens (and logprobs) already handed out
+        self.sent_chars = 0  # ... and characters of output_text
 
     @property
     def num_tokens(self) -> int:

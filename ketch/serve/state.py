@@ -11,13 +11,14 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine, EngineDeadError
 from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
-from ketch.outputs import RequestOutput
+from ketch.outputs import CompletionOutput, RequestOutput
 from ketch.security.audit import AuditLog
 from ketch.security.keys import KeyStore
 from ketch.security.limits import KeyLimiter, LimitExceeded
@@ -148,7 +149,8 @@ class ServerState:
         caller's key (``call``), its token limits are applied (429)."""
         engine = self.require_engine()
         try:
-            request = engine.make_request(prompt, params, request_id)
+            # deltas: each step hands over only the new tokens; ``stream`` accumulates them once
+            request = engine.make_request(prompt, replace(params, output_kind="delta"), request_id)
             lease = call.lease if call is not None else None
             if lease is not None:
                 request.limit_max_tokens(lease.limiter.admit_tokens(
@@ -190,8 +192,10 @@ class ServerState:
         num_tokens = 0
         final: RequestOutput | None = None
         lease = call.lease if call is not None else None
+        acc: dict[int, CompletionOutput] = {}  # per choice: everything so far, grown in place
         try:
-            async for out in engine.generate(request):
+            async for delta in engine.generate(request):
+                out = _accumulate(acc, delta)
                 now = time.monotonic()
                 total = sum(len(o.token_ids) for o in out.outputs)
                 if total > num_tokens:
@@ -227,3 +231,20 @@ class ServerState:
                 call.completion_tokens += num_tokens
                 if final is not None:
                     call.outputs.extend(o.text for o in final.outputs)
+
+
+def _accumulate(acc: dict[int, CompletionOutput], delta: RequestOutput) -> RequestOutput:
+    """The request's cumulative output from one delta. Each choice's lists grow in place, so a step
+    costs what it adds, not what came before; routes read them from what they already sent."""
+    for d in delta.outputs:
+        o = acc.get(d.index)
+        if o is None:
+            o = acc[d.index] = CompletionOutput(d.index, "", [], logprobs=[] if d.logprobs is not None else None)
+        o.text += d.text
+        o.token_ids.extend(d.token_ids)
+        if d.logprobs is not None and o.logprobs is not None:
+            o.logprobs.extend(d.logprobs)
+        o.cumulative_logprob, o.finish_reason, o.stop_reason = d.cumulative_logprob, d.finish_reason, d.stop_reason
+    return RequestOutput(delta.request_id, delta.prompt, delta.prompt_token_ids,
+                         [acc[i] for i in sorted(acc)], delta.finished, delta.metrics, delta.num_cached_tokens,
+                         delta.extra)
