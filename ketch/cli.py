@@ -290,6 +290,11 @@ def serve(
     audit_db: AuditDbOpt = None,
     audit_text: Annotated[bool, typer.Option(
         "--audit-text", help="also keep prompt and output text in the audit log (after moderation's redaction)")] = False,
+    guard: Annotated[bool, typer.Option(
+        "--guard/--no-guard", help="prompt-injection defense and input/output moderation with the shipped policy "
+                                   "(injections refused with 400, secrets and PII redacted from output, streams too)")] = False,
+    guard_policy: Annotated[Optional[str], typer.Option(
+        help="a moderation and injection policy file (TOML or YAML) instead of the shipped one; needs --guard")] = None,
     ssl_certfile: Annotated[Optional[str], typer.Option(help="TLS certificate (PEM); with --ssl-keyfile serves HTTPS")] = None,
     ssl_keyfile: Annotated[Optional[str], typer.Option(help="TLS private key (PEM)")] = None,
     model_key_file: ModelKeyOpt = None,
@@ -314,7 +319,7 @@ def serve(
             host=host, port=port, served_model_name=served_model_name, max_queue=max_queue,
             drain_timeout=drain_timeout, access_log=access_log,
             security=SecurityConfig(auth=auth, auth_db=auth_db, audit=audit, audit_db=audit_db,
-                                    audit_text=audit_text),
+                                    audit_text=audit_text, guard=guard, guard_policy=guard_policy),
             ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
             allowed_origins=tuple(o.strip() for o in (allowed_origins or "").split(",") if o.strip()))
         if log_level.lower() not in ("debug", "info", "warning", "error"):

@@ -218,6 +218,8 @@ class SecurityConfig:
     audit: bool | None = None  # one hash-chained row per request; None: on exactly when auth is
     audit_db: str | None = None  # default: <ketch home>/audit.db
     audit_text: bool = False  # also keep prompt and output text (after moderation's redaction)
+    guard: bool = False  # prompt-injection defense and moderation of input and output
+    guard_policy: str | None = None  # a TOML/YAML policy file; default: the shipped one
 
     def __post_init__(self) -> None:
         for name in ("auth_db", "audit_db"):
@@ -226,6 +228,10 @@ class SecurityConfig:
                 raise ValueError(f"{name} must be a path")
         if self.audit_text and not self.audit_on:
             raise ValueError("audit_text needs the audit log on")
+        if self.guard_policy is not None and not self.guard:
+            raise ValueError("a guard policy needs the guard on (--guard)")
+        if self.guard_policy is not None and not os.path.isfile(self.guard_policy):
+            raise FileNotFoundError(f"guard policy not found: {self.guard_policy}")
 
     @property
     def auth_db_path(self) -> str:

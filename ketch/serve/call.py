@@ -20,10 +20,17 @@ class Call:
     model: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    guard: list[dict] = field(default_factory=list)
+    guard: list[dict] = field(default_factory=list)  # the guards' decisions
     redactions: dict[str, int] = field(default_factory=dict)
     prompt_text: str | None = None
     outputs: list[str] = field(default_factory=list)
+    canary: str | None = None  # planted in the system prompt by the guard; its echo ends the response
+
+    def record(self, decisions: list[dict], redactions: dict[str, int]) -> None:
+        """Add the guard's decisions and redaction counts (never text) to what the audit row says."""
+        self.guard.extend(decisions)
+        for k, v in redactions.items():
+            self.redactions[k] = self.redactions.get(k, 0) + v
 
     @property
     def lease(self) -> Lease | None:

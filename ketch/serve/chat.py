@@ -9,6 +9,7 @@ grammar, so it always parses.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import re
 import secrets
 from dataclasses import dataclass
@@ -151,8 +152,12 @@ def _call_payload(call: dict[str, Any], index: int) -> dict[str, Any]:
     return {"name": fn["name"], "arguments": args}
 
 
-def encode_chat(tokenizer: Tokenizer, body: ChatCompletionRequest, plan: ToolPlan) -> list[int]:
+def encode_chat(tokenizer: Tokenizer, body: ChatCompletionRequest, plan: ToolPlan,
+                guard: Callable[[list[dict[str, Any]]], list[dict[str, Any]]] | None = None) -> list[int]:
+    """The prompt's token ids; ``guard`` checks (and may rewrite) the messages before rendering."""
     messages, extra = build_messages(body, tokenizer.chat_template, plan)
+    if guard is not None:
+        messages = guard(messages)
     add_generation_prompt = body.add_generation_prompt and not body.continue_final_message
     if body.continue_final_message and messages[-1]["role"] != "assistant":
         raise APIError(400, "continue_final_message needs the last message to be the assistant's",

@@ -45,6 +45,15 @@ def _check_model(state: ServerState, model: str | None, request: Request) -> str
     return name
 
 
+def _guarded(state: ServerState, tokenizer, prompt: str | list[int], call: Call | None) -> str | list[int]:
+    """A completion prompt through the guard; token ids are checked as the text they decode to."""
+    if isinstance(prompt, str):
+        return state.guard_prompt(prompt, call)
+    text = tokenizer.decode(prompt, skip_special_tokens=False)
+    checked = state.guard_prompt(text, call)
+    return prompt if checked == text else tokenizer.encode(checked, add_special_tokens=False)
+
+
 def _keep_prompt(state: ServerState, request: Request, reqs: list) -> None:
     """The prompt text for the audit row, when the server keeps text there (--audit-text)."""
     call = _call(request)
@@ -152,8 +161,11 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
                            param="response_format", code="invalid_value")
         structured = plan.structured
     params = chat_params(body, state.config.engine.scheduler.max_num_seqs, structured)
+    state.refuse_token_details(bool(body.logprobs), "logprobs")
+    call = _call(request)
+    guard = (lambda messages: state.guard_messages(messages, call)) if state.guard is not None else None
     with state.admission() as ticket:
-        prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan)
+        prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan, guard)
         req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id, call=_call(request))
     _keep_prompt(state, request, [req])
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
@@ -268,10 +280,13 @@ async def completions(body: CompletionRequest, request: Request):
     model = _check_model(state, body.model, request)
     log_ignored(body, "completions", request_id)
     params = completion_params(body, state.config.engine.scheduler.max_num_seqs)
+    state.refuse_token_details(body.logprobs is not None, "logprobs")
     prompts = _completion_prompts(body.prompt)
     if len(prompts) > 64:
         raise APIError(400, "at most 64 prompts per request", param="prompt", code="invalid_value")
-    state.require_engine()
+    engine = state.require_engine()
+    if state.guard is not None:
+        prompts = [_guarded(state, engine.tokenizer, p, _call(request)) for p in prompts]
     tickets: list[Ticket] = []
     reqs = []
 

@@ -20,6 +20,8 @@ from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
 from ketch.outputs import CompletionOutput, RequestOutput
 from ketch.security.audit import AuditLog
+from ketch.security.guards.guard import Guard, GuardRefusal
+from ketch.security.guards.moderation import StreamModerator
 from ketch.security.keys import KeyStore
 from ketch.security.limits import KeyLimiter, LimitExceeded
 from ketch.serve import host_memory
@@ -56,6 +58,7 @@ class ServerState:
             self.keys = KeyStore(config.security.auth_db_path, clock)
             self.gate = Gate(self.keys, KeyLimiter(self.keys, clock))
         self.audit = AuditLog(config.security.audit_db_path) if config.security.audit_on else None
+        self.guard = Guard.from_file(config.security.guard_policy) if config.security.guard else None
         self.load_error: str | None = None
         self.draining = False
         self.in_flight = 0
@@ -174,6 +177,69 @@ class ServerState:
         with self.admission() as ticket:
             return ticket, self.make_request(prompt, params, request_id, grammar_param, call)
 
+    def _moderate(self, delta: RequestOutput, mods: dict[int, StreamModerator], call: Call | None) -> None:
+        """Output moderation, in place on one engine delta: each choice's new text passes its stream
+        moderator (held back while it may still match, redacted, or ended as content_filter)."""
+        assert self.guard is not None
+        for d in delta.outputs:
+            mod = mods.get(d.index)
+            if mod is None:
+                mod = mods[d.index] = self.guard.output(call.canary if call is not None else None)
+            if mod.blocked:
+                continue
+            text = mod.feed(d.text)
+            if d.finish_reason is not None:
+                text += mod.finish()
+            d.text = text
+            if mod.blocked:
+                d.finish_reason, d.stop_reason = "content_filter", None
+                if call is not None:
+                    call.record([{"guard": "moderation", "action": "block", "direction": "output",
+                                  "reason": ",".join(sorted(mod.counts("block")))}], {})
+            if d.finish_reason is not None and call is not None:
+                redacted = mod.counts("redact")
+                flagged = mod.counts("flag")
+                decisions = ([{"guard": "moderation", "action": "redact", "direction": "output",
+                               "reason": ",".join(sorted(redacted))}] if redacted else [])
+                decisions += ([{"guard": "moderation", "action": "flag", "direction": "output",
+                                "reason": ",".join(sorted(flagged))}] if flagged else [])
+                call.record(decisions, redacted)
+        if all(mods[d.index].blocked or d.finish_reason is not None for d in delta.outputs) and any(
+                m.blocked for m in mods.values()):
+            delta.finished = True
+
+    def guard_messages(self, messages: list[dict], call: Call | None) -> list[dict]:
+        """The guard's input check of a chat (400 on a refusal); the messages to render."""
+        assert self.guard is not None
+        try:
+            out, check = self.guard.check_messages(messages)
+        except GuardRefusal as exc:
+            if call is not None:
+                call.record(exc.decisions, {})
+            raise APIError(400, exc.message, param="messages", code=exc.code) from None
+        if call is not None:
+            call.record(check.decisions, check.redactions)
+            call.canary = check.canary
+        return out
+
+    def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
+        assert self.guard is not None
+        try:
+            out, check = self.guard.check_prompt(prompt)
+        except GuardRefusal as exc:
+            if call is not None:
+                call.record(exc.decisions, {})
+            raise APIError(400, exc.message, param=param, code=exc.code) from None
+        if call is not None:
+            call.record(check.decisions, check.redactions)
+        return out
+
+    def refuse_token_details(self, asked: bool, param: str) -> None:
+        """With output moderation on, logprobs and token details would show redacted text: a 400."""
+        if asked and self.guard is not None and self.guard.moderates_output:
+            raise APIError(400, f"{param} is not available while the server moderates output (token strings "
+                                "would reveal redacted text)", param=param, code="unsupported_with_guard")
+
     async def final(self, request: Request, call: Call | None = None) -> RequestOutput:
         """Run ``request`` to the end and return its last (finished) output."""
         last = None
@@ -193,8 +259,12 @@ class ServerState:
         final: RequestOutput | None = None
         lease = call.lease if call is not None else None
         acc: dict[int, CompletionOutput] = {}  # per choice: everything so far, grown in place
+        moderated = self.guard is not None and (self.guard.moderates_output or (call is not None and call.canary))
+        mods: dict[int, StreamModerator] = {}
         try:
             async for delta in engine.generate(request):
+                if moderated:
+                    self._moderate(delta, mods, call)
                 out = _accumulate(acc, delta)
                 now = time.monotonic()
                 total = sum(len(o.token_ids) for o in out.outputs)
@@ -211,6 +281,8 @@ class ServerState:
                 if out.finished:
                     final = out
                 yield out
+                if out.finished:
+                    break  # a response the guard ended: leaving aborts the engine request
         except EngineDeadError as exc:
             raise APIError(503, str(exc), code="engine_stopped") from None
         finally:

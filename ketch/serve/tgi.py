@@ -26,8 +26,13 @@ def _finish_reason(o: CompletionOutput) -> str:
     return "stop_sequence" if isinstance(o.stop_reason, str) else "eos_token"
 
 
-def _token(tid: int, o: CompletionOutput, pos: int, text: str, special: set[int], tokenizer) -> dict[str, Any]:
+def _token(tid: int, o: CompletionOutput, pos: int, text: str, special: set[int], tokenizer,
+           masked: bool = False) -> dict[str, Any]:
+    """One TGI token; ``masked`` (output moderation on): id -1 and only the moderated text, since an
+    id would give away what moderation redacted."""
     lp = o.logprobs[pos].get(tid) if o.logprobs and pos < len(o.logprobs) else None
+    if masked:
+        return {"id": -1, "text": text, "logprob": lp.logprob if lp is not None else None, "special": False}
     return {"id": tid, "text": tokenizer.decode([tid], False) if tid in special else text,
             "logprob": lp.logprob if lp is not None else None, "special": tid in special}
 
@@ -54,11 +59,13 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
         call.model = state.config.model_name
         if state.config.security.audit_text:
             call.prompt_text = body.inputs
+    state.refuse_token_details(bool(body.parameters.details or body.parameters.top_n_tokens), "parameters.details")
+    inputs = state.guard_prompt(body.inputs, call, "inputs") if state.guard is not None else body.inputs
     with state.admission() as ticket:
-        ids = state.require_engine().tokenizer.encode(body.inputs)
+        ids = state.require_engine().tokenizer.encode(inputs)
         if body.parameters.truncate is not None:
             ids = ids[-body.parameters.truncate:]  # TGI keeps the end of an over-long input
-        req = state.make_request({"prompt": body.inputs, "prompt_token_ids": ids}, params,
+        req = state.make_request({"prompt": inputs, "prompt_token_ids": ids}, params,
                                  request.state.request_id, grammar_param="parameters.grammar", call=call)
     return state, ticket, req
 
@@ -112,6 +119,7 @@ async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest,
     special = _special_ids(state)
     tokenizer = state.require_engine().tokenizer
     k = body.parameters.top_n_tokens or 0
+    masked = state.guard is not None and (state.guard.moderates_output or bool(call and call.canary))
     sent_tokens = sent_text = 0
     try:
         async for out in state.stream(req, call):
@@ -122,7 +130,8 @@ async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest,
                 pos = sent_tokens + j
                 last = j == len(new) - 1
                 event: dict[str, Any] = {
-                    "index": pos + 1, "token": _token(tid, o, pos, delta if last else "", special, tokenizer),
+                    "index": pos + 1, "token": _token(tid, o, pos, delta if last else "", special, tokenizer,
+                                                      masked),
                     "generated_text": None, "details": None}
                 if k:
                     event["top_tokens"] = _top_tokens(o, pos, k, special)
