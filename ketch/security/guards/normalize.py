@@ -43,6 +43,16 @@ _PCT_ONE = re.compile(r"%[0-9a-fA-F]{2}")
 _MAX_DEPTH = 2  # payloads inside payloads (base64 of hex, ...), then stop
 
 
+_COMMON = re.compile(r"\b(?:the|and|you|to|of|is|are|your|all|this|that|for|with|me|now|what|ignore|instructions?)\b")
+
+
+_ROT_HINT = re.compile(r"rot[\s_-]?13|caesar|凯撒|回转|rotat")
+
+
+def _english_words(text: str) -> int:
+    return len(_COMMON.findall(text))
+
+
 def fold(text: str) -> str:
     """NFKC (fullwidth and compatibility forms become plain ones), invisible characters removed,
     look-alike letters folded inside mixed-script words."""
@@ -108,7 +118,12 @@ def views(text: str, depth: int = 0) -> list[str]:
     if leet != lower:
         found.append(leet)
     if _LATIN.search(lower):
-        found.append(codecs.decode(lower, "rot13"))
+        rotated = codecs.decode(lower, "rot13")
+        words = _english_words(rotated)
+        # only for text that says it is rotated, or reads at least as well rotated: a second full
+        # scan of every long prompt would double the rules' time
+        if _ROT_HINT.search(lower) or (words and words >= _english_words(lower)):
+            found.append(rotated)
     if depth < _MAX_DEPTH:
         for payload in decoded_payloads(base):
             found.extend(views(payload, depth + 1))
