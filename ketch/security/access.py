@@ -47,7 +47,9 @@ def _compile(template: str) -> re.Pattern[str]:
     for m in re.finditer(r"\{(\w+)(:path)?\}", template):
         out += re.escape(template[pos:m.start()]) + (".*" if m.group(2) else "[^/]+")
         pos = m.end()
-    return re.compile(out + re.escape(template[pos:]) + r"\Z")
+    # "$" as Starlette's router compiles it (it also matches before a final newline): the table must
+    # never see a path the router would route differently
+    return re.compile(out + re.escape(template[pos:]) + "$")
 
 
 _PATTERNS = [(_compile(t), level) for t, level in ROUTE_ACCESS.items()]

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import queue
+import re
 import sqlite3
 import threading
 import time
@@ -26,6 +27,7 @@ from pathlib import Path
 
 log = logging.getLogger("ketch.security")
 GENESIS = "0" * 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = ("ts", "request_id", "client_request_id", "key_id", "role", "model", "method", "route", "status",
            "prompt_tokens", "completion_tokens", "latency_ms", "guard", "redactions", "prompt_text", "output_text")
 _SCHEMA = """
@@ -65,8 +67,19 @@ class AuditEntry:
     output_text: str | None = None
 
 
+def _clean(value: object) -> object:
+    """Text as SQLite and JSON can hold it: a lone surrogate (from a client's escaped JSON) becomes U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    return value
+
+
 def _stored(entry: AuditEntry) -> tuple:
-    d = asdict(entry)
+    d = {k: _clean(v) for k, v in asdict(entry).items()}
     d["guard"] = json.dumps(d["guard"], sort_keys=True, ensure_ascii=False) if d["guard"] else None
     d["redactions"] = json.dumps(d["redactions"], sort_keys=True) if d["redactions"] else None
     d["latency_ms"] = round(float(d["latency_ms"]), 3)
@@ -162,29 +175,31 @@ class AuditLog:
                 self._idle.notify_all()
 
     def _write(self, batch: list[AuditEntry]) -> None:
-        rows = []
-        seq, head = self._seq, self._head
-        for entry in batch:
-            seq += 1
-            values = _stored(entry)
-            digest = row_hash(head, seq, values)
-            rows.append((seq, *values, head, digest))
-            head = digest
+        """Append ``batch`` to the chain; a failure is logged and never stops the writer thread."""
         marks = ", ".join("?" * (len(_FIELDS) + 3))
         try:
             self._db.execute("BEGIN IMMEDIATE")
+            # the chain's end as the file has it: another server may share this file
+            row = self._db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+            seq, head = (row[0], row[1]) if row else (0, GENESIS)
+            rows = []
+            for entry in batch:
+                seq += 1
+                values = _stored(entry)
+                digest = row_hash(head, seq, values)
+                rows.append((seq, *values, head, digest))
+                head = digest
             self._db.executemany(f"INSERT INTO audit (seq, {', '.join(_FIELDS)}, prev_hash, hash) VALUES ({marks})",
                                  rows)
             self._db.execute("COMMIT")
-        except sqlite3.Error:
+            self._seq, self._head = seq, head
+            tmp = self.head_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"seq": seq, "hash": head}))
+            tmp.replace(self.head_path)
+        except Exception:  # noqa: BLE001 - a disk error must not end auditing for the server's life
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             log.exception("audit: %d rows could not be written", len(batch))
-            return
-        self._seq, self._head = seq, head
-        tmp = self.head_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"seq": seq, "hash": head}))
-        tmp.replace(self.head_path)
 
 
 class AuditReader:
@@ -243,8 +258,11 @@ class AuditReader:
                 if mark["seq"] > prev_seq:
                     problems.append(f"rows {prev_seq + 1}..{mark['seq']} are missing at the end (the head file "
                                     f"records row {mark['seq']})")
-                elif mark["seq"] == prev_seq and mark["hash"] != prev_hash:
-                    problems.append(f"row {prev_seq}: differs from the head file's record of it")
+                else:  # the row the head records must still carry the hash it had then
+                    at = self._db.execute("SELECT hash FROM audit WHERE seq = ?", (mark["seq"],)).fetchone()
+                    if mark["seq"] > 0 and (at is None or at[0] != mark["hash"]):
+                        problems.append(f"row {mark['seq']}: differs from the head file's record of it "
+                                        "(it or a row before it was rewritten)")
             except (ValueError, KeyError, TypeError):
                 problems.append(f"{head} is unreadable")
         elif rows:

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROLES = ("user", "admin")
+_MAX_LIMIT = 1 << 53  # what SQLite's INTEGER and a JSON number both hold exactly
 KEY_PREFIX = "sk-ketch-"
 BOOTSTRAP_NAME = "bootstrap (KETCH_ADMIN_KEY)"
 _SCHEMA = """
@@ -61,8 +62,9 @@ class KeyLimits:
     def __post_init__(self) -> None:
         for name in ("rpm", "tpm", "max_parallel", "daily_tokens"):
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                      or not 1 <= value <= _MAX_LIMIT):
+                raise ValueError(f"{name} must be an integer from 1 to {_MAX_LIMIT}, got {value!r}")
 
     @property
     def any(self) -> bool:
@@ -101,6 +103,11 @@ class KeyRecord:
                 "expires_at": self.expires_at, "revoked_at": self.revoked_at, "status": self.status(now)}
 
 
+def _printable_text(text: str) -> bool:
+    """Storable and showable: no control characters, no lone surrogates (which JSON cannot carry)."""
+    return text.isprintable() and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -117,13 +124,13 @@ def parse_expiry(text: str, now: float) -> float:
     """``30d``, ``12h``, ``90m``, ``2w`` from now, or an ISO date/time (UTC unless it says otherwise)."""
     m = _DURATION.match(text)
     if m:
-        seconds = int(m.group(1)) * _UNITS[m.group(2)]
-        if seconds <= 0:
-            raise ValueError(f"expiry must be in the future, got {text!r}")
+        seconds = int(m.group(1)) * _UNITS[m.group(2)] if len(m.group(1)) <= 12 else 0
+        if not 0 < seconds <= 100 * 366 * 86400:
+            raise ValueError(f"expiry must be in the future and within 100 years, got {text!r}")
         return now + seconds
     try:
         when = datetime.fromisoformat(text.strip())
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError(f"expiry must be a duration such as 30d, 12h or 90m, or an ISO date such as "
                          f"2027-01-31; got {text!r}") from None
     if when.tzinfo is None:
@@ -204,10 +211,12 @@ class KeyStore:
         """A new key: its record and its plaintext (shown to the caller once, stored nowhere)."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
-        if not isinstance(name, str) or not name.strip() or len(name) > 200:
-            raise ValueError("a key needs a name of 1 to 200 characters")
+        if not isinstance(name, str) or not name.strip() or len(name) > 200 or not _printable_text(name):
+            raise ValueError("a key needs a name of 1 to 200 printable characters")
         if models is not None:
             models = [m.strip() for m in models if m.strip()]
+            if not all(_printable_text(m) and len(m) <= 500 for m in models):
+                raise ValueError("model names must be printable text of at most 500 characters")
             if not models:
                 raise ValueError("models must name at least one model (leave it out to allow all)")
         now = self.clock()

@@ -191,9 +191,10 @@ class KeyLimiter:
                         f"(this request needs {prompt_tokens} for its prompt and {n} to answer); it resets at "
                         "00:00 UTC", "quota_exceeded", _seconds_to_midnight(now), self._headers(st))
                 max_tokens = min(max_tokens, (left - prompt_tokens) // n)
-                lease.reserved = prompt_tokens + max_tokens * n
+                reserved = prompt_tokens + max_tokens * n
+                lease.reserved += reserved  # a request of several prompts reserves for each
                 lease.day = st.day
-                st.reserved_today += lease.reserved
+                st.reserved_today += reserved
             if st.tokens is not None:
                 st.tokens.level -= prompt_tokens
             lease.used += prompt_tokens

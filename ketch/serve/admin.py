@@ -104,6 +104,11 @@ async def query_audit(request: Request, key_id: str | None = None, since: float 
                        code="invalid_value")
     if not 1 <= limit <= 10_000:
         raise APIError(400, "limit must be in [1, 10000]", param="limit", code="invalid_value")
+    if status is not None and not 100 <= status <= 599:
+        raise APIError(400, "status must be an HTTP status (100-599)", param="status", code="invalid_value")
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not -1e12 < value < 1e12:
+            raise APIError(400, f"{name} must be a Unix time", param=name, code="invalid_value")
     state.audit.flush(timeout=2.0)  # what this server has queued is shown
     reader = AuditReader(state.audit.path)
     try:

@@ -31,6 +31,7 @@ from ketch.serve.state import ServerState
 access_log = logging.getLogger("ketch.access")
 log = logging.getLogger("ketch.serve")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class RequestContext:
@@ -68,33 +69,21 @@ class RequestContext:
             await send(message)
 
         denied: APIError | None = None
+        if _CONTROL.search(scope.get("path", "")):  # "/admin/keys%0A": no route has control characters
+            denied = APIError(400, "the request path has control characters", code="invalid_path")
         preflight = scope.get("method") == "OPTIONS" and "access-control-request-method" in headers
-        if self.state.gate is not None and not preflight:  # before the body: an anonymous caller uploads nothing
+        # the key is checked before the body is read: an anonymous caller uploads nothing
+        if self.state.gate is not None and not preflight and denied is None:
             try:
                 gate_pass = self.state.gate.enter(scope.get("path", ""), headers)
             except APIError as exc:
                 denied = exc
         call.gate = gate_pass
-        body = 0 if denied else await _read_body(receive, headers, self.state.config.max_body_bytes)
-        if denied is not None:
-            await _send_json(send_wrapper, denied.status, denied.body(), denied.headers)
-        elif isinstance(body, int):
-            if body == 413:
-                limit = self.state.config.max_body_bytes
-                await _send_json(send_wrapper, 413, error_body(413, f"the request body is over {limit} bytes",
-                                                               code="body_too_large"))
-            else:
-                status["code"] = 499  # the client left while sending its body: nobody to answer
-        else:
-            try:
-                await self.app(scope, _replay(body, receive), send_wrapper)
-            except Exception:  # noqa: BLE001 - a bug: answer in the one error shape, keep serving
-                log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
-                if status["code"] == 0:
-                    await _send_json(send_wrapper, 500, error_body(500, "internal error", code="internal_error"))
-            finally:
-                if gate_pass is not None:
-                    gate_pass.finish()
+        try:
+            await self._respond(scope, receive, headers, send_wrapper, denied, status)
+        finally:
+            if gate_pass is not None:  # every branch: a 413 or a client gone mid-body holds no slot
+                gate_pass.finish()
         code = status["code"]
         if code >= 400:
             self.state.metrics.errors.labels(str(code)).inc()
@@ -107,6 +96,27 @@ class RequestContext:
                 "duration_ms": round((time.perf_counter() - start) * 1000, 1),
                 "client": (scope.get("client") or ["?"])[0], "user_agent": headers.get("user-agent")}))
 
+
+    async def _respond(self, scope: Scope, receive: Receive, headers: dict[str, str], send: Send,
+                       denied: APIError | None, status: dict[str, int]) -> None:
+        """Answer a refusal, a body over the limit, or run the app on the buffered body."""
+        if denied is not None:
+            await _send_json(send, denied.status, denied.body(), denied.headers)
+            return
+        body = await _read_body(receive, headers, self.state.config.max_body_bytes)
+        if body == 413:
+            limit = self.state.config.max_body_bytes
+            await _send_json(send, 413, error_body(413, f"the request body is over {limit} bytes",
+                                                   code="body_too_large"))
+        elif isinstance(body, int):
+            status["code"] = 499  # the client left while sending its body: nobody to answer
+        else:
+            try:
+                await self.app(scope, _replay(body, receive), send)
+            except Exception:  # noqa: BLE001 - a bug: answer in the one error shape, keep serving
+                log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+                if status["code"] == 0:
+                    await _send_json(send, 500, error_body(500, "internal error", code="internal_error"))
 
     def _audit(self, call: Call, scope: Scope, code: int, start: float, denied: APIError | None) -> None:
         principal = call.gate.principal if call.gate is not None else None

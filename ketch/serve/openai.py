@@ -49,6 +49,10 @@ def _guarded(state: ServerState, tokenizer, prompt: str | list[int], call: Call 
     """A completion prompt through the guard; token ids are checked as the text they decode to."""
     if isinstance(prompt, str):
         return state.guard_prompt(prompt, call)
+    vocab = state.require_engine().engine.model_config.vocab_size
+    bad = next((t for t in prompt if not isinstance(t, int) or not 0 <= t < vocab), None)
+    if bad is not None:
+        raise APIError(400, f"token ids must be in [0, {vocab}); got {bad}", param="prompt", code="invalid_value")
     text = tokenizer.decode(prompt, skip_special_tokens=False)
     checked = state.guard_prompt(text, call)
     return prompt if checked == text else tokenizer.encode(checked, add_special_tokens=False)

@@ -185,7 +185,11 @@ class ServerState:
             mod = mods.get(d.index)
             if mod is None:
                 mod = mods[d.index] = self.guard.output(call.canary if call is not None else None)
-            if mod.blocked:
+            if mod.blocked or mod.closed:  # nothing more of this choice leaves, whatever the engine adds
+                d.text, d.token_ids = "", []
+                d.logprobs = [] if d.logprobs is not None else None
+                if mod.blocked:
+                    d.finish_reason, d.stop_reason = "content_filter", None
                 continue
             text = mod.feed(d.text)
             if d.finish_reason is not None:
@@ -196,6 +200,8 @@ class ServerState:
                 if call is not None:
                     call.record([{"guard": "moderation", "action": "block", "direction": "output",
                                   "reason": ",".join(sorted(mod.counts("block")))}], {})
+            if d.finish_reason is not None:
+                mod.closed = True
             if d.finish_reason is not None and call is not None:
                 redacted = mod.counts("redact")
                 flagged = mod.counts("flag")

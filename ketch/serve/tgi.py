@@ -21,8 +21,8 @@ router = APIRouter()
 
 
 def _finish_reason(o: CompletionOutput) -> str:
-    if o.finish_reason == "length":
-        return "length"
+    if o.finish_reason in ("length", "content_filter"):  # TGI has no word for the second: ours, as is
+        return o.finish_reason
     return "stop_sequence" if isinstance(o.stop_reason, str) else "eos_token"
 
 
@@ -57,10 +57,10 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     check_model(call.gate if call is not None else None, state.config.model_name)
     if call is not None:
         call.model = state.config.model_name
-        if state.config.security.audit_text:
-            call.prompt_text = body.inputs
     state.refuse_token_details(bool(body.parameters.details or body.parameters.top_n_tokens), "parameters.details")
     inputs = state.guard_prompt(body.inputs, call, "inputs") if state.guard is not None else body.inputs
+    if call is not None and state.config.security.audit_text:
+        call.prompt_text = inputs  # after the guard's redaction
     with state.admission() as ticket:
         ids = state.require_engine().tokenizer.encode(inputs)
         if body.parameters.truncate is not None:

@@ -106,3 +106,48 @@ def test_cli_query_and_verify(tmp_path):
     assert bad.exit_code == 1 and "row 1" in squash(bad.output)
     missing = runner.invoke(app, ["audit", "--audit-db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no audit log at" in squash(missing.output)
+
+
+def test_verify_catches_a_rewrite_followed_by_new_rows(tmp_path):
+    """Rewriting row 2 and every hash after it, then appending: the head file's row no longer matches."""
+    from ketch.security.audit import GENESIS, row_hash
+
+    db = _written(tmp_path, n=4)
+    cols = ("ts, request_id, client_request_id, key_id, role, model, method, route, status, prompt_tokens, "
+            "completion_tokens, latency_ms, guard, redactions, prompt_text, output_text")
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE audit SET key_id = 'key_forged' WHERE seq = 2")
+        prev = GENESIS
+        for seq, *values in c.execute(f"SELECT seq, {cols} FROM audit ORDER BY seq").fetchall():
+            digest = row_hash(prev, seq, tuple(values))
+            c.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
+            prev = digest
+        values = list(c.execute(f"SELECT {cols} FROM audit WHERE seq = 4").fetchone())
+        values[1] = "r5"
+        digest = row_hash(prev, 5, tuple(values))
+        c.execute(f"INSERT INTO audit (seq, {cols}, prev_hash, hash) VALUES (5, {', '.join('?' * 16)}, ?, ?)",
+                  (*values, prev, digest))
+    result = AuditReader(db).verify()
+    assert not result.ok and any("row 4" in p and "head file" in p for p in result.problems)
+
+
+def test_the_writer_survives_text_sqlite_cannot_store(tmp_path):
+    log = AuditLog(tmp_path / "audit.db")
+    log.record(_entry(1, prompt_text="lone \ud800 surrogate"))
+    log.record(_entry(2))
+    log.close()
+    reader = AuditReader(tmp_path / "audit.db")
+    rows = reader.query()
+    assert [r["seq"] for r in rows] == [2, 1] and rows[1]["prompt_text"] == "lone \ufffd surrogate"
+    assert reader.verify().ok
+
+
+def test_two_writers_on_one_file_keep_one_chain(tmp_path):
+    a, b = AuditLog(tmp_path / "audit.db"), AuditLog(tmp_path / "audit.db")
+    for i in range(1, 21):
+        (a if i % 2 else b).record(_entry(i))
+        (a if i % 2 else b).flush()
+    a.close()
+    b.close()
+    reader = AuditReader(tmp_path / "audit.db")
+    assert len(reader.query(limit=100)) == 20 and reader.verify().ok

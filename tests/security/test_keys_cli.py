@@ -45,7 +45,7 @@ def test_mistakes_are_one_line_errors(tmp_path):
     db = str(tmp_path / "auth.db")
     for argv, message in ((["keys", "create", "--name", "x", "--role", "root"], "role must be one of user, admin"),
                           (["keys", "create", "--name", "x", "--expires", "soon"], "expiry must be a duration"),
-                          (["keys", "create", "--name", "x", "--tpm", "0"], "tpm must be a positive integer"),
+                          (["keys", "create", "--name", "x", "--tpm", "0"], "tpm must be an integer from 1 to"),
                           (["keys", "revoke", "key_nope"], "no key with id 'key_nope'"),
                           (["keys", "rotate", "key_nope"], "no key with id 'key_nope'")):
         result = runner.invoke(app, [*argv, "--auth-db", db])

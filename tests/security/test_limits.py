@@ -110,3 +110,14 @@ def test_an_unlimited_key_sends_no_rate_headers(limiter):
     lease = limiter.begin("k", KeyLimits())
     assert limiter.admit_tokens(lease, 10**6, 5) == 5
     assert limiter.headers("k", KeyLimits()) == {}
+
+
+def test_a_request_of_several_prompts_gives_back_every_reservation(limiter):
+    limits = KeyLimits(daily_tokens=1000)
+    lease = limiter.begin("k", limits)
+    for _ in range(3):
+        limiter.admit_tokens(lease, 10, 30)
+    lease.charge(5)
+    lease.finish()
+    fresh = limiter.begin("k", limits)
+    assert limiter.admit_tokens(fresh, 10, 10_000) == 1000 - 35 - 10  # used 30 + 5; nothing left reserved

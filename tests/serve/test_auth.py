@@ -277,3 +277,35 @@ def test_every_request_is_audited_by_key_id_never_by_key(auth_server, keys):
     assert not any(x["route"] == "/health" for x in
                    httpx.get(url + "/admin/audit", headers=bearer(keys["admin"]), timeout=60).json()["data"])
     assert httpx.get(url + "/admin/audit", headers=bearer(keys["user"]), timeout=60).status_code == 403
+
+
+def test_a_control_character_in_the_path_never_reaches_an_admin_route(auth_server, keys):
+    """Starlette routes "/admin/keys\\n" to /admin/keys; the gate must not read it as another path."""
+    for path in ("/admin/keys%0A", "/admin/keys%0a", "/metrics%0A", "/admin/audit%0D%0A", "/v1/models%00"):
+        r = httpx.get(auth_server.url + path, headers=bearer(keys["user"]), timeout=60)
+        assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_path", (path, r.text)
+    r = httpx.post(auth_server.url + "/admin/keys%0A", json={"name": "evil", "role": "admin"},
+                   headers=bearer(keys["user"]), timeout=60)
+    assert r.status_code == 400 and "evil" not in {k.name for k in auth_server.keys.list()}
+
+
+def test_a_refused_body_gives_its_parallel_slot_back(auth_server):
+    url = auth_server.url
+    key = auth_server.keys.create("one slot", limits=KeyLimits(max_parallel=1))[1]
+    big = b"x" * (auth_server.state.config.max_body_bytes + 1)
+    r = httpx.post(url + CHAT, content=big, headers={**bearer(key), "content-type": "application/json"}, timeout=60)
+    assert r.status_code == 413
+    assert httpx.post(url + CHAT, json=chat_body(), headers=bearer(key), timeout=60).status_code == 200
+
+
+def test_admin_inputs_out_of_range_are_400(auth_server, keys):
+    url, admin = auth_server.url, bearer(keys["admin"])
+    for body in ('{"name": "x", "rpm": 100000000000000000000}', '{"name": "x", "expires": "%sd"}' % ("9" * 400),
+                 '{"name": "x", "models": ["\\ud800"]}', '{"name": "bad\\nname"}'):  # escapes as JSON sends them
+        r = httpx.post(url + "/admin/keys", content=body.encode(), headers={**admin, "content-type": "application/json"},
+                       timeout=60)
+        assert r.status_code == 400, (body, r.text)
+    for params in ({"status": 10**20}, {"since": "nan"}, {"limit": 0}):
+        r = httpx.get(url + "/admin/audit", params=params, headers=admin, timeout=60)
+        assert r.status_code == 400, (params, r.text)
+    assert httpx.get(url + "/admin/keys", headers=admin, timeout=60).status_code == 200

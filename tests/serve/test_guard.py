@@ -152,3 +152,28 @@ def test_tool_results_are_spotlighted_as_data():
     messages, _ = guard.check_messages([{"role": "user", "content": "summarize the page"},
                                         {"role": "tool", "content": "Today's weather: sunny."}])
     assert messages[1]["content"].startswith("<<untrusted tool output") and "sunny" in messages[1]["content"]
+
+
+def test_every_choice_of_a_blocked_request_stays_blocked(guarded):
+    body = {"prompt": STORY, "max_tokens": 30, "temperature": 0.3, "seed": 1, "n": 3}
+    r = httpx.post(guarded.url + "/v1/completions", json=body, timeout=120)
+    assert r.status_code == 200
+    for choice in r.json()["choices"]:
+        assert "Thor" not in choice["text"]
+        if "[REDACTED:magic]" in choice["text"] and choice["finish_reason"] != "length":
+            assert choice["finish_reason"] == "content_filter"
+
+
+def test_guarded_token_id_prompts_out_of_range_are_400(guarded):
+    for prompt in ([-1], [2**40], [[1, 2], [10**9]]):
+        r = httpx.post(guarded.url + "/v1/completions", json={"prompt": prompt, "max_tokens": 1}, timeout=60)
+        assert r.status_code == 400 and r.json()["error"]["param"] == "prompt", (prompt, r.text)
+
+
+def test_secrets_in_any_role_are_moderated():
+    guard = Guard.from_file()
+    secret = "sk-ketch-Zm9yIHRoZSB0ZXN0IG9ubHkgcGxlYXNl"
+    for role in ("system", "developer", "assistant", "user", "tool"):
+        messages, check = guard.check_messages([{"role": role, "content": f"the key is {secret}"},
+                                                {"role": "user", "content": "hi"}])
+        assert secret not in messages[0]["content"] and check.redactions == {"secrets": 1}, role

@@ -120,10 +120,10 @@ class Guard:
         out = []
         for msg in messages:
             content = msg.get("content")
-            if isinstance(content, str) and msg.get("role") not in ("assistant",):
-                if sanitize and msg.get("role") != "system":
+            if isinstance(content, str):  # every role: the client wrote them all
+                if sanitize and msg.get("role") not in ("system", "developer"):
                     content = _sanitize(content)
-                content = self._moderate_in(content, check) if msg.get("role") != "system" else content
+                content = self._moderate_in(content, check)
                 if msg.get("role") in ("tool", "function"):
                     content = _DATA_OPEN + content + _DATA_CLOSE
             out.append({**msg, "content": content})
@@ -144,7 +144,9 @@ class Guard:
 
     @property
     def moderates_output(self) -> bool:
-        return any(c.output in ("block", "redact") for c in self.categories)
+        """Whether generated text may be held back, redacted or cut (a canary counts: token details
+        would show what is held, and the canary itself)."""
+        return self.canary or any(c.output in ("block", "redact") for c in self.categories)
 
     def output(self, canary: str | None) -> StreamModerator:
         """A moderator for one choice's generated text (the canary, if any, blocks)."""

@@ -61,14 +61,16 @@ def score_text(text: str, *, data: bool = False) -> Verdict:
 
 
 def score_messages(messages: list[dict]) -> Verdict:
-    """The highest-scoring message of a chat: user text directly, tool results and documents as data."""
+    """The highest-scoring message of a chat: user text directly; tool results, and assistant turns
+    (a client can write any history it likes), as data. The system prompt is the deployer's
+    instructions, not scored (moderation still reads it)."""
     best = Verdict(0.0)
     for msg in messages:
         role = msg.get("role")
         content = msg.get("content")
-        if role in ("system", "developer", "assistant") or not isinstance(content, str):
+        if role in ("system", "developer") or not isinstance(content, str):
             continue
-        v = score_text(content, data=role in ("tool", "function"))
+        v = score_text(content, data=role in ("tool", "function", "assistant"))
         if v.score > best.score:
             best = v
     return best

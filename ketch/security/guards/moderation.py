@@ -222,6 +222,7 @@ class StreamModerator:
         self._direction = direction
         self._held = ""
         self.blocked = False
+        self.closed = False  # the caller's mark: this stream's end has been handled
         self.findings: list[Finding] = []
 
     def feed(self, delta: str) -> str:
