@@ -119,3 +119,12 @@ def test_policy_files(tmp_path):
 
 def test_every_detector_has_a_bounded_length():
     assert all(0 < d.max_len <= 8100 for d in DETECTORS.values())
+
+
+def test_a_text_of_many_candidates_costs_a_bounded_number_of_checks():
+    from ketch.security.guards import moderation
+
+    m = Moderator([Category("pii", detectors=("phone",), input="redact", output="redact")])
+    text = "ref 00 00 00 00 00 / " * (moderation.MAX_CHECKS + 50)  # phone-shaped, no valid number
+    out = m.apply(text, "input")
+    assert len(out.findings) == 50  # the first MAX_CHECKS were checked and refused; the rest redacted
