@@ -59,6 +59,20 @@ KvDtypeOpt = Annotated[str, typer.Option("--kv-cache-dtype", help=(
     "int8 (codes and a scale per token and head: about 27% of fp32)"))]
 
 
+def _print_rows(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on a terminal (cells wrap, never cut to an ellipsis); off a terminal (a pipe, a
+    script) whole tab-separated lines, whatever $COLUMNS says."""
+    out = Console()
+    if not out.is_terminal:
+        for row in (columns, *rows):
+            print("\t".join(row))
+        return
+    table = Table(*(Column(c, overflow="fold") for c in columns))
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """A mistake the user can fix is one red line and exit code 1, not a traceback."""
@@ -157,16 +171,7 @@ def list_models() -> None:
         except Exception as exc:  # noqa: BLE001 - a broken entry is shown, not fatal
             params, quant = "?", f"unreadable: {exc}"[:40]
         rows.append((entry.name, entry.format, f"{entry.size_bytes / 1e6:.1f} MB", params, quant, str(entry.path)))
-    out = Console()
-    if not out.is_terminal:  # a pipe or a script: whole lines, tab-separated, whatever $COLUMNS says
-        for row in (columns, *rows):
-            print("\t".join(row))
-        return
-    # On a terminal narrower than the table, cells wrap instead of being cut to an ellipsis.
-    table = Table(*(Column(c, overflow="fold") for c in columns))
-    for row in rows:
-        table.add_row(*row)
-    out.print(table)
+    _print_rows(columns, rows)
 
 
 @app.command()
@@ -375,16 +380,7 @@ def _print_key_rows(records: list[dict]) -> None:
         value = r[c]
         return "-" if value is None else str(value)
 
-    rows = [tuple(cell(r, c) for c in columns) for r in records]
-    out = Console()
-    if not out.is_terminal:
-        for row in (columns, *rows):
-            print("\t".join(row))
-        return
-    table = Table(*(Column(c, overflow="fold") for c in columns))
-    for row in rows:
-        table.add_row(*row)
-    out.print(table)
+    _print_rows(columns, [tuple(cell(r, c) for c in columns) for r in records])
 
 
 @app.command()
@@ -553,15 +549,7 @@ def audit_query(
               r["key_id"] or "-", f"{r['method']} {r['route']}", str(r["status"]), r["model"] or "-",
               f"{r['prompt_tokens']}+{r['completion_tokens']}", f"{r['latency_ms']:.0f}",
               ",".join(f"{g.get('guard')}:{g.get('action')}" for g in r["guard"]) or "-") for r in rows]
-    out = Console()
-    if not out.is_terminal:
-        for line in (columns, *lines):
-            print("\t".join(line))
-        return
-    table = Table(*(Column(c, overflow="fold") for c in columns))
-    for line in lines:
-        table.add_row(*line)
-    out.print(table)
+    _print_rows(columns, lines)
 
 
 @audit_app.command("verify")
