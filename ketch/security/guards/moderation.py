@@ -26,6 +26,7 @@ from ketch.security.guards.pii import DETECTORS
 
 ACTIONS = ("block", "redact", "flag", "off")
 MAX_CHECKS = 256  # validator calls (Luhn, phonenumbers, ...) per scanned text
+_CONTEXT = 8  # characters of released text a stream keeps for the boundaries of what follows
 _RANK = {"off": 0, "flag": 1, "redact": 2, "block": 3}
 
 
@@ -198,8 +199,12 @@ class Moderator:
         if self._has_terms:
             low = _lower(text)
             for k in range(min(self._max_term, len(low) - start), 0, -1):
-                if low[len(low) - k:] in self._prefixes or self._auto.exists(low[len(low) - k:]):
-                    hold = min(hold, len(low) - k)
+                at = len(low) - k
+                tail = low[at:]
+                if tail[0].isascii() and tail[0].isalnum() and at > 0 and low[at - 1].isalnum():
+                    continue  # mid-word: a whole-word term cannot start here
+                if tail in self._prefixes or self._auto.exists(tail):
+                    hold = min(hold, at)
                     break
         return hold
 
@@ -227,6 +232,9 @@ class StreamModerator:
         self._mod = moderator
         self._direction = direction
         self._held = ""
+        # the last characters already released, as generated: word boundaries and lookbehinds at
+        # the start of the held text see them ("cla" released, then "ss" is not the word "ss")
+        self._before = ""
         self.blocked = False
         self.closed = False  # the caller's mark: this stream's end has been handled
         self.findings: list[Finding] = []
@@ -243,22 +251,26 @@ class StreamModerator:
         return "" if self.blocked else self._release(final=True)
 
     def _release(self, final: bool) -> str:
-        text = self._held
-        findings = self._mod.scan(text, self._direction)
-        cut = len(text) if final else self._mod.hold_from(text, 0)
+        ctx = len(self._before)
+        text = self._before + self._held
+        # released text never holds the start of a match, so findings start at ctx or later
+        findings = [f for f in self._mod.scan(text, self._direction) if f.start >= ctx]
+        cut = len(text) if final else self._mod.hold_from(text, ctx)
         moved = True
         while moved:  # never cut through a match: back up to its start
             moved = False
             for f in findings:
                 if f.start < cut < f.end:
                     cut, moved = f.start, True
-        done = [f for f in findings if f.end <= cut]
+        done = [Finding(f.category, f.kind, f.start - ctx, f.end - ctx, f.action) for f in findings if f.end <= cut]
         self.findings.extend(done)
-        result = _apply(text[:cut], done)
+        released = text[ctx:cut]
+        result = _apply(released, done)
         if result.blocked:
             self.blocked, self._held = True, ""
             return ""
         self._held = text[cut:]
+        self._before = (self._before + released)[-_CONTEXT:]
         return result.text
 
     def counts(self, action: str | None = None) -> dict[str, int]:

@@ -128,3 +128,16 @@ def test_a_text_of_many_candidates_costs_a_bounded_number_of_checks():
     text = "ref 00 00 00 00 00 / " * (moderation.MAX_CHECKS + 50)  # phone-shaped, no valid number
     out = m.apply(text, "input")
     assert len(out.findings) == 50  # the first MAX_CHECKS were checked and refused; the rest redacted
+
+
+def test_a_stream_keeps_word_boundaries_across_chunks():
+    m = Moderator([Category("rude", terms=("ass",), output="redact"),
+                   Category("pii", detectors=("email",), output="redact")])
+    text = "The class is big, the ass is grey; mail x.y@corp.example now, glass bass"
+    whole = m.apply(text, "output").text
+    assert whole == "The class is big, the [REDACTED:rude] is grey; mail [REDACTED:pii] now, glass bass"
+    for cut in range(1, len(text)):
+        s = m.stream("output")
+        assert s.feed(text[:cut]) + s.feed(text[cut:]) + s.finish() == whole, cut
+    s = m.stream("output")
+    assert s.feed("cla") == "" and s.feed("ss is ok") == "class is " and s.finish() == "ok"
