@@ -169,7 +169,10 @@ async def chat_completions(body: ChatCompletionRequest, request: Request):
     call = _call(request)
     guard = (lambda messages: state.guard_messages(messages, call)) if state.guard is not None else None
     with state.admission() as ticket:
-        prompt_ids = encode_chat(state.require_engine().tokenizer, body, plan, guard)
+        tokenizer = state.require_engine().tokenizer
+        # the guard's scans of long text run off the event loop, which keeps serving meanwhile
+        prompt_ids = (await asyncio.to_thread(encode_chat, tokenizer, body, plan, guard) if guard is not None
+                      else encode_chat(tokenizer, body, plan))
         req = state.make_request({"prompt_token_ids": prompt_ids}, params, request_id, call=_call(request))
     _keep_prompt(state, request, [req])
     chat_id, created = f"chatcmpl-{request_id}", int(time.time())
@@ -290,7 +293,8 @@ async def completions(body: CompletionRequest, request: Request):
         raise APIError(400, "at most 64 prompts per request", param="prompt", code="invalid_value")
     engine = state.require_engine()
     if state.guard is not None:
-        prompts = [_guarded(state, engine.tokenizer, p, _call(request)) for p in prompts]
+        prompts = await asyncio.to_thread(lambda: [_guarded(state, engine.tokenizer, p, _call(request))
+                                                   for p in prompts])
     tickets: list[Ticket] = []
     reqs = []
 

@@ -31,6 +31,9 @@ from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
 
 log = logging.getLogger("ketch.serve")
+# No tokenizer ketch serves has tokens longer than this many characters, so a prompt over
+# max_model_len times it cannot fit (checked before the guard scans it).
+_MAX_CHARS_PER_TOKEN = 64
 
 
 class Ticket:
@@ -214,9 +217,18 @@ class ServerState:
                 m.blocked for m in mods.values()):
             delta.finished = True
 
+    def _guard_size(self, chars: int, param: str) -> None:
+        """Refuse, before any scanning, text that cannot fit the context window whatever its tokens."""
+        window = self.require_engine().engine.max_model_len
+        if chars > window * _MAX_CHARS_PER_TOKEN:
+            raise APIError(400, f"the prompt has {chars} characters, more than a context window of {window} tokens "
+                                "can hold", param=param, code="context_length_exceeded")
+
     def guard_messages(self, messages: list[dict], call: Call | None) -> list[dict]:
-        """The guard's input check of a chat (400 on a refusal); the messages to render."""
+        """The guard's input check of a chat (400 on a refusal); the messages to render. Slow on long
+        text: callers run it off the event loop."""
         assert self.guard is not None
+        self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
         try:
             out, check = self.guard.check_messages(messages)
         except GuardRefusal as exc:
@@ -230,6 +242,7 @@ class ServerState:
 
     def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
         assert self.guard is not None
+        self._guard_size(len(prompt), param)
         try:
             out, check = self.guard.check_prompt(prompt)
         except GuardRefusal as exc:

@@ -1,6 +1,7 @@
 """TGI-style routes: POST /generate and /generate_stream (``inputs``, ``parameters``, ``details``)."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -45,7 +46,7 @@ def _top_tokens(o: CompletionOutput, pos: int, k: int, special: set[int]) -> lis
             for _, tid, lp in ranked]
 
 
-def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, EngineRequest]:
+async def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, EngineRequest]:
     """Validate, take a slot and build the engine request; the caller owns the returned ticket."""
     state: ServerState = request.app.state.ketch
     log_ignored(body, "generate", request.state.request_id)
@@ -58,7 +59,8 @@ def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticket, Eng
     if call is not None:
         call.model = state.config.model_name
     state.refuse_token_details(bool(body.parameters.details or body.parameters.top_n_tokens), "parameters.details")
-    inputs = state.guard_prompt(body.inputs, call, "inputs") if state.guard is not None else body.inputs
+    inputs = (await asyncio.to_thread(state.guard_prompt, body.inputs, call, "inputs") if state.guard is not None
+              else body.inputs)  # the guard's scans run off the event loop
     if call is not None and state.config.security.audit_text:
         call.prompt_text = inputs  # after the guard's redaction
     with state.admission() as ticket:
@@ -76,7 +78,7 @@ def _special_ids(state: ServerState) -> set[int]:
 
 @router.post("/generate")
 async def generate(body: TGIRequest, request: Request):
-    state, ticket, req = _admit(body, request)
+    state, ticket, req = await _admit(body, request)
     final = await finish_unless_disconnected(request, state.final(req, getattr(request.state, "call", None)),
                                              ticket.release)
     if final is None:
@@ -110,7 +112,7 @@ async def compat_generate(body: TGIRequest, request: Request):
 
 @router.post("/generate_stream")
 async def generate_stream(body: TGIRequest, request: Request):
-    state, ticket, req = _admit(body, request)
+    state, ticket, req = await _admit(body, request)
     return EventStream(_stream(state, req, body, getattr(request.state, "call", None)), on_close=ticket.release)
 
 

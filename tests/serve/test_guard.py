@@ -177,3 +177,25 @@ def test_secrets_in_any_role_are_moderated():
         messages, check = guard.check_messages([{"role": role, "content": f"the key is {secret}"},
                                                 {"role": "user", "content": "hi"}])
         assert secret not in messages[0]["content"] and check.redactions == {"secrets": 1}, role
+
+
+def test_a_huge_guarded_prompt_is_refused_before_scanning_and_others_are_served(guarded):
+    """A body of phone- and address-shaped text far over the window is a 400 at once; while the
+    guard scans a long (fitting) prompt in a worker thread, /health still answers."""
+    import threading
+
+    window = guarded.state.require_engine().engine.max_model_len
+    huge = "call 415 555 2671 or x@y.example " * (window * 3)
+    r = httpx.post(guarded.url + "/v1/completions", json={"prompt": huge, "max_tokens": 1}, timeout=60)
+    assert r.status_code == 400 and r.json()["error"]["code"] == "context_length_exceeded"
+    long = "call 415 555 2671 or x@y.example " * (window // 4)
+    done = threading.Event()
+
+    def send() -> None:
+        httpx.post(guarded.url + "/generate", json={"inputs": long, "parameters": {"max_new_tokens": 1}},
+                   timeout=120)
+        done.set()
+
+    threading.Thread(target=send, daemon=True).start()
+    assert httpx.get(guarded.url + "/health", timeout=30).status_code == 200
+    assert done.wait(120)
