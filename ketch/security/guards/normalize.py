@@ -34,10 +34,12 @@ _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0250-\u02
 _WORD = re.compile(r"\S+")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
                        "!": "i", "|": "l", "8": "b", "9": "g"})
-_LEET_WORD = re.compile(r"(?=\S*[A-Za-z])(?=\S*[0-9@$!|])\S+")
+_LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
+_SPACE = re.compile(r"\s")
 # Letters (or CJK characters) set apart by one separator each: "i g n o r e", "忽 略", "i.g.n.o.r.e".
 _SPACED = re.compile(r"(?<![^\W_])((?:[^\W\d_][ .\-_*·]){2,}[^\W\d_])(?![^\W_])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_HEX_HINT = re.compile(r"[0-9a-fA-F]{16}|(?:[0-9a-fA-F]{2}[\s:,]){7}|(?:\\x[0-9a-fA-F]{2}){4}")
 _HEX = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:,]?){8,}")
 _PCT_ONE = re.compile(r"%[0-9a-fA-F]{2}")
 _MAX_DEPTH = 2  # payloads inside payloads (base64 of hex, ...), then stop
@@ -46,6 +48,7 @@ _MAX_DEPTH = 2  # payloads inside payloads (base64 of hex, ...), then stop
 _COMMON = re.compile(r"\b(?:the|and|you|to|of|is|are|your|all|this|that|for|with|me|now|what|ignore|instructions?)\b")
 
 
+_ROT_SAMPLE = 4000  # characters a text's rot13 reading is judged on
 _ROT_HINT = re.compile(r"rot[\s_-]?13|caesar|凯撒|回转|rotat")
 
 
@@ -57,6 +60,8 @@ def fold(text: str) -> str:
     """NFKC (fullwidth and compatibility forms become plain ones), invisible characters removed,
     look-alike letters folded inside mixed-script words."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    if not _OTHER_SCRIPT.search(text):  # the common case: no Greek or Cyrillic letter at all
+        return text
 
     def unmix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -92,7 +97,7 @@ def decoded_payloads(text: str) -> list[str]:
             if got:
                 out.append(got)
                 break
-    for m in _HEX.finditer(text):
+    for m in (_HEX.finditer(text) if _HEX_HINT.search(text) else ()):
         digits = re.sub(r"\\x|0x|[\s:,]", "", m.group(0))
         if len(digits) % 2 == 0:
             try:
@@ -106,6 +111,24 @@ def decoded_payloads(text: str) -> list[str]:
     return out
 
 
+def _leet(lower: str) -> str | None:
+    """``lower`` with leetspeak undone in the words that mix letters with digits or symbols (found
+    from their letter-digit seams, so a long prompt costs one pass, not a callback per word)."""
+    pieces, pos = [], 0
+    for m in _LEET_HINT.finditer(lower):
+        if m.start() < pos:
+            continue
+        start = max(pos, max(lower.rfind(c, pos, m.start()) for c in " \n\t\r") + 1)  # the word's start
+        after = _SPACE.search(lower, m.end())
+        end = after.start() if after else len(lower)
+        pieces += [lower[pos:start], lower[start:end].translate(_LEET)]
+        pos = end
+    if not pieces:
+        return None
+    out = "".join(pieces) + lower[pos:]
+    return out if out != lower else None
+
+
 def views(text: str, depth: int = 0) -> list[str]:
     """The folded text, lowercased, and each trick undone: the strings the rules scan."""
     base = fold(text)
@@ -114,16 +137,16 @@ def views(text: str, depth: int = 0) -> list[str]:
     despaced = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(1)), lower)
     if despaced != lower:
         found.append(despaced)
-    leet = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), lower)
-    if leet != lower:
+    leet = _leet(lower)
+    if leet is not None:
         found.append(leet)
     if _LATIN.search(lower):
-        rotated = codecs.decode(lower, "rot13")
-        words = _english_words(rotated)
-        # only for text that says it is rotated, or reads at least as well rotated: a second full
-        # scan of every long prompt would double the rules' time
-        if _ROT_HINT.search(lower) or (words and words >= _english_words(lower)):
-            found.append(rotated)
+        # only for text that says it is rotated, or reads at least as well rotated (judged on its
+        # start): a second full scan of every long prompt would double the rules' time
+        sample = lower[:_ROT_SAMPLE]
+        words = _english_words(codecs.decode(sample, "rot13"))
+        if _ROT_HINT.search(lower) or (words and words >= _english_words(sample)):
+            found.append(codecs.decode(lower, "rot13"))
     if depth < _MAX_DEPTH:
         for payload in decoded_payloads(base):
             found.extend(views(payload, depth + 1))
