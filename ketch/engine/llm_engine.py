@@ -281,7 +281,7 @@ class LLMEngine:
                 token_ids = seq.token_ids[start:]
                 logprobs = seq.logprobs[seq.sent_tokens:] if seq.logprobs is not None else None
                 seq.sent_tokens += len(token_ids)
-                new_text = text[seq.sent_chars:] if len(text) > seq.sent_chars else ""
+                new_text = text[seq.sent_chars:]
                 seq.sent_chars = max(seq.sent_chars, len(text))
                 text = new_text
             else:

@@ -119,8 +119,6 @@ class AuditLog:
             self.path.chmod(0o600)
         except OSError:
             pass
-        row = self._db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        self._seq, self._head = (row[0], row[1]) if row else (0, GENESIS)
         self._queue: queue.Queue[AuditEntry | None] = queue.Queue()
         self._idle = threading.Condition()
         self._pending = 0
@@ -192,7 +190,6 @@ class AuditLog:
             self._db.executemany(f"INSERT INTO audit (seq, {', '.join(_FIELDS)}, prev_hash, hash) VALUES ({marks})",
                                  rows)
             self._db.execute("COMMIT")
-            self._seq, self._head = seq, head
             tmp = self.head_path.with_suffix(".tmp")
             tmp.write_text(json.dumps({"seq": seq, "hash": head}))
             tmp.replace(self.head_path)

@@ -42,6 +42,11 @@ CREATE TABLE IF NOT EXISTS usage (
 """
 
 
+# what _record reads, in its order (the hash last, for lookup's comparison)
+_COLUMNS = ("id, name, role, models, rpm, tpm, max_parallel, daily_tokens, created_at, expires_at, revoked_at, "
+            "hash")
+
+
 class KeyStoreError(ValueError):
     """A key operation the caller can fix (unknown id, bad argument): the message says what."""
 
@@ -173,36 +178,26 @@ class KeyStore:
 
     # ---- reading ----------------------------------------------------------------------------
 
-    def _row(self, where: str, arg: str) -> KeyRecord | None:
+    def _select(self, where: str, args: tuple = ()) -> list[tuple]:
         with self._lock:
-            row = self._db.execute(
-                "SELECT id, name, role, models, rpm, tpm, max_parallel, daily_tokens, created_at, expires_at, "
-                f"revoked_at, hash FROM keys WHERE {where} = ?", (arg,)).fetchone()
-        return None if row is None else _record(row)
+            return self._db.execute(f"SELECT {_COLUMNS} FROM keys {where}", args).fetchall()
 
     def lookup(self, key: str) -> KeyRecord | None:
         """The record of a presented key (any status), or None when no key has its hash."""
         digest = hash_key(key)
-        with self._lock:
-            row = self._db.execute(
-                "SELECT id, name, role, models, rpm, tpm, max_parallel, daily_tokens, created_at, expires_at, "
-                "revoked_at, hash FROM keys WHERE hash = ?", (digest,)).fetchone()
-        if row is None or not hmac.compare_digest(row[11], digest):
+        rows = self._select("WHERE hash = ?", (digest,))
+        if not rows or not hmac.compare_digest(rows[0][11], digest):
             return None
-        return _record(row)
+        return _record(rows[0])
 
     def get(self, key_id: str) -> KeyRecord:
-        record = self._row("id", key_id)
-        if record is None:
+        rows = self._select("WHERE id = ?", (key_id,))
+        if not rows:
             raise UnknownKey(f"no key with id {key_id!r} (see `ketch keys list`)")
-        return record
+        return _record(rows[0])
 
     def list(self) -> list[KeyRecord]:
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id, name, role, models, rpm, tpm, max_parallel, daily_tokens, created_at, expires_at, "
-                "revoked_at, hash FROM keys ORDER BY created_at, id").fetchall()
-        return [_record(r) for r in rows]
+        return [_record(r) for r in self._select("ORDER BY created_at, id")]
 
     # ---- writing ----------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -35,10 +37,15 @@ def _keys(request: Request) -> tuple[ServerState, KeyStore]:
     return state, state.keys
 
 
-def _user_error(exc: ValueError) -> APIError:
-    if isinstance(exc, UnknownKey):
-        return APIError(404, str(exc), param="key_id", code="key_not_found")
-    return APIError(400, str(exc), code="invalid_value")
+@contextmanager
+def _key_errors() -> Iterator[None]:
+    """The key store's refusals as the one error shape: an unknown id is a 404, a bad value a 400."""
+    try:
+        yield
+    except UnknownKey as exc:
+        raise APIError(404, str(exc), param="key_id", code="key_not_found") from None
+    except ValueError as exc:
+        raise APIError(400, str(exc), code="invalid_value") from None
 
 
 @router.get("/admin/keys")
@@ -52,42 +59,34 @@ async def list_keys(request: Request) -> dict[str, Any]:
 async def create_key(body: CreateKeyRequest, request: Request) -> dict[str, Any]:
     """A new key; the response is the only place its secret ever appears."""
     state, store = _keys(request)
-    try:
+    with _key_errors():
         limits = KeyLimits(rpm=body.rpm, tpm=body.tpm, max_parallel=body.max_parallel,
                            daily_tokens=body.daily_tokens)
         expires = parse_expiry(body.expires, state.clock()) if body.expires else None
         record, key = store.create(body.name, body.role, models=body.models, limits=limits, expires_at=expires)
-    except ValueError as exc:
-        raise _user_error(exc) from None
     return {**record.public(state.clock()), "key": key}
 
 
 @router.get("/admin/keys/{key_id}")
 async def get_key(key_id: str, request: Request) -> dict[str, Any]:
     state, store = _keys(request)
-    try:
+    with _key_errors():
         return store.get(key_id).public(state.clock())
-    except ValueError as exc:
-        raise _user_error(exc) from None
 
 
 @router.post("/admin/keys/{key_id}/revoke")
 async def revoke_key(key_id: str, request: Request) -> dict[str, Any]:
     state, store = _keys(request)
-    try:
+    with _key_errors():
         return store.revoke(key_id).public(state.clock())
-    except ValueError as exc:
-        raise _user_error(exc) from None
 
 
 @router.post("/admin/keys/{key_id}/rotate")
 async def rotate_key(key_id: str, request: Request) -> dict[str, Any]:
     """A new secret for the key; the old one stops working at once."""
     state, store = _keys(request)
-    try:
+    with _key_errors():
         record, key = store.rotate(key_id)
-    except ValueError as exc:
-        raise _user_error(exc) from None
     return {**record.public(state.clock()), "key": key}
 
 

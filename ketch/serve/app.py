@@ -20,7 +20,7 @@ from ketch.engine.async_engine import AsyncEngine
 from ketch.serve import admin, openai, tgi
 from ketch.security.access import OPEN, required_level
 from ketch.security.audit import AuditEntry
-from ketch.serve.auth import Pass, check_model
+from ketch.serve.auth import Pass
 from ketch.serve.call import Call
 from ketch.serve.chat import ToolPlan, encode_chat
 from ketch.serve.errors import APIError, error_body, install_error_handlers
@@ -214,7 +214,8 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
 
 def _check_call_model(request: Request, state: ServerState) -> None:
     call: Call | None = getattr(request.state, "call", None)
-    check_model(call.gate if call is not None else None, state.config.model_name)
+    if call is not None:
+        call.use_model(state.config.model_name)
 
 
 def _add_service_routes(app: FastAPI, state: ServerState) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ketch.security.limits import Lease
-from ketch.serve.auth import Pass
+from ketch.serve.auth import Pass, check_model
 
 
 @dataclass(slots=True)
@@ -31,6 +31,11 @@ class Call:
         self.guard.extend(decisions)
         for k, v in redactions.items():
             self.redactions[k] = self.redactions.get(k, 0) + v
+
+    def use_model(self, model: str) -> None:
+        """403 when the caller's key does not allow ``model``; otherwise the model the audit row names."""
+        check_model(self.gate, model)
+        self.model = model
 
     @property
     def lease(self) -> Lease | None:

@@ -12,7 +12,6 @@ from fastapi.responses import JSONResponse
 
 from ketch.outputs import CompletionOutput, Logprob, RequestOutput
 from ketch.sampling import SamplingParams
-from ketch.serve.auth import check_model
 from ketch.serve.call import Call
 from ketch.serve.chat import ToolPlan, could_start_tool_call, encode_chat, parse_tool_calls, tool_plan
 from ketch.serve.errors import APIError
@@ -39,9 +38,8 @@ def _check_model(state: ServerState, model: str | None, request: Request) -> str
         raise APIError(404, f"The model '{model}' does not exist; this server serves '{name}'",
                        param="model", code="model_not_found")
     call = _call(request)
-    check_model(call.gate if call is not None else None, name)
     if call is not None:
-        call.model = name
+        call.use_model(name)
     return name
 
 

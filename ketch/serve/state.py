@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import TypeVar
 
 from ketch.config import ServerConfig
 from ketch.engine.async_engine import AsyncEngine, EngineDeadError
@@ -20,7 +21,7 @@ from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
 from ketch.outputs import CompletionOutput, RequestOutput
 from ketch.security.audit import AuditLog
-from ketch.security.guards.guard import Guard, GuardRefusal
+from ketch.security.guards.guard import Guard, GuardRefusal, InputCheck, moderation_decisions
 from ketch.security.guards.moderation import StreamModerator
 from ketch.security.keys import KeyStore
 from ketch.security.limits import KeyLimiter, LimitExceeded
@@ -31,6 +32,7 @@ from ketch.serve.errors import APIError
 from ketch.serve.metrics import ServerMetrics
 
 log = logging.getLogger("ketch.serve")
+T = TypeVar("T")
 # No tokenizer ketch serves has tokens longer than this many characters, so a prompt over
 # max_model_len times it cannot fit (checked before the guard scans it).
 _MAX_CHARS_PER_TOKEN = 64
@@ -201,18 +203,11 @@ class ServerState:
             if mod.blocked:
                 d.finish_reason, d.stop_reason = "content_filter", None
                 if call is not None:
-                    call.record([{"guard": "moderation", "action": "block", "direction": "output",
-                                  "reason": ",".join(sorted(mod.counts("block")))}], {})
+                    call.record(moderation_decisions(mod.counts, ("block",), "output"), {})
             if d.finish_reason is not None:
                 mod.closed = True
-            if d.finish_reason is not None and call is not None:
-                redacted = mod.counts("redact")
-                flagged = mod.counts("flag")
-                decisions = ([{"guard": "moderation", "action": "redact", "direction": "output",
-                               "reason": ",".join(sorted(redacted))}] if redacted else [])
-                decisions += ([{"guard": "moderation", "action": "flag", "direction": "output",
-                                "reason": ",".join(sorted(flagged))}] if flagged else [])
-                call.record(decisions, redacted)
+                if call is not None:
+                    call.record(moderation_decisions(mod.counts, ("redact", "flag"), "output"), mod.counts("redact"))
         if all(mods[d.index].blocked or d.finish_reason is not None for d in delta.outputs) and any(
                 m.blocked for m in mods.values()):
             delta.finished = True
@@ -229,28 +224,25 @@ class ServerState:
         text: callers run it off the event loop."""
         assert self.guard is not None
         self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
-        try:
-            out, check = self.guard.check_messages(messages)
-        except GuardRefusal as exc:
-            if call is not None:
-                call.record(exc.decisions, {})
-            raise APIError(400, exc.message, param="messages", code=exc.code) from None
-        if call is not None:
-            call.record(check.decisions, check.redactions)
-            call.canary = check.canary
-        return out
+        return self._guarded(lambda: self.guard.check_messages(messages), call, "messages")
 
     def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
         assert self.guard is not None
         self._guard_size(len(prompt), param)
+        return self._guarded(lambda: self.guard.check_prompt(prompt), call, param)
+
+    @staticmethod
+    def _guarded(check: Callable[[], tuple[T, InputCheck]], call: Call | None, param: str) -> T:
+        """Run one guard check: its decisions (and canary) onto ``call``, a refusal as a 400."""
         try:
-            out, check = self.guard.check_prompt(prompt)
+            out, result = check()
         except GuardRefusal as exc:
             if call is not None:
                 call.record(exc.decisions, {})
             raise APIError(400, exc.message, param=param, code=exc.code) from None
         if call is not None:
-            call.record(check.decisions, check.redactions)
+            call.record(result.decisions, result.redactions)
+            call.canary = result.canary or call.canary
         return out
 
     def refuse_token_details(self, asked: bool, param: str) -> None:

@@ -10,7 +10,6 @@ from fastapi.responses import JSONResponse
 
 from ketch.engine.sequence import Request as EngineRequest
 from ketch.outputs import CompletionOutput
-from ketch.serve.auth import check_model
 from ketch.serve.call import Call
 from ketch.serve.errors import APIError
 from ketch.serve.params import log_ignored, tgi_params
@@ -55,9 +54,8 @@ async def _admit(body: TGIRequest, request: Request) -> tuple[ServerState, Ticke
     if not body.inputs:
         raise APIError(400, "inputs must not be empty", param="inputs", code="invalid_value")
     call: Call | None = getattr(request.state, "call", None)
-    check_model(call.gate if call is not None else None, state.config.model_name)
     if call is not None:
-        call.model = state.config.model_name
+        call.use_model(state.config.model_name)
     state.refuse_token_details(bool(body.parameters.details or body.parameters.top_n_tokens), "parameters.details")
     inputs = (await asyncio.to_thread(state.guard_prompt, body.inputs, call, "inputs") if state.guard is not None
               else body.inputs)  # the guard's scans run off the event loop

@@ -4,6 +4,8 @@ Rate windows move on the test's clock (``create_app(clock=...)``), never by slee
 """
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from ketch.config import SecurityConfig
 from ketch.security.access import ADMIN, OPEN, ROUTE_ACCESS, USER
 from ketch.security.keys import KeyLimits, KeyStore
+from ketch.serve.admin import CreateKeyRequest
 from tests.security.test_keys import T0, Clock
 from tests.serve.conftest import MODEL_NAME, start_server, stop_server
 
@@ -309,3 +312,26 @@ def test_admin_inputs_out_of_range_are_400(auth_server, keys):
         r = httpx.get(url + "/admin/audit", params=params, headers=admin, timeout=60)
         assert r.status_code == 400, (params, r.text)
     assert httpx.get(url + "/admin/keys", headers=admin, timeout=60).status_code == 200
+
+
+_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70),
+                                 st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30)),
+                       lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                               st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+                       max_leaves=8)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.dictionaries(st.sampled_from(sorted(CreateKeyRequest.model_fields) + ["extra"]), _values, max_size=5),
+       query=st.dictionaries(st.sampled_from(["key_id", "since", "until", "status", "guard_action", "limit"]),
+                             st.one_of(st.text(max_size=20), st.integers(-2**70, 2**70).map(str)), max_size=4))
+def test_no_5xx_from_the_admin_api(auth_server, keys, body, query):
+    """Every field of the key-creation body and every audit query parameter, with any value."""
+    admin = bearer(keys["admin"])
+    r = httpx.post(auth_server.url + "/admin/keys", content=json.dumps(body, allow_nan=True).encode(), timeout=60,
+                   headers={**admin, "content-type": "application/json"})  # encoded here: httpx refuses NaN
+    assert r.status_code < 500, (body, r.status_code, r.text[:300])
+    if r.status_code == 200:
+        auth_server.keys.revoke(r.json()["id"])
+    q = httpx.get(auth_server.url + "/admin/audit", params=query, headers=admin, timeout=60)
+    assert q.status_code < 500, (query, q.status_code, q.text[:300])

@@ -7,13 +7,12 @@ decisions in the audit row and streams through ``output()``.
 from __future__ import annotations
 
 import secrets
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from ketch.security.guards.injection import score_messages, score_text
-from ketch.security.guards.moderation import Category, Moderated, Moderator, StreamModerator, load_policy
+from ketch.security.guards.moderation import Category, Moderated, Moderator, StreamModerator, categories, read_policy
 from ketch.security.guards.normalize import fold
 
 INJECTION_ACTIONS = ("block", "flag", "sanitize", "off")
@@ -66,22 +65,12 @@ class Guard:
     @classmethod
     def from_file(cls, path: str | Path | None = None) -> Guard:
         """The policy in ``path`` (TOML or YAML: ``[injection]`` and ``[[category]]``), or the default."""
-        if path is None:
-            raw = tomllib.loads(resources.files("ketch.security.guards").joinpath("default_policy.toml").read_text())
-        elif str(path).endswith((".yaml", ".yml")):
-            import yaml
-
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        else:
-            try:
-                raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as exc:
-                raise ValueError(f"{path}: not valid TOML: {exc}") from None
+        raw = read_policy(path)
         inj = raw.get("injection", {})
         if not isinstance(inj, dict) or set(inj) - {"threshold", "action", "canary"}:
             raise ValueError("[injection] takes threshold, action and canary")
         return cls(InjectionPolicy(float(inj.get("threshold", 0.5)), inj.get("action", "block")),
-                   load_policy(path), bool(inj.get("canary", True)))
+                   categories(raw), bool(inj.get("canary", True)))
 
     # ---- input -------------------------------------------------------------------------------
 
@@ -100,13 +89,9 @@ class Guard:
         result = self.moderator.apply(text, "input")
         if not result.findings:
             return text
-        for action in ("block", "redact", "flag"):
-            counts = result.counts(action)
-            if counts:
-                check.decisions.append({"guard": "moderation", "action": action, "reason": ",".join(sorted(counts))})
-                if action == "redact":
-                    for k, v in counts.items():
-                        check.redactions[k] = check.redactions.get(k, 0) + v
+        check.decisions += moderation_decisions(result.counts, ("block", "redact", "flag"))
+        for k, v in result.counts("redact").items():
+            check.redactions[k] = check.redactions.get(k, 0) + v
         if result.blocked:
             raise GuardRefusal("content_policy_violation", "the request was refused by the server's content policy "
                                f"({', '.join(sorted(result.counts('block')))})", check.decisions)
@@ -157,6 +142,19 @@ class Guard:
 
     def moderate_output(self, text: str) -> Moderated:
         return self.moderator.apply(text, "output")
+
+
+def moderation_decisions(counts: Callable[[str], dict[str, int]], actions: tuple[str, ...],
+                         direction: str | None = None) -> list[dict]:
+    """The audit decisions of moderation: one per action taken, naming its categories (``counts``
+    gives the findings per category for an action)."""
+    out = []
+    for action in actions:
+        found = counts(action)
+        if found:
+            out.append({"guard": "moderation", "action": action, **({"direction": direction} if direction else {}),
+                        "reason": ",".join(sorted(found))})
+    return out
 
 
 def _sanitize(text: str) -> str:

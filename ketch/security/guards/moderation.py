@@ -71,25 +71,39 @@ class Moderated:
 
     def counts(self, action: str | None = None) -> dict[str, int]:
         """Findings per category (those with ``action`` only, if given): what the audit row keeps."""
-        return dict(Counter(f.category for f in self.findings if action is None or f.action == action))
+        return _counts(self.findings, action)
+
+
+def _counts(findings: list[Finding], action: str | None) -> dict[str, int]:
+    return dict(Counter(f.category for f in findings if action is None or f.action == action))
+
+
+def read_policy(path: str | Path | None = None) -> dict:
+    """A policy file (.toml, .yaml/.yml) as data, or the shipped default's."""
+    if path is None:
+        return tomllib.loads(resources.files("ketch.security.guards").joinpath("default_policy.toml").read_text())
+    p = Path(path)
+    text = p.read_text(encoding="utf-8")
+    if p.suffix in (".yaml", ".yml"):
+        import yaml
+
+        data = yaml.safe_load(text) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{p}: a policy is a mapping (injection, category), not a {type(data).__name__}")
+        return data
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{p}: not valid TOML: {exc}") from None
 
 
 def load_policy(path: str | Path | None = None) -> list[Category]:
-    """The categories of a policy file (.toml, .yaml/.yml), or of the shipped default."""
-    if path is None:
-        data = tomllib.loads(resources.files("ketch.security.guards").joinpath("default_policy.toml").read_text())
-    else:
-        p = Path(path)
-        text = p.read_text(encoding="utf-8")
-        if p.suffix in (".yaml", ".yml"):
-            import yaml
+    """The categories of a policy file, or of the shipped default."""
+    return categories(read_policy(path))
 
-            data = yaml.safe_load(text) or {}
-        else:
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                raise ValueError(f"{p}: not valid TOML: {exc}") from None
+
+def categories(data: dict) -> list[Category]:
+    """The ``[[category]]`` tables of a policy's data, validated."""
     cats = data.get("category", data.get("categories", []))
     if not isinstance(cats, list):
         raise ValueError("a policy's categories are a list ([[category]] in TOML)")
@@ -274,4 +288,4 @@ class StreamModerator:
         return result.text
 
     def counts(self, action: str | None = None) -> dict[str, int]:
-        return dict(Counter(f.category for f in self.findings if action is None or f.action == action))
+        return _counts(self.findings, action)
