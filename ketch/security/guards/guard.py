@@ -135,10 +135,7 @@ class Guard:
 
     def output(self, canary: str | None) -> StreamModerator:
         """A moderator for one choice's generated text (the canary, if any, blocks)."""
-        if canary is None:
-            return self.moderator.stream("output")
-        return Moderator([*self.categories, Category("system_prompt_leak", terms=(canary,), input="off",
-                                                       output="block")]).stream("output")
+        return self.moderator.stream("output", canary)
 
     def moderate_output(self, text: str) -> Moderated:
         return self.moderator.apply(text, "output")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ketch.security.guards.classifier import InjectionClassifier, default_classifier, sigmoid
 from ketch.security.guards.injection_rules import META_CUES, QUOTED, RULES
 from ketch.security.guards.normalize import fold, views
 
@@ -32,19 +33,25 @@ def _clip(text: str) -> str:
     return text[:half] + "\n" + text[-half:]
 
 
-def score_text(text: str, *, data: bool = False) -> Verdict:
-    """Score one message. ``data``: the text arrived as a document or a tool result, where an
-    instruction addressed to the assistant is itself the attack (no discount for discussion)."""
+_UNSET = object()
+
+
+def evidence(text: str, *, data: bool = False) -> tuple[dict[str, float], bool, set[str], list[str]]:
+    """What the rules find in ``text``: the families hit (with their weights, discounted when the
+    text only discusses them), whether it reads as talking about an attack, the findings as the
+    classifier's features, and the views scanned."""
     text = _clip(text)
+    seen = views(text)
     hits: dict[str, float] = {}
-    for view in views(text):
+    for view in seen:
         for rule in RULES:
             if rule.weight > hits.get(rule.family, 0.0) and rule.pattern.search(view):
                 hits[rule.family] = rule.weight
     if not hits:
-        return Verdict(0.0)
+        return hits, False, set(), seen
     folded = fold(text).lower()
     meta = not data and bool(META_CUES.search(folded))
+    found = {f"rule:{f}" for f in hits}
     if meta:
         # discount only what the quotes and the question explain: a match outside any quote is
         # still an imperative addressed to us
@@ -52,12 +59,32 @@ def score_text(text: str, *, data: bool = False) -> Verdict:
         outside = QUOTED.sub(" ", folded)
         if quoted and not any(r.pattern.search(outside) for r in RULES if r.family in hits):
             hits = {f: w * _META_DISCOUNT for f, w in hits.items()}
+            found |= {f"quoted:{f}" for f in hits}
         elif not quoted:
             hits = {f: w * 0.7 for f, w in hits.items()}
-    miss = 1.0
-    for w in hits.values():
-        miss *= 1.0 - w
-    return Verdict(round(1.0 - miss, 4), tuple(sorted(hits)), meta)
+            found |= {f"meta:{f}" for f in hits}
+    return hits, meta, found, seen
+
+
+def score_text(text: str, *, data: bool = False, classifier: InjectionClassifier | None | object = _UNSET) -> Verdict:
+    """Score one message. ``data``: the text arrived as a document or a tool result, where an
+    instruction addressed to the assistant is itself the attack (no discount for discussion).
+    ``classifier``: the learned layer (default: the shipped model; None: the rules alone).
+
+    With the classifier, the rules' findings are its features beside the n-grams, so one model
+    weighs both; without it, each family's weight is how sure a match alone makes us."""
+    if classifier is _UNSET:
+        classifier = default_classifier()
+    hits, meta, found, seen = evidence(text, data=data)
+    families = tuple(sorted(hits))
+    if classifier is None:
+        miss = 1.0
+        for w in hits.values():
+            miss *= 1.0 - w
+        return Verdict(round(1.0 - miss, 4), families, meta)
+    z = max(classifier.logit(view) for view in seen) + classifier.evidence_logit(found)
+    score = sigmoid(z)
+    return Verdict(round(score, 4), families or (("learned",) if score >= 0.5 else ()), meta)
 
 
 def score_messages(messages: list[dict]) -> Verdict:

@@ -222,8 +222,9 @@ class Moderator:
                     break
         return hold
 
-    def stream(self, direction: str = "output") -> StreamModerator:
-        return StreamModerator(self, direction)
+    def stream(self, direction: str = "output", canary: str | None = None) -> StreamModerator:
+        """A moderator for one stream; ``canary``: a secret whose appearance blocks it."""
+        return StreamModerator(self, direction, canary)
 
 
 def _apply(text: str, findings: list[Finding]) -> Moderated:
@@ -239,12 +240,17 @@ def _apply(text: str, findings: list[Finding]) -> Moderated:
     return Moderated("".join(out), False, findings)
 
 
+CANARY_CATEGORY = "system_prompt_leak"
+
+
 class StreamModerator:
     """Generated text in, moderated text out, chunk by chunk; nothing that may still match leaves."""
 
-    def __init__(self, moderator: Moderator, direction: str) -> None:
+    def __init__(self, moderator: Moderator, direction: str, canary: str | None = None) -> None:
         self._mod = moderator
         self._direction = direction
+        # per stream, so the shared, compiled policy is never rebuilt for one request's secret
+        self._canary = canary.lower() if canary else None
         self._held = ""
         # the last characters already released, as generated: word boundaries and lookbehinds at
         # the start of the held text see them ("cla" released, then "ss" is not the word "ss")
@@ -270,6 +276,8 @@ class StreamModerator:
         # released text never holds the start of a match, so findings start at ctx or later
         findings = [f for f in self._mod.scan(text, self._direction) if f.start >= ctx]
         cut = len(text) if final else self._mod.hold_from(text, ctx)
+        if self._canary:
+            cut = self._check_canary(text, ctx, cut, final, findings)
         moved = True
         while moved:  # never cut through a match: back up to its start
             moved = False
@@ -286,6 +294,20 @@ class StreamModerator:
         self._held = text[cut:]
         self._before = (self._before + released)[-_CONTEXT:]
         return result.text
+
+    def _check_canary(self, text: str, ctx: int, cut: int, final: bool, findings: list[Finding]) -> int:
+        """Add the canary's appearances to ``findings``; hold a tail that may be its start."""
+        canary = self._canary
+        low = _lower(text)
+        at = low.find(canary, max(0, ctx - len(canary) + 1))
+        while at != -1:
+            findings.append(Finding(CANARY_CATEGORY, "canary", at, at + len(canary), "block"))
+            at = low.find(canary, at + 1)
+        if not final:
+            for k in range(min(len(canary) - 1, len(low) - ctx), 0, -1):
+                if low.endswith(canary[:k]):
+                    return min(cut, len(low) - k)
+        return cut
 
     def counts(self, action: str | None = None) -> dict[str, int]:
         return _counts(self.findings, action)
