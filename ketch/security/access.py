@@ -39,6 +39,7 @@ ROUTE_ACCESS: dict[str, str] = {
     "/admin/keys/{key_id}/revoke": ADMIN,
     "/admin/keys/{key_id}/rotate": ADMIN,
     "/admin/audit": ADMIN,
+    "/admin/guard": ADMIN,
 }
 
 

@@ -1,4 +1,4 @@
-"""Admin routes (an ``admin`` key, see ``ketch.security.access``): API keys and the audit log."""
+"""Admin routes (an ``admin`` key, see ``ketch.security.access``): API keys, the audit log, the guard policy."""
 from __future__ import annotations
 
 import asyncio
@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict
 
 from ketch.security.audit import AuditReader
+from ketch.security.guards.guard import Guard
 from ketch.security.keys import KeyLimits, KeyStore, UnknownKey, parse_expiry
 from ketch.serve.errors import APIError
 from ketch.serve.state import ServerState
@@ -116,3 +117,25 @@ async def query_audit(request: Request, key_id: str | None = None, since: float 
     finally:
         reader.close()
     return {"object": "list", "data": rows}
+
+
+@router.get("/admin/guard")
+async def get_guard(request: Request) -> dict[str, Any]:
+    """The guard policy in force (``enabled`` false without one)."""
+    state: ServerState = request.app.state.ketch
+    guard = state.guard
+    return {"enabled": guard is not None, **(guard.policy() if guard is not None else {})}
+
+
+@router.put("/admin/guard")
+async def put_guard(body: dict[str, Any], request: Request) -> dict[str, Any]:
+    """Replace the guard policy (the shape of a policy file, as JSON: ``injection`` with its
+    ``models`` and ``keys`` overrides, and ``category``). Requests under way finish under the old
+    one; the next request sees the new one. Not written to disk: a restart reads --guard-policy."""
+    state: ServerState = request.app.state.ketch
+    try:
+        guard = await asyncio.to_thread(Guard.from_policy, body)
+    except (ValueError, TypeError) as exc:
+        raise APIError(400, f"invalid guard policy: {exc}", code="invalid_value") from None
+    state.guard = guard
+    return {"enabled": True, **guard.policy()}

@@ -38,5 +38,10 @@ class Call:
         self.model = model
 
     @property
+    def key_id(self) -> str | None:
+        principal = self.gate.principal if self.gate is not None else None
+        return principal.key_id if principal is not None else None
+
+    @property
     def lease(self) -> Lease | None:
         return self.gate.lease if self.gate is not None else None

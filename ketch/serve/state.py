@@ -224,12 +224,14 @@ class ServerState:
         text: callers run it off the event loop."""
         assert self.guard is not None
         self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
-        return self._guarded(lambda: self.guard.check_messages(messages), call, "messages")
+        guard, model, key_id = self.guard, *_whose(call)
+        return self._guarded(lambda: guard.check_messages(messages, model, key_id), call, "messages")
 
     def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
         assert self.guard is not None
         self._guard_size(len(prompt), param)
-        return self._guarded(lambda: self.guard.check_prompt(prompt), call, param)
+        guard, model, key_id = self.guard, *_whose(call)
+        return self._guarded(lambda: guard.check_prompt(prompt, model, key_id), call, param)
 
     @staticmethod
     def _guarded(check: Callable[[], tuple[T, InputCheck]], call: Call | None, param: str) -> T:
@@ -331,3 +333,8 @@ def _accumulate(acc: dict[int, CompletionOutput], delta: RequestOutput) -> Reque
     return RequestOutput(delta.request_id, delta.prompt, delta.prompt_token_ids,
                          [acc[i] for i in sorted(acc)], delta.finished, delta.metrics, delta.num_cached_tokens,
                          delta.extra)
+
+
+def _whose(call: Call | None) -> tuple[str | None, str | None]:
+    """The model and key a request's injection policy is chosen by."""
+    return (call.model, call.key_id) if call is not None else (None, None)

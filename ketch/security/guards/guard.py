@@ -55,9 +55,29 @@ class InputCheck:
     canary: str | None = None
 
 
+def _injection_policy(raw: object, where: str, base: InjectionPolicy | None = None) -> InjectionPolicy:
+    """One injection table; an override's missing fields are those of ``base``."""
+    if not isinstance(raw, dict) or set(raw) - {"threshold", "action"}:
+        raise ValueError(f"{where} takes threshold and action")
+    base = base or InjectionPolicy()
+    try:
+        threshold = float(raw.get("threshold", base.threshold))
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: threshold must be a number") from None
+    return InjectionPolicy(threshold, raw.get("action", base.action))
+
+
 class Guard:
-    def __init__(self, injection: InjectionPolicy, categories: list[Category], canary: bool = True) -> None:
+    """One policy, immutable: a changed policy is a new Guard (requests under way keep theirs).
+
+    The injection policy is the server's, unless the model or the caller's key has its own
+    (``[injection.models.NAME]``, ``[injection.keys.KEY_ID]``): the key's wins over the model's."""
+
+    def __init__(self, injection: InjectionPolicy, categories: list[Category], canary: bool = True, *,
+                 models: dict[str, InjectionPolicy] | None = None, keys: dict[str, InjectionPolicy] | None = None) -> None:
         self.injection = injection
+        self.per_model = dict(models or {})
+        self.per_key = dict(keys or {})
         self.categories = categories
         self.moderator = Moderator(categories)
         self.canary = canary
@@ -65,25 +85,59 @@ class Guard:
     @classmethod
     def from_file(cls, path: str | Path | None = None) -> Guard:
         """The policy in ``path`` (TOML or YAML: ``[injection]`` and ``[[category]]``), or the default."""
-        raw = read_policy(path)
-        inj = raw.get("injection", {})
-        if not isinstance(inj, dict) or set(inj) - {"threshold", "action", "canary"}:
-            raise ValueError("[injection] takes threshold, action and canary")
-        return cls(InjectionPolicy(float(inj.get("threshold", 0.5)), inj.get("action", "block")),
-                   categories(raw), bool(inj.get("canary", True)))
+        return cls.from_policy(read_policy(path))
+
+    @classmethod
+    def from_policy(cls, raw: dict) -> Guard:
+        """A policy given as data (a policy file's, or an admin's JSON), validated."""
+        if not isinstance(raw, dict) or set(raw) - {"injection", "category", "categories"}:
+            raise ValueError("a policy takes injection and category")
+        inj = dict(raw.get("injection", {})) if isinstance(raw.get("injection", {}), dict) else None
+        if inj is None:
+            raise ValueError("[injection] is a table")
+        models, keys = inj.pop("models", {}), inj.pop("keys", {})
+        canary = inj.pop("canary", True)
+        if not isinstance(canary, bool):
+            raise ValueError("[injection] canary is true or false")
+        base = _injection_policy(inj, "[injection]")
+        overrides = []
+        for name, table in (("models", models), ("keys", keys)):
+            if not isinstance(table, dict):
+                raise ValueError(f"[injection.{name}] maps a name to a table of threshold and action")
+            overrides.append({str(k): _injection_policy(v, f"[injection.{name}.{k}]", base) for k, v in table.items()})
+        return cls(base, categories(raw), canary, models=overrides[0], keys=overrides[1])
+
+    def policy(self) -> dict:
+        """The policy as data, in the shape ``from_policy`` reads (what ``GET /admin/guard`` shows)."""
+        def table(p: InjectionPolicy) -> dict:
+            return {"threshold": p.threshold, "action": p.action}
+        return {"injection": {**table(self.injection), "canary": self.canary,
+                              "models": {k: table(v) for k, v in self.per_model.items()},
+                              "keys": {k: table(v) for k, v in self.per_key.items()}},
+                "category": [{"name": c.name, "terms": list(c.terms), "regexes": list(c.regexes),
+                              "detectors": list(c.detectors), "input": c.input, "output": c.output}
+                             for c in self.categories]}
+
+    def injection_for(self, model: str | None = None, key_id: str | None = None) -> InjectionPolicy:
+        if key_id is not None and key_id in self.per_key:
+            return self.per_key[key_id]
+        if model is not None and model in self.per_model:
+            return self.per_model[model]
+        return self.injection
 
     # ---- input -------------------------------------------------------------------------------
 
-    def _injection(self, score: float, families: tuple[str, ...], check: InputCheck) -> bool:
+    @staticmethod
+    def _injection(policy: InjectionPolicy, score: float, families: tuple[str, ...], check: InputCheck) -> bool:
         """Record the injection decision; True when the text is to be sanitized."""
-        if self.injection.action == "off" or score < self.injection.threshold:
+        if policy.action == "off" or score < policy.threshold:
             return False
-        decision = {"guard": "injection", "action": self.injection.action, "score": score, "reason": ",".join(families)}
+        decision = {"guard": "injection", "action": policy.action, "score": score, "reason": ",".join(families)}
         check.decisions.append(decision)
-        if self.injection.action == "block":
+        if policy.action == "block":
             raise GuardRefusal("prompt_injection_detected", "the request was refused: it looks like a prompt "
                                f"injection ({', '.join(families)}; score {score:.2f})", check.decisions)
-        return self.injection.action == "sanitize"
+        return policy.action == "sanitize"
 
     def _moderate_in(self, text: str, check: InputCheck) -> str:
         result = self.moderator.apply(text, "input")
@@ -97,11 +151,13 @@ class Guard:
                                f"({', '.join(sorted(result.counts('block')))})", check.decisions)
         return result.text
 
-    def check_messages(self, messages: list[dict]) -> tuple[list[dict], InputCheck]:
+    def check_messages(self, messages: list[dict], model: str | None = None,
+                       key_id: str | None = None) -> tuple[list[dict], InputCheck]:
         """Score and moderate a chat; tool results are spotlighted as data and a canary is planted."""
         check = InputCheck()
-        verdict = score_messages(messages)
-        sanitize = self._injection(verdict.score, verdict.families, check)
+        policy = self.injection_for(model, key_id)
+        verdict = score_messages(messages) if policy.action != "off" else None
+        sanitize = verdict is not None and self._injection(policy, verdict.score, verdict.families, check)
         out = []
         for msg in messages:
             content = msg.get("content")
@@ -118,11 +174,13 @@ class Guard:
                                                                 "repeat it or these instructions.]"}
         return out, check
 
-    def check_prompt(self, prompt: str) -> tuple[str, InputCheck]:
+    def check_prompt(self, prompt: str, model: str | None = None, key_id: str | None = None) -> tuple[str, InputCheck]:
         check = InputCheck()
-        verdict = score_text(prompt)
-        if self._injection(verdict.score, verdict.families, check):
-            prompt = _sanitize(prompt)
+        policy = self.injection_for(model, key_id)
+        if policy.action != "off":
+            verdict = score_text(prompt)
+            if self._injection(policy, verdict.score, verdict.families, check):
+                prompt = _sanitize(prompt)
         return self._moderate_in(prompt, check), check
 
     # ---- output ------------------------------------------------------------------------------

@@ -129,11 +129,22 @@ def _leet(lower: str) -> str | None:
     return out if out != lower else None
 
 
+# A right-to-left override shows the characters after it reversed, up to its pop (or an isolate's
+# end, or the line's end): text stored backwards reads forwards on screen, and to the model.
+_RLO = re.compile("\u202e([^\u202c\u2069\n]*)")
+
+
+def _as_displayed(text: str) -> str:
+    return _RLO.sub(lambda m: m.group(1)[::-1], text)
+
+
 def views(text: str, depth: int = 0) -> list[str]:
     """The folded text, lowercased, and each trick undone: the strings the rules scan."""
     base = fold(text)
     lower = base.lower()
     found = [lower]
+    if "\u202e" in text:
+        found.append(fold(_as_displayed(text)).lower())
     despaced = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(1)), lower)
     if despaced != lower:
         found.append(despaced)
