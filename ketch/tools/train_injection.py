@@ -250,13 +250,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "ketch" / "guard-corpus",
                     help="where the public corpora are downloaded")
     ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--l2", type=float, default=2e-6, help="weight decay of the n-gram weights")
     args = ap.parse_args(argv)
     rng = random.Random(1234)
     examples = project_examples() + public_examples(fetch(args.cache), rng)
     train, val = _split(examples)
     print(f"{len(train)} training examples, {len(val)} held out "
           f"({sum(e.label for e in train)} attacks in training)", flush=True)
-    clf = fit(train, epochs=args.epochs)
+    clf = fit(train, epochs=args.epochs, l2=args.l2)
     print("held-out part of the training corpus:")
     report(clf, val)
     corpus = {"project": sorted(p.name for p in PROJECT_CORPUS.glob("*.jsonl")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ketch.security.guards.classifier import InjectionClassifier, default_classifier, sigmoid
-from ketch.security.guards.injection_rules import META_CUES, QUOTED, RULES
+from ketch.security.guards.injection_rules import META_CUES, QUOTED, RULES, SCAN
 from ketch.security.guards.normalize import fold, views
 
 MAX_SCAN_CHARS = 20_000  # per message: a longer one is scanned at its start and end
@@ -44,9 +44,7 @@ def evidence(text: str, *, data: bool = False) -> tuple[dict[str, float], bool, 
     seen = views(text)
     hits: dict[str, float] = {}
     for view in seen:
-        for rule in RULES:
-            if rule.weight > hits.get(rule.family, 0.0) and rule.pattern.search(view):
-                hits[rule.family] = rule.weight
+        SCAN.hits(view, hits)
     if not hits:
         return hits, False, set(), seen
     folded = fold(text).lower()
@@ -57,7 +55,7 @@ def evidence(text: str, *, data: bool = False) -> tuple[dict[str, float], bool, 
         # still an imperative addressed to us
         quoted = " ".join(m.group(1) for m in QUOTED.finditer(folded))
         outside = QUOTED.sub(" ", folded)
-        if quoted and not any(r.pattern.search(outside) for r in RULES if r.family in hits):
+        if quoted and not any(r.search(outside) for r in RULES if r.family in hits):
             hits = {f: w * _META_DISCOUNT for f, w in hits.items()}
             found |= {f"quoted:{f}" for f in hits}
         elif not quoted:

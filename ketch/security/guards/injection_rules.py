@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
 import regex
 
 
@@ -19,11 +20,45 @@ class Rule:
     family: str
     weight: float
     pattern: regex.Pattern
+    # the literal words a match must start with (None: any start): a long prompt that holds none
+    # is skipped with a few substring searches, and one that does is scanned from the first
+    anchors: tuple[str, ...] | None = None
+
+    def search(self, view: str) -> bool:
+        if self.anchors is None:
+            return self.pattern.search(view) is not None
+        starts = [i for i in (view.find(a) for a in self.anchors) if i >= 0]
+        return bool(starts) and self.pattern.search(view, min(starts)) is not None
+
+
+_META = set("()[]\\*+{}.^$")
+
+
+def leading_literals(pattern: str) -> tuple[str, ...] | None:
+    """The words a pattern's leading group of plain alternatives can start with ("instructions?"
+    gives "instruction"), or None when it does not start with one."""
+    body = pattern.removeprefix("\\b")
+    if not body.startswith("(?:"):
+        return None
+    close = body.find(")")
+    group = body[3:close]
+    if close < 0 or any(c in _META for c in group):
+        return None
+    alts = []
+    for alt in group.split("|"):
+        if "?" in alt[:-1] or alt == "?":
+            return None
+        if alt.endswith("?"):
+            alt = alt[:-2]  # the optional last character is not required
+        if not alt:
+            return None
+        alts.append(alt)
+    return tuple(alts)
 
 
 def _r(family: str, weight: float, *patterns: str) -> list[Rule]:
     # the regex module: the same patterns, about a quarter faster than re over long prompts
-    return [Rule(family, weight, regex.compile(p, regex.S)) for p in patterns]
+    return [Rule(family, weight, regex.compile(p, regex.S), leading_literals(p)) for p in patterns]
 
 
 _PRIOR = r"(?:previous|prior|above|earlier|preceding|original|initial|system|developer|all|any|your|the|these|those|old|existing|default|safety|hidden)"
@@ -110,3 +145,40 @@ META_CUES = re.compile(
     r"(?:什么是|是什么意思|什么意思|如何防御|怎么防御|如何防范|怎么防范|如何检测|怎么检测|是不是攻击|算不算|举例|例子|科普|安全培训|安全研究|红队|防护|防御措施|"
     r"提示词注入|提示注入|注入攻击|越狱|转义|过滤|正则|特殊标记|特殊token|聊天模板|为什么|原理)")
 QUOTED = re.compile(r"[\"“”'‘’「」『』《》`]([^\"“”'‘’「」『』《》`]{6,300})[\"“”'‘’「」『』《》`]")
+
+
+class RuleScan:
+    """All rules over one text at once. A rule that starts with plain words can only match where
+    one of them is, so one Aho-Corasick pass finds those places and the rule is tried there alone
+    (``match``, not ``search``): a 4k-token prompt costs a pass, not one regex scan per rule."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._auto = ahocorasick.Automaton()
+        by_word: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
+            for word in rule.anchors or ():
+                by_word.setdefault(word, []).append(i)
+        for word, idx in by_word.items():
+            self._auto.add_word(word, (len(word), tuple(idx)))
+        self._auto.make_automaton()
+        self._unanchored = [i for i, r in enumerate(rules) if r.anchors is None]
+
+    def hits(self, view: str, found: dict[str, float]) -> None:
+        """Raise ``found[family]`` to the weight of each rule that matches ``view``."""
+        starts: dict[int, set[int]] = {}
+        for end, (length, idx) in self._auto.iter(view):
+            for i in idx:
+                starts.setdefault(i, set()).add(end - length + 1)
+        rules = self.rules
+        for i, positions in starts.items():
+            rule = rules[i]
+            if rule.weight > found.get(rule.family, 0.0) and any(rule.pattern.match(view, p) for p in sorted(positions)):
+                found[rule.family] = rule.weight
+        for i in self._unanchored:
+            rule = rules[i]
+            if rule.weight > found.get(rule.family, 0.0) and rule.pattern.search(view):
+                found[rule.family] = rule.weight
+
+
+SCAN = RuleScan(RULES)
