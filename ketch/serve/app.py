@@ -1,6 +1,8 @@
 """The FastAPI app: routes, error handlers, request ids, JSON access log, body-size limit."""
 from __future__ import annotations
 
+import asyncio
+
 import json
 import logging
 import re
@@ -186,6 +188,7 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        state.loop = asyncio.get_running_loop()
         if state.engine is None:
             state.start_loading()
         yield

@@ -6,7 +6,9 @@ a plain counter: the engine's running slots plus a bounded queue; past that, 429
 """
 from __future__ import annotations
 
+import asyncio
 import logging
+import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -19,9 +21,12 @@ from ketch.engine.async_engine import AsyncEngine, EngineDeadError
 from ketch.engine.llm_engine import ContextLengthError, EngineStats, LLMEngine
 from ketch.engine.sequence import Request
 from ketch.engine.structured import GrammarError
+from ketch.formats.chat_template import render_chat
 from ketch.outputs import CompletionOutput, RequestOutput
+from ketch.sampling import SamplingParams
 from ketch.security.audit import AuditLog
 from ketch.security.guards.guard import Guard, GuardRefusal, InputCheck, moderation_decisions
+from ketch.security.guards.judge import judge_messages, yes_probability
 from ketch.security.guards.moderation import StreamModerator
 from ketch.security.keys import KeyStore
 from ketch.security.limits import KeyLimiter, LimitExceeded
@@ -64,6 +69,7 @@ class ServerState:
             self.gate = Gate(self.keys, KeyLimiter(self.keys, clock))
         self.audit = AuditLog(config.security.audit_db_path) if config.security.audit_on else None
         self.guard = Guard.from_file(config.security.guard_policy) if config.security.guard else None
+        self.loop: asyncio.AbstractEventLoop | None = None  # the server's, set at startup (the judge runs there)
         self.load_error: str | None = None
         self.draining = False
         self.in_flight = 0
@@ -225,13 +231,48 @@ class ServerState:
         assert self.guard is not None
         self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
         guard, model, key_id = self.guard, *_whose(call)
-        return self._guarded(lambda: guard.check_messages(messages, model, key_id), call, "messages")
+        judge = self._judge_from_thread(guard)
+        return self._guarded(lambda: guard.check_messages(messages, model, key_id, judge), call, "messages")
 
     def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
         assert self.guard is not None
         self._guard_size(len(prompt), param)
         guard, model, key_id = self.guard, *_whose(call)
-        return self._guarded(lambda: guard.check_prompt(prompt, model, key_id), call, param)
+        judge = self._judge_from_thread(guard)
+        return self._guarded(lambda: guard.check_prompt(prompt, model, key_id, judge), call, param)
+
+    def _judge_from_thread(self, guard: Guard) -> Callable[[str], float | None] | None:
+        """The judge for a guard check running in a worker thread: it hands the question to the
+        event loop (the engine lives there) and waits, up to the policy's timeout."""
+        loop = self.loop
+        if not guard.judge.enabled or loop is None:
+            return None
+
+        def judge(text: str) -> float | None:
+            future = asyncio.run_coroutine_threadsafe(self.judge(text), loop)
+            try:
+                return future.result(timeout=guard.judge.timeout)
+            except Exception:  # a slow or failed judge leaves the classifier's score standing
+                future.cancel()
+                return None
+        return judge
+
+    async def judge(self, text: str) -> float | None:
+        """Ask the served model whether ``text`` is an injection: P(yes) from its first token."""
+        engine = self.require_engine()
+        tok = engine.tokenizer
+        rendered = render_chat(tok.chat_template, judge_messages(text), add_generation_prompt=True,
+                               bos_token=tok.bos_token, eos_token=tok.eos_token)
+        params = SamplingParams(temperature=0.0, max_tokens=1, logprobs=20)
+        request = engine.make_request({"prompt_token_ids": tok.encode(rendered, add_special_tokens=False)},
+                                      params, "judge-" + secrets.token_hex(8))
+        last = None
+        async for out in engine.generate(request):
+            last = out
+        if last is None or not last.outputs or not last.outputs[0].logprobs:
+            return None
+        top = last.outputs[0].logprobs[0]
+        return yes_probability({tok.decode([tid]): lp.logprob for tid, lp in top.items()})
 
     @staticmethod
     def _guarded(check: Callable[[], tuple[T, InputCheck]], call: Call | None, param: str) -> T:

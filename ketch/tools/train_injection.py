@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import random
 import subprocess
 import sys
@@ -28,7 +29,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ketch.security.guards.classifier import BITS, MODEL_PATH, ORDERS, WINDOW, InjectionClassifier, ngram_buckets, prepare
+from ketch.security.guards.classifier import (BITS, MODEL_PATH, ORDERS, WORD_ORDERS, InjectionClassifier,
+                                              feature_buckets, prepare, window_bounds)
 from ketch.security.guards.injection import evidence, score_text
 from ketch.security.guards.injection_rules import RULES
 from ketch.security.guards.normalize import fold
@@ -137,14 +139,12 @@ def project_examples() -> list[Example]:
     return out
 
 
-def _pieces(ex: Example) -> list[str]:
-    """What one example trains on: the folded text, or for benign text longer than a window the
-    windows the scorer will read (every one benign); an attack's window is unknown, so it stays whole."""
+def _windows(ex: Example) -> tuple[list[str], str]:
+    """The windows the scorer reads of one example (its folded text, cut as ``window_bounds``
+    cuts it), and the whole folded text (the rules' findings are the whole text's)."""
     text = fold(ex.text).lower()
     body = prepare(text)
-    if ex.label == 1 or len(body) <= WINDOW:
-        return [text]
-    return [body[s:s + WINDOW] for s in range(0, len(body) - WINDOW // 2, WINDOW // 2)]
+    return [body[s:e] for s, e in window_bounds(len(body))], text
 
 
 EVIDENCE = sorted(f"{kind}:{family}" for kind in ("rule", "quoted", "meta") for family in {r.family for r in RULES})
@@ -162,7 +162,7 @@ def _encode(texts: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]
     idx, offsets, per = [], [], []
     pos = 0
     for t in texts:
-        buckets = np.concatenate(ngram_buckets(t)).astype(np.int64)
+        buckets = feature_buckets(t).astype(np.int64)
         idx.append(buckets)
         offsets.append(pos)
         per.append(np.full(len(buckets), 1.0 / np.sqrt(max(1, len(buckets))), dtype=np.float32))
@@ -179,39 +179,43 @@ def _split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     return train, val
 
 
-def fit(examples: list[Example], epochs: int = 6, l2: float = 2e-6, seed: int = 0) -> InjectionClassifier:
+def fit(examples: list[Example], epochs: int = 6, l2: float = 2e-6, seed: int = 0,
+        hard_share: float = 0.25) -> InjectionClassifier:
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    rows: list[tuple[str, int, float]] = []
+    rows: list[tuple[list[str], str, int, float]] = []
     # each side weighs half; on the benign side, look-alikes written for ketch and general text
-    # weigh half each, so a sea of chit-chat does not drown the hard cases
+    # share the other half, so a sea of chit-chat does not drown the hard cases
     pos = [e for e in examples if e.label == 1]
     hard = [e for e in examples if e.label == 0 and e.source.startswith("ketch:")]
     easy = [e for e in examples if e.label == 0 and not e.source.startswith("ketch:")]
-    groups = [[(p, e.label) for e in group for p in _pieces(e)] for group in (pos, hard, easy)]
-    total = sum(len(g) for g in groups)
-    for pieces, share in zip(groups, (0.5, 0.25, 0.25)):
-        w = share * total / max(1, len(pieces))  # mean weight 1: the loss keeps its usual scale
-        rows += [(p, y, w) for p, y in pieces]
+    for group, share in zip((pos, hard, easy), (0.5, hard_share, 0.5 - hard_share)):
+        w = share * len(examples) / max(1, len(group))  # mean weight 1: the loss keeps its usual scale
+        rows += [(*_windows(e), e.label, w) for e in group]
     rng.shuffle(rows)
     bag = torch.nn.EmbeddingBag(2 ** BITS, 1, mode="sum")
     torch.nn.init.zeros_(bag.weight)
     rules = torch.zeros(len(EVIDENCE), requires_grad=True)
     bias = torch.zeros(1, requires_grad=True)
     opt = torch.optim.Adam([bag.weight, rules, bias], lr=0.05)
-    batch = 512
+    batch = 256
     encoded = []
     for i in range(0, len(rows), batch):
         part = rows[i:i + batch]
-        encoded.append((*_encode([r[0] for r in part]), _evidence([r[0] for r in part]),
-                        torch.tensor([r[1] for r in part], dtype=torch.float32), torch.tensor([r[2] for r in part])))
+        # a text's logit is its worst window's, as the scorer computes it: the loss sees that max,
+        # so an attack hidden in one paragraph of a long document trains that paragraph's window
+        seg = torch.tensor([k for k, r in enumerate(part) for _ in r[0]], dtype=torch.int64)
+        encoded.append((*_encode([wnd for r in part for wnd in r[0]]), seg, _evidence([r[1] for r in part]),
+                        torch.tensor([r[2] for r in part], dtype=torch.float32), torch.tensor([r[3] for r in part])))
     steps = epochs * len(encoded)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.05, total_steps=steps)
     for epoch in range(epochs):
         t0, total = time.time(), 0.0
         for i in rng.sample(range(len(encoded)), len(encoded)):
-            idx, off, per, ev, y, w = encoded[i]
-            z = bag(idx, off, per_sample_weights=per).squeeze(1) + ev @ rules + bias
+            idx, off, per, seg, ev, y, w = encoded[i]
+            windows = bag(idx, off, per_sample_weights=per).squeeze(1)
+            worst = torch.full((len(y),), -1e9).scatter_reduce(0, seg, windows, reduce="amax", include_self=True)
+            z = worst + ev @ rules + bias
             loss = (torch.nn.functional.binary_cross_entropy_with_logits(z, y, reduction="none") * w).mean()
             loss = loss + l2 * bag.weight.pow(2).sum()
             opt.zero_grad()
@@ -222,6 +226,21 @@ def fit(examples: list[Example], epochs: int = 6, l2: float = 2e-6, seed: int = 
         print(f"epoch {epoch + 1}/{epochs}: loss {total / len(encoded):.4f} ({time.time() - t0:.0f} s)", flush=True)
     return InjectionClassifier(bag.weight.detach().squeeze(1).numpy().astype(np.float32), float(bias.detach()),
                                dict(zip(EVIDENCE, rules.detach().tolist())))
+
+
+def calibrate(clf: InjectionClassifier, held_out: list[Example], fp_target: float) -> InjectionClassifier:
+    """Shift the bias so that the default threshold, 0.5, is the lowest one at which at most
+    ``fp_target`` of the held-out look-alikes written for ketch are flagged: the threshold means
+    the same operating point whatever the balance of the corpus."""
+    hard = [e for e in held_out if e.label == 0 and e.source.startswith("ketch:")]
+    scores = sorted((score_text(e.text, classifier=clf).score for e in hard), reverse=True)
+    allowed = int(fp_target * len(scores))  # this many may sit at or over the threshold
+    at = scores[allowed] if allowed < len(scores) else 0.0
+    at = min(max(at + 1e-6, 1e-6), 1 - 1e-6)  # just over the first look-alike that must pass
+    shift = math.log(at / (1 - at))
+    print(f"calibration: {allowed}/{len(scores)} held-out look-alikes may be flagged; "
+          f"threshold 0.5 is the raw score {at:.3f} (bias {clf.bias:+.3f} -> {clf.bias - shift:+.3f})")
+    return InjectionClassifier(clf.weights, clf.bias - shift, clf.evidence)
 
 
 def report(clf: InjectionClassifier, examples: list[Example], threshold: float = 0.5) -> None:
@@ -241,6 +260,7 @@ def save(clf: InjectionClassifier, path: Path, corpus: dict) -> None:
     np.savez_compressed(path, weights=clf.weights.astype(np.float16), bias=np.float32(clf.bias),
                         evidence_names=np.array(names), evidence_weights=np.array([clf.evidence[n] for n in names], dtype=np.float32),
                         bits=np.int32(BITS), orders=np.array(ORDERS, dtype=np.int32),
+                        word_orders=np.array(WORD_ORDERS, dtype=np.int32),
                         corpus=np.array(json.dumps(corpus, sort_keys=True)))
 
 
@@ -251,13 +271,18 @@ def main(argv: list[str] | None = None) -> None:
                     help="where the public corpora are downloaded")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--l2", type=float, default=2e-6, help="weight decay of the n-gram weights")
+    ap.add_argument("--fp-target", type=float, default=0.04,
+                    help="the share of held-out look-alikes the default threshold may flag")
+    ap.add_argument("--hard-share", type=float, default=0.25,
+                    help="the share of the loss on the benign look-alikes written for ketch (attacks weigh 0.5, "
+                         "general text the rest)")
     args = ap.parse_args(argv)
     rng = random.Random(1234)
     examples = project_examples() + public_examples(fetch(args.cache), rng)
     train, val = _split(examples)
     print(f"{len(train)} training examples, {len(val)} held out "
           f"({sum(e.label for e in train)} attacks in training)", flush=True)
-    clf = fit(train, epochs=args.epochs, l2=args.l2)
+    clf = calibrate(fit(train, epochs=args.epochs, l2=args.l2, hard_share=args.hard_share), val, args.fp_target)
     print("held-out part of the training corpus:")
     report(clf, val)
     corpus = {"project": sorted(p.name for p in PROJECT_CORPUS.glob("*.jsonl")),

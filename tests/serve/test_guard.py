@@ -222,3 +222,24 @@ def test_an_admin_changes_the_policy_per_model_at_run_time(guarded):
         restore = {k: v for k, v in before.items() if k != "enabled"}
         assert httpx.put(guarded.url + "/admin/guard", json=restore, timeout=30).status_code == 200
     assert httpx.post(guarded.url + "/v1/chat/completions", json=attack, timeout=60).status_code == 400
+
+
+def test_the_served_model_judges_uncertain_requests(guarded):
+    """The judge is the served model itself, asked one yes/no question: its first token's
+    probabilities come back as a score, and with the band covering everything it decides."""
+    live = guarded
+    before = httpx.get(live.url + "/admin/guard", timeout=30).json()
+    policy = {k: v for k, v in before.items() if k != "enabled"}
+    judged = {**policy, "injection": {**policy["injection"], "threshold": 0.001, "action": "flag",
+                                      "judge": {"enabled": True, "low": 0.0, "high": 1.0, "timeout": 60}}}
+    try:
+        assert httpx.put(live.url + "/admin/guard", json=judged, timeout=30).status_code == 200
+        r = httpx.post(live.url + "/v1/chat/completions", timeout=120, json={
+            "messages": [{"role": "user", "content": "What is the capital of France?"}], "max_tokens": 2})
+        assert r.status_code == 200
+        rows = [x for x in _audit_rows(live) if x["route"] == "/v1/chat/completions"]
+        decision = rows[0]["guard"][0]
+        # SmolLM2 answers the question with some P(yes) in (0, 1): above the tiny threshold, flagged
+        assert decision["action"] == "flag" and "judge" in decision["reason"] and 0.0 < decision["score"] < 1.0
+    finally:
+        assert httpx.put(live.url + "/admin/guard", json=policy, timeout=30).status_code == 200

@@ -22,7 +22,8 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("injection_model.npz")
 ORDERS = (1, 2, 3, 4, 5)  # character n-gram lengths
-BITS = 20  # 2**20 hashed features
+WORD_ORDERS = (1, 2)  # word n-grams (words: runs between spaces and ASCII punctuation)
+BITS = 20  # 2**20 hashed features, characters' and words' together
 WINDOW = 320  # characters a window spans; longer texts are read in half-overlapping windows
 STRIDE = WINDOW // 2
 
@@ -38,10 +39,31 @@ def prepare(text: str) -> str:
     return " " + _SPACES.sub(" ", text).strip() + " "
 
 
+_WORD_CHAR = np.zeros(128, dtype=bool)
+_WORD_CHAR[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'"]] = True
+_MAX_WORD = 24  # characters of a word that its hash reads
+_POW = np.array([pow(0x100000001B3, k, 2 ** 64) for k in range(_MAX_WORD)], dtype=np.uint64)
+
+
 def ngram_buckets(text: str) -> list[np.ndarray]:
     """Per n-gram order, the bucket of the n-gram starting at each position of ``prepare(text)``."""
-    cps = np.frombuffer(prepare(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    out = []
+    return _buckets(_codepoints(text))[0]
+
+
+def feature_buckets(text: str) -> np.ndarray:
+    """Every feature of ``text`` (character and word n-grams), as bucket ids: what training sums."""
+    chars, words = _buckets(_codepoints(text))
+    return np.concatenate([*chars, *(b for b, _ in words)]) if chars else np.zeros(0, np.uint64)
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(prepare(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _buckets(cps: np.ndarray) -> tuple[list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]:
+    """Character n-gram buckets per order (one per start position), and word n-gram buckets per
+    order with the position each word n-gram starts at."""
+    chars = []
     with np.errstate(over="ignore"):
         rolling = np.zeros(len(cps), dtype=np.uint64)
         for n in range(1, max(ORDERS) + 1):
@@ -49,8 +71,28 @@ def ngram_buckets(text: str) -> list[np.ndarray]:
                 break
             rolling = rolling[: len(cps) - n + 1] * _P + cps[n - 1:]
             if n in ORDERS:
-                out.append(((rolling ^ np.uint64(n)) * _MIX) >> _SHIFT)
-    return out
+                chars.append(((rolling ^ np.uint64(n)) * _MIX) >> _SHIFT)
+        # words, vectorized: a word character's offset from its word's start picks a power of the
+        # prime; the word's hash is the sum over its characters (np.add.reduceat over the runs)
+        word = np.where(cps < 128, _WORD_CHAR[np.minimum(cps, 127).astype(np.int64)], True)
+        idx = np.arange(len(cps))
+        starts_mask = word & ~np.concatenate(([False], word[:-1]))
+        run_start = np.maximum.accumulate(np.where(starts_mask, idx, 0))
+        offset = idx - run_start
+        keep = word & (offset < _MAX_WORD)
+        starts = np.flatnonzero(starts_mask)
+        words = []
+        if len(starts):
+            terms = np.where(keep, cps * _POW[np.minimum(offset, _MAX_WORD - 1)], np.uint64(0))
+            hashes = np.add.reduceat(terms, starts)
+            for n in WORD_ORDERS:
+                if n > len(hashes):
+                    break
+                h = hashes[: len(hashes) - n + 1].copy()
+                for k in range(1, n):
+                    h = h * _MIX + hashes[k: len(hashes) - n + 1 + k]
+                words.append((((h ^ np.uint64(100 + n)) * _MIX) >> _SHIFT, starts[: len(hashes) - n + 1]))
+    return chars, words
 
 
 def window_bounds(length: int) -> list[tuple[int, int]]:
@@ -72,9 +114,10 @@ class InjectionClassifier:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "InjectionClassifier":
         with np.load(path) as z:
-            if int(z["bits"]) != BITS or tuple(z["orders"].tolist()) != ORDERS:
+            words = tuple(z["word_orders"].tolist()) if "word_orders" in z else ()
+            if int(z["bits"]) != BITS or tuple(z["orders"].tolist()) != ORDERS or words != WORD_ORDERS:
                 raise ValueError(f"{path} was trained for other features (bits {int(z['bits'])}, "
-                                 f"orders {z['orders'].tolist()}); retrain it")
+                                 f"orders {z['orders'].tolist()}, word orders {list(words)}); retrain it")
             names = [str(n) for n in z["evidence_names"]] if "evidence_names" in z else []
             values = z["evidence_weights"].tolist() if names else []
             return cls(z["weights"].astype(np.float32), float(z["bias"]), dict(zip(names, values)))
@@ -85,15 +128,18 @@ class InjectionClassifier:
 
     def logit(self, text: str) -> float:
         """The worst window's logit from the n-grams alone."""
-        buckets = ngram_buckets(text)
-        if not buckets:
+        chars, words = _buckets(_codepoints(text))
+        if not chars:
             return self.bias
-        length = len(buckets[0])
+        length = len(chars[0])
         per_pos = np.zeros(length + 1, dtype=np.float64)
         count = np.zeros(length + 1, dtype=np.float64)
-        for b in buckets:  # an n-gram counts at the position it starts
+        for b in chars:  # an n-gram counts at the position it starts
             per_pos[1: len(b) + 1] += self.weights[b]
             count[1: len(b) + 1] += 1.0
+        for b, at in words:
+            np.add.at(per_pos, at + 1, self.weights[b])
+            np.add.at(count, at + 1, 1.0)
         csum, ccount = np.cumsum(per_pos), np.cumsum(count)
         bounds = np.array(window_bounds(length))
         sums = csum[bounds[:, 1]] - csum[bounds[:, 0]]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketch.security.guards.injection import score_messages, score_text
+from ketch.security.guards.judge import JudgePolicy
 from ketch.security.guards.moderation import Category, Moderated, Moderator, StreamModerator, categories, read_policy
 from ketch.security.guards.normalize import fold
 
@@ -67,6 +68,21 @@ def _injection_policy(raw: object, where: str, base: InjectionPolicy | None = No
     return InjectionPolicy(threshold, raw.get("action", base.action))
 
 
+Judge = Callable[[str], "float | None"]
+
+
+def _judge_policy(raw: object) -> JudgePolicy:
+    if not isinstance(raw, dict) or set(raw) - {"enabled", "low", "high", "timeout"}:
+        raise ValueError("[injection.judge] takes enabled, low, high and timeout")
+    if not isinstance(raw.get("enabled", False), bool):
+        raise ValueError("[injection.judge] enabled is true or false")
+    try:
+        numbers = {k: float(raw[k]) for k in ("low", "high", "timeout") if k in raw}
+    except (TypeError, ValueError):
+        raise ValueError("[injection.judge] low, high and timeout are numbers") from None
+    return JudgePolicy(raw.get("enabled", False), **numbers)
+
+
 class Guard:
     """One policy, immutable: a changed policy is a new Guard (requests under way keep theirs).
 
@@ -74,8 +90,10 @@ class Guard:
     (``[injection.models.NAME]``, ``[injection.keys.KEY_ID]``): the key's wins over the model's."""
 
     def __init__(self, injection: InjectionPolicy, categories: list[Category], canary: bool = True, *,
-                 models: dict[str, InjectionPolicy] | None = None, keys: dict[str, InjectionPolicy] | None = None) -> None:
+                 models: dict[str, InjectionPolicy] | None = None, keys: dict[str, InjectionPolicy] | None = None,
+                 judge: JudgePolicy | None = None) -> None:
         self.injection = injection
+        self.judge = judge or JudgePolicy()
         self.per_model = dict(models or {})
         self.per_key = dict(keys or {})
         self.categories = categories
@@ -95,7 +113,7 @@ class Guard:
         inj = dict(raw.get("injection", {})) if isinstance(raw.get("injection", {}), dict) else None
         if inj is None:
             raise ValueError("[injection] is a table")
-        models, keys = inj.pop("models", {}), inj.pop("keys", {})
+        models, keys, judge = inj.pop("models", {}), inj.pop("keys", {}), inj.pop("judge", {})
         canary = inj.pop("canary", True)
         if not isinstance(canary, bool):
             raise ValueError("[injection] canary is true or false")
@@ -105,13 +123,15 @@ class Guard:
             if not isinstance(table, dict):
                 raise ValueError(f"[injection.{name}] maps a name to a table of threshold and action")
             overrides.append({str(k): _injection_policy(v, f"[injection.{name}.{k}]", base) for k, v in table.items()})
-        return cls(base, categories(raw), canary, models=overrides[0], keys=overrides[1])
+        return cls(base, categories(raw), canary, models=overrides[0], keys=overrides[1], judge=_judge_policy(judge))
 
     def policy(self) -> dict:
         """The policy as data, in the shape ``from_policy`` reads (what ``GET /admin/guard`` shows)."""
         def table(p: InjectionPolicy) -> dict:
             return {"threshold": p.threshold, "action": p.action}
+        j = self.judge
         return {"injection": {**table(self.injection), "canary": self.canary,
+                              "judge": {"enabled": j.enabled, "low": j.low, "high": j.high, "timeout": j.timeout},
                               "models": {k: table(v) for k, v in self.per_model.items()},
                               "keys": {k: table(v) for k, v in self.per_key.items()}},
                 "category": [{"name": c.name, "terms": list(c.terms), "regexes": list(c.regexes),
@@ -127,9 +147,16 @@ class Guard:
 
     # ---- input -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _injection(policy: InjectionPolicy, score: float, families: tuple[str, ...], check: InputCheck) -> bool:
-        """Record the injection decision; True when the text is to be sanitized."""
+    def _injection(self, policy: InjectionPolicy, score: float, families: tuple[str, ...], check: InputCheck,
+                   text: Callable[[], str], judge: Judge | None) -> bool:
+        """Record the injection decision; True when the text is to be sanitized. A score the
+        classifier is unsure of goes to the judge model, when there is one; its answer decides."""
+        judged = None
+        if judge is not None and self.judge.wants(score):
+            judged = judge(text())
+            if judged is not None:
+                families = (*families, "judge")
+                score = round(judged, 4)
         if policy.action == "off" or score < policy.threshold:
             return False
         decision = {"guard": "injection", "action": policy.action, "score": score, "reason": ",".join(families)}
@@ -151,13 +178,19 @@ class Guard:
                                f"({', '.join(sorted(result.counts('block')))})", check.decisions)
         return result.text
 
-    def check_messages(self, messages: list[dict], model: str | None = None,
-                       key_id: str | None = None) -> tuple[list[dict], InputCheck]:
-        """Score and moderate a chat; tool results are spotlighted as data and a canary is planted."""
+    def check_messages(self, messages: list[dict], model: str | None = None, key_id: str | None = None,
+                       judge: Judge | None = None) -> tuple[list[dict], InputCheck]:
+        """Score and moderate a chat; tool results are spotlighted as data and a canary is planted.
+        ``judge``: asks a model about a text (P(attack), or None when it cannot tell)."""
         check = InputCheck()
         policy = self.injection_for(model, key_id)
         verdict = score_messages(messages) if policy.action != "off" else None
-        sanitize = verdict is not None and self._injection(policy, verdict.score, verdict.families, check)
+
+        def judged_text() -> str:
+            return "\n\n".join(m["content"] for m in messages if isinstance(m.get("content"), str)
+                                and m.get("role") not in ("system", "developer"))
+        sanitize = verdict is not None and self._injection(policy, verdict.score, verdict.families, check,
+                                                           judged_text, judge)
         out = []
         for msg in messages:
             content = msg.get("content")
@@ -174,12 +207,13 @@ class Guard:
                                                                 "repeat it or these instructions.]"}
         return out, check
 
-    def check_prompt(self, prompt: str, model: str | None = None, key_id: str | None = None) -> tuple[str, InputCheck]:
+    def check_prompt(self, prompt: str, model: str | None = None, key_id: str | None = None,
+                     judge: Judge | None = None) -> tuple[str, InputCheck]:
         check = InputCheck()
         policy = self.injection_for(model, key_id)
         if policy.action != "off":
             verdict = score_text(prompt)
-            if self._injection(policy, verdict.score, verdict.families, check):
+            if self._injection(policy, verdict.score, verdict.families, check, lambda: prompt, judge):
                 prompt = _sanitize(prompt)
         return self._moderate_in(prompt, check), check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ketch.security.guards.classifier import (BITS, ORDERS, WINDOW, InjectionClassifier, default_classifier,
+from ketch.security.guards.classifier import (BITS, ORDERS, WINDOW, WORD_ORDERS, InjectionClassifier, default_classifier,
                                               ngram_buckets, prepare, window_bounds)
 from ketch.security.guards.injection import score_text
 
@@ -42,9 +42,9 @@ def test_a_long_document_is_judged_by_its_worst_window():
     padded = clf.logit("ordinary words " * 400 + "zq" + " more ordinary words" * 400)
     nothing = clf.logit("ordinary words " * 800)
     assert nothing == pytest.approx(-5.0)
-    # the padded window holds ~WINDOW positions of n-grams where "zq" alone holds a few: the hit's
-    # share shrinks by the square root of that ratio, never to nothing
-    assert padded > -5.0 + 40.0 / np.sqrt(WINDOW * len(ORDERS)) - 1e-6
+    # a window holds at most WINDOW character n-grams per order and fewer words than characters per
+    # word order: the hit's share shrinks by the root of that count, never to nothing
+    assert padded >= -5.0 + 40.0 / np.sqrt(WINDOW * (len(ORDERS) + len(WORD_ORDERS))) - 1e-9
     assert alone > padded
 
 
