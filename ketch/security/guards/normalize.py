@@ -134,6 +134,16 @@ def _leet(lower: str) -> str | None:
 _RLO = re.compile("\u202e([^\u202c\u2069\n]*)")
 
 
+# Quoted fragments glued with "+" ('dis' + 'regard' + ' prev' + 'ious'): the joined string is what
+# a model assembles when asked to "combine the fragments".
+_CONCAT = re.compile(r"""(?:(["'])((?:(?!\1).){0,40})\1\s*\+\s*){2,}(["'])((?:(?!\3).){0,40})\3""")
+_PIECE = re.compile(r"""(["'])((?:(?!\1).){0,40})\1""")
+
+
+def _joined(text: str) -> str:
+    return _CONCAT.sub(lambda m: "".join(p.group(2) for p in _PIECE.finditer(m.group(0))), text)
+
+
 def _as_displayed(text: str) -> str:
     return _RLO.sub(lambda m: m.group(1)[::-1], text)
 
@@ -145,6 +155,8 @@ def views(text: str, depth: int = 0) -> list[str]:
     found = [lower]
     if "\u202e" in text:
         found.append(fold(_as_displayed(text)).lower())
+    if "+" in lower and _CONCAT.search(lower):
+        found.append(_joined(lower))
     despaced = _SPACED.sub(lambda m: re.sub(r"[ .\-_*·]", "", m.group(1)), lower)
     if despaced != lower:
         found.append(despaced)
