@@ -137,9 +137,9 @@ class InjectionClassifier:
         for b in chars:  # an n-gram counts at the position it starts
             per_pos[1: len(b) + 1] += self.weights[b]
             count[1: len(b) + 1] += 1.0
-        for b, at in words:
-            np.add.at(per_pos, at + 1, self.weights[b])
-            np.add.at(count, at + 1, 1.0)
+        for b, at in words:  # several word n-grams can start at a position: bincount sums them
+            per_pos += np.bincount(at + 1, weights=self.weights[b], minlength=length + 1)
+            count += np.bincount(at + 1, minlength=length + 1)
         csum, ccount = np.cumsum(per_pos), np.cumsum(count)
         bounds = np.array(window_bounds(length))
         sums = csum[bounds[:, 1]] - csum[bounds[:, 0]]

@@ -39,7 +39,18 @@ _SPACE = re.compile(r"\s")
 # Letters (or CJK characters) set apart by one separator each: "i g n o r e", "忽 略", "i.g.n.o.r.e".
 _SPACED = re.compile(r"(?<![^\W_])((?:[^\W\d_][ .\-_*·]){2,}[^\W\d_])(?![^\W_])")
 _B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
-_HEX_HINT = re.compile(r"[0-9a-fA-F]{16}|(?:[0-9a-fA-F]{2}[\s:,]){7}|(?:\\x[0-9a-fA-F]{2}){4}")
+# The hint that a text holds a hex payload, read from a byte map of it (hex digit -> h, separator
+# -> s, else .), so a long prompt costs one bytes.translate and three substring searches instead
+# of a regex that tries every position.
+_HEX_MAP = bytes(ord("h") if chr(b) in "0123456789abcdefABCDEF" else ord("s") if chr(b) in " \t\n\r\x0b\x0c:," else
+                 ord(".") for b in range(256))
+_HEX_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}){4}")
+
+
+def _hex_hint(text: str) -> bool:
+    mapped = text.encode("ascii", "replace").translate(_HEX_MAP)
+    return b"h" * 16 in mapped or b"hhs" * 7 in mapped or ("\\x" in text and _HEX_ESCAPES.search(text) is not None)
+
 _HEX = re.compile(r"(?:(?:\\x|0x)?[0-9a-fA-F]{2}[\s:,]?){8,}")
 _PCT_ONE = re.compile(r"%[0-9a-fA-F]{2}")
 _MAX_DEPTH = 2  # payloads inside payloads (base64 of hex, ...), then stop
@@ -97,7 +108,7 @@ def decoded_payloads(text: str) -> list[str]:
             if got:
                 out.append(got)
                 break
-    for m in (_HEX.finditer(text) if _HEX_HINT.search(text) else ()):
+    for m in (_HEX.finditer(text) if _hex_hint(text) else ()):
         digits = re.sub(r"\\x|0x|[\s:,]", "", m.group(0))
         if len(digits) % 2 == 0:
             try:
