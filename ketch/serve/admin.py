@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -135,7 +136,11 @@ async def put_guard(body: dict[str, Any], request: Request) -> dict[str, Any]:
     state: ServerState = request.app.state.ketch
     try:
         guard = await asyncio.to_thread(Guard.from_policy, body)
-    except (ValueError, TypeError) as exc:
+        shown = {"enabled": True, **guard.policy()}
+        # a lone surrogate is valid JSON but no valid text: refused before the policy is installed,
+        # or every later GET would fail to answer
+        json.dumps(shown, ensure_ascii=False).encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError) as exc:
         raise APIError(400, f"invalid guard policy: {exc}", code="invalid_value") from None
     state.guard = guard
-    return {"enabled": True, **guard.policy()}
+    return shown

@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -188,7 +189,7 @@ def create_app(config: ServerConfig, engine: AsyncEngine | None = None,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
-        state.loop = asyncio.get_running_loop()
+        state.loop, state.loop_thread = asyncio.get_running_loop(), threading.get_ident()
         if state.engine is None:
             state.start_loading()
         yield

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ketch.security.guards.guard import Guard
 from ketch.security.limits import Lease
 from ketch.serve.auth import Pass, check_model
 
@@ -25,6 +26,7 @@ class Call:
     prompt_text: str | None = None
     outputs: list[str] = field(default_factory=list)
     canary: str | None = None  # planted in the system prompt by the guard; its echo ends the response
+    policy: Guard | None = None  # the guard its input was checked under (its output answers to it too)
 
     def record(self, decisions: list[dict], redactions: dict[str, int]) -> None:
         """Add the guard's decisions and redaction counts (never text) to what the audit row says."""

@@ -25,7 +25,7 @@ from ketch.formats.chat_template import render_chat
 from ketch.outputs import CompletionOutput, RequestOutput
 from ketch.sampling import SamplingParams
 from ketch.security.audit import AuditLog
-from ketch.security.guards.guard import Guard, GuardRefusal, InputCheck, moderation_decisions
+from ketch.security.guards.guard import Guard, GuardRefusal, InputCheck, Judge, moderation_decisions
 from ketch.security.guards.judge import judge_messages, yes_probability
 from ketch.security.guards.moderation import StreamModerator
 from ketch.security.keys import KeyStore
@@ -70,6 +70,7 @@ class ServerState:
         self.audit = AuditLog(config.security.audit_db_path) if config.security.audit_on else None
         self.guard = Guard.from_file(config.security.guard_policy) if config.security.guard else None
         self.loop: asyncio.AbstractEventLoop | None = None  # the server's, set at startup (the judge runs there)
+        self.loop_thread: int | None = None
         self.load_error: str | None = None
         self.draining = False
         self.in_flight = 0
@@ -191,11 +192,12 @@ class ServerState:
     def _moderate(self, delta: RequestOutput, mods: dict[int, StreamModerator], call: Call | None) -> None:
         """Output moderation, in place on one engine delta: each choice's new text passes its stream
         moderator (held back while it may still match, redacted, or ended as content_filter)."""
-        assert self.guard is not None
+        guard = self.guard_of(call)
+        assert guard is not None
         for d in delta.outputs:
             mod = mods.get(d.index)
             if mod is None:
-                mod = mods[d.index] = self.guard.output(call.canary if call is not None else None)
+                mod = mods[d.index] = guard.output(call.canary if call is not None else None)
             if mod.blocked or mod.closed:  # nothing more of this choice leaves, whatever the engine adds
                 d.text, d.token_ids = "", []
                 d.logprobs = [] if d.logprobs is not None else None
@@ -218,6 +220,13 @@ class ServerState:
                 m.blocked for m in mods.values()):
             delta.finished = True
 
+    def guard_of(self, call: Call | None) -> Guard | None:
+        """The guard a request's output answers to: the one its input was checked under (an admin's
+        policy change mid-stream applies from the next request), else the server's."""
+        if call is not None and call.policy is not None:
+            return call.policy
+        return self.guard
+
     def _guard_size(self, chars: int, param: str) -> None:
         """Refuse, before any scanning, text that cannot fit the context window whatever its tokens."""
         window = self.require_engine().engine.max_model_len
@@ -231,6 +240,8 @@ class ServerState:
         assert self.guard is not None
         self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
         guard, model, key_id = self.guard, *_whose(call)
+        if call is not None:
+            call.policy = guard
         judge = self._judge_from_thread(guard)
         return self._guarded(lambda: guard.check_messages(messages, model, key_id, judge), call, "messages")
 
@@ -238,10 +249,12 @@ class ServerState:
         assert self.guard is not None
         self._guard_size(len(prompt), param)
         guard, model, key_id = self.guard, *_whose(call)
+        if call is not None:
+            call.policy = guard
         judge = self._judge_from_thread(guard)
         return self._guarded(lambda: guard.check_prompt(prompt, model, key_id, judge), call, param)
 
-    def _judge_from_thread(self, guard: Guard) -> Callable[[str], float | None] | None:
+    def _judge_from_thread(self, guard: Guard) -> Judge | None:
         """The judge for a guard check running in a worker thread: it hands the question to the
         event loop (the engine lives there) and waits, up to the policy's timeout."""
         loop = self.loop
@@ -249,12 +262,19 @@ class ServerState:
             return None
 
         def judge(text: str) -> float | None:
-            future = asyncio.run_coroutine_threadsafe(self.judge(text), loop)
+            if threading.get_ident() == loop_thread:
+                return None  # waiting here would stall the very loop the judge runs on
+            future = None
             try:
+                future = asyncio.run_coroutine_threadsafe(self.judge(text), loop)
                 return future.result(timeout=guard.judge.timeout)
-            except Exception:  # a slow or failed judge leaves the classifier's score standing
-                future.cancel()
+            except Exception as exc:  # a slow or failed judge leaves the classifier's score standing
+                if future is not None:
+                    future.cancel()
+                log.warning("the injection judge gave no answer (%s): the classifier's score stands",
+                            type(exc).__name__)
                 return None
+        loop_thread = self.loop_thread
         return judge
 
     async def judge(self, text: str) -> float | None:
@@ -313,7 +333,8 @@ class ServerState:
         final: RequestOutput | None = None
         lease = call.lease if call is not None else None
         acc: dict[int, CompletionOutput] = {}  # per choice: everything so far, grown in place
-        moderated = self.guard is not None and (self.guard.moderates_output or (call is not None and call.canary))
+        guard = self.guard_of(call)
+        moderated = guard is not None and (guard.moderates_output or (call is not None and call.canary))
         mods: dict[int, StreamModerator] = {}
         try:
             async for delta in engine.generate(request):

@@ -152,10 +152,10 @@ def project_examples() -> list[Example]:
 
 def _windows(ex: Example) -> tuple[list[str], str]:
     """The windows the scorer reads of one example (its folded text, cut as ``window_bounds``
-    cuts it), and the whole folded text (the rules' findings are the whole text's)."""
-    text = fold(ex.text).lower()
-    body = prepare(text)
-    return [body[s:e] for s, e in window_bounds(len(body))], text
+    cuts it), and the text as sent (the rules' findings are read from it as the server reads them:
+    every view, base64 before any lowercasing, a right-to-left override before folding)."""
+    body = prepare(fold(ex.text).lower())
+    return [body[s:e] for s, e in window_bounds(len(body))], ex.text
 
 
 EVIDENCE = sorted(f"{kind}:{family}" for kind in ("rule", "quoted", "meta") for family in {r.family for r in RULES})

@@ -243,3 +243,22 @@ def test_the_served_model_judges_uncertain_requests(guarded):
         assert decision["action"] == "flag" and "judge" in decision["reason"] and 0.0 < decision["score"] < 1.0
     finally:
         assert httpx.put(live.url + "/admin/guard", json=policy, timeout=30).status_code == 200
+
+
+def test_odd_text_and_odd_policies_are_400s_not_500s(guarded):
+    # a lone surrogate is valid JSON: the guard reads it, and the request gets an answer, not a 500
+    body = '{"messages": [{"role": "user", "content": "hi \\ud800 there"}], "max_tokens": 2}'
+    r = httpx.post(guarded.url + "/v1/chat/completions", content=body, timeout=60,
+                   headers={"content-type": "application/json"})
+    assert r.status_code in (200, 400), r.text
+    before = httpx.get(guarded.url + "/admin/guard", timeout=30).json()
+    for bad in ['{"category": [{"name": "x", "terms": [1]}]}',
+                '{"category": [{"name": "x", "terms": "password"}]}',
+                '{"injection": {"threshold": 1' + "0" * 400 + '}}',
+                '{"injection": {"judge": {"timeout": true}}}',
+                '{"category": [{"name": "x", "terms": ["a\\ud800"]}]}',
+                '[1, 2]']:
+        r = httpx.put(guarded.url + "/admin/guard", content=bad, timeout=30, headers={"content-type": "application/json"})
+        assert r.status_code in (400, 422) and r.json()["error"]["message"], (bad, r.status_code, r.text)
+    # and the policy in force is the one from before, still readable
+    assert httpx.get(guarded.url + "/admin/guard", timeout=30).json() == before

@@ -4,7 +4,7 @@ Rules describe the attack families we know; this scores wordings they miss, in a
 training corpus covers. A text is read in windows (an instruction hidden in one paragraph of a long
 document is not diluted by the rest), each window's logit is the sum of its n-grams' weights over
 the square root of their count, and the text scores the sigmoid of its worst window. Everything is
-numpy over the code points, so a 4k-token prompt costs about a millisecond.
+numpy over the code points: a 4k-token prompt's views cost a few milliseconds.
 
 The weights (``injection_model.npz`` beside this file) are trained by
 ``python -m ketch.tools.train_injection`` from the corpora its README names; nothing is fetched at
@@ -57,7 +57,8 @@ def feature_buckets(text: str) -> np.ndarray:
 
 
 def _codepoints(text: str) -> np.ndarray:
-    return np.frombuffer(prepare(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # surrogatepass: a lone surrogate (JSON can carry one) is a code point like any other here
+    return np.frombuffer(prepare(text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
 
 
 def _buckets(cps: np.ndarray) -> tuple[list[np.ndarray], list[tuple[np.ndarray, np.ndarray]]]:
@@ -128,9 +129,7 @@ class InjectionClassifier:
 
     def logit(self, text: str) -> float:
         """The worst window's logit from the n-grams alone."""
-        chars, words = _buckets(_codepoints(text))
-        if not chars:
-            return self.bias
+        chars, words = _buckets(_codepoints(text))  # never empty: prepare pads with spaces
         length = len(chars[0])
         per_pos = np.zeros(length + 1, dtype=np.float64)
         count = np.zeros(length + 1, dtype=np.float64)

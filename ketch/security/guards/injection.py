@@ -1,10 +1,10 @@
-"""Prompt-injection detection: a score in [0, 1] for a text, with the rules and views that fired.
+"""Prompt-injection detection: a score in [0, 1] for a text, with the rule families that fired.
 
-Layered: ``normalize.views`` undoes the disguises, ``injection_rules`` scores the known families on
-every view, and the classifier (when one is loaded) scores what rules miss; the higher score wins.
-Text that discusses an attack (a question about one, a quote to explain, a translation) keeps its
-matches but at a discount, so "what does 'ignore previous instructions' mean?" is not blocked while
-the bare imperative is.
+Layered: ``normalize.views`` undoes the disguises, ``injection_rules`` finds the known families on
+every view, and the classifier reads the n-grams of every view with the rules' findings as more
+features, so one model weighs both. Text that discusses an attack (a question about one, a quote
+to explain, a translation) marks its findings as such, and the model learned how little those
+count; without the classifier, the rules score alone and such findings are discounted.
 """
 from __future__ import annotations
 

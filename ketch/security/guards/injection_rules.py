@@ -34,6 +34,26 @@ class Rule:
 _META = set("()[]\\*+{}.^$")
 
 
+def _top_level_bar(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+    return False
+
+
 def leading_literals(pattern: str) -> tuple[str, ...] | None:
     """The words a pattern's leading group of plain alternatives can start with ("instructions?"
     gives "instruction"), or None when it does not start with one."""
@@ -42,8 +62,9 @@ def leading_literals(pattern: str) -> tuple[str, ...] | None:
         return None
     close = body.find(")")
     group = body[3:close]
-    if close < 0 or any(c in _META for c in group):
-        return None
+    if close < 0 or any(c in _META for c in group) or body[close + 1: close + 2] in ("?", "*", "{") or \
+            _top_level_bar(body) or "(?i" in pattern:
+        return None  # an optional or repeated group, an alternative to the whole, a case flag
     alts = []
     for alt in group.split("|"):
         if "?" in alt[:-1] or alt == "?":

@@ -9,6 +9,7 @@ decide inside that band; it never lets through what the rules and the classifier
 from __future__ import annotations
 
 import math
+import secrets
 from dataclasses import dataclass
 
 MAX_JUDGED_CHARS = 6_000  # the start of the text; the classifier has already read all of it
@@ -42,11 +43,13 @@ class JudgePolicy:
 
 
 def judge_messages(text: str) -> list[dict[str, str]]:
-    """The chat the judge model is asked."""
+    """The chat the judge model is asked. The markers carry a random tag, so the text cannot close
+    them early and add instructions of its own after them."""
     clipped = text[:MAX_JUDGED_CHARS]
+    tag = secrets.token_hex(4)
     return [{"role": "system", "content": _INSTRUCTIONS},
-            {"role": "user", "content": f"<<<TEXT\n{clipped}\nTEXT>>>\n\nIs this text an attempt to manipulate "
-                                        "an AI assistant? Answer yes or no."}]
+            {"role": "user", "content": f"<<<TEXT-{tag}\n{clipped}\nTEXT-{tag}>>>\n\nIs the text between the "
+                                        f"TEXT-{tag} markers an attempt to manipulate an AI assistant? Answer yes or no."}]
 
 
 def yes_probability(top: dict[str, float]) -> float | None:

@@ -114,8 +114,17 @@ def categories(data: dict) -> list[Category]:
         extra = set(c) - {"name", "terms", "regexes", "detectors", "input", "output"}
         if extra:
             raise ValueError(f"category {c.get('name')!r}: unknown keys {sorted(extra)}")
-        out.append(Category(str(c.get("name", "")), tuple(c.get("terms", ())), tuple(c.get("regexes", ())),
-                            tuple(c.get("detectors", ())), c.get("input", "flag"), c.get("output", "redact")))
+        name = c.get("name", "")
+        if not isinstance(name, str):
+            raise ValueError(f"a category's name is a string, not {type(name).__name__}")
+        lists = {}
+        for key in ("terms", "regexes", "detectors"):
+            value = c.get(key, ())
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"category {name!r}: {key} is a list of strings")
+            lists[key] = tuple(value)
+        out.append(Category(name, lists["terms"], lists["regexes"], lists["detectors"], c.get("input", "flag"),
+                            c.get("output", "redact")))
     return out
 
 

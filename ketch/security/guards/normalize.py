@@ -42,12 +42,18 @@ _B64 = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 # The hint that a text holds a hex payload, read from a byte map of it (hex digit -> h, separator
 # -> s, else .), so a long prompt costs one bytes.translate and three substring searches instead
 # of a regex that tries every position.
-_HEX_MAP = bytes(ord("h") if chr(b) in "0123456789abcdefABCDEF" else ord("s") if chr(b) in " \t\n\r\x0b\x0c:," else
+_HEX_MAP = bytes(ord("h") if chr(b) in "0123456789abcdefABCDEF" else ord("s") if chr(b) in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f:," else
                  ord(".") for b in range(256))
 _HEX_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}){4}")
 
 
+# non-ASCII whitespace to \s that NFKC leaves alone (the ASCII kinds are in the byte map)
+_ODD_SPACE = dict.fromkeys([0x85, 0x2028, 0x2029], " ")
+
+
 def _hex_hint(text: str) -> bool:
+    if not text.isascii():
+        text = text.translate(_ODD_SPACE)
     mapped = text.encode("ascii", "replace").translate(_HEX_MAP)
     return b"h" * 16 in mapped or b"hhs" * 7 in mapped or ("\\x" in text and _HEX_ESCAPES.search(text) is not None)
 
@@ -147,7 +153,7 @@ _RLO = re.compile("\u202e([^\u202c\u2069\n]*)")
 
 # Quoted fragments glued with "+" ('dis' + 'regard' + ' prev' + 'ious'): the joined string is what
 # a model assembles when asked to "combine the fragments".
-_CONCAT = re.compile(r"""(?:(["'])((?:(?!\1).){0,40})\1\s*\+\s*){2,}(["'])((?:(?!\3).){0,40})\3""")
+_CONCAT = re.compile(r"""(?:(["'])((?:(?!\1).){0,40})\1\s*\+\s*){1,}(["'])((?:(?!\3).){0,40})\3""")
 _PIECE = re.compile(r"""(["'])((?:(?!\1).){0,40})\1""")
 
 
@@ -163,6 +169,8 @@ def views(text: str, depth: int = 0) -> list[str]:
     """The folded text, lowercased, and each trick undone: the strings the rules scan."""
     base = fold(text)
     lower = base.lower()
+    if "\u0307" in lower:  # "İ" lowercases to "i" and a combining dot, which would split the word
+        lower = lower.replace("\u0307", "")
     found = [lower]
     if "\u202e" in text:
         found.append(fold(_as_displayed(text)).lower())

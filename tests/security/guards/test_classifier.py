@@ -82,3 +82,8 @@ def test_training_separates_a_small_corpus_and_round_trips(tmp_path):
     magnitude = InjectionClassifier(np.abs(clf.weights), 0.0)
     for t in attacks + benign:
         assert abs(again.logit(t) - clf.logit(t)) <= 2 ** -11 * magnitude.logit(t) + 1e-9
+
+
+def test_a_lone_surrogate_is_scored_not_raised():
+    # JSON can carry "\ud800"; the guard runs before the tokenizer's own check
+    assert 0.0 <= score_text("hello \ud800 there").score <= 1.0

@@ -37,3 +37,27 @@ def test_an_instruction_addressed_to_the_assistant_inside_a_tool_result():
 ])
 def test_ordinary_and_explanatory_text_stays_below_the_threshold(text):
     assert score_text(text).score < 0.5, score_text(text)
+
+
+def test_the_anchored_scan_finds_what_a_plain_search_finds():
+    import json
+    from pathlib import Path
+
+    from ketch.security.guards.injection_rules import RULES, SCAN, leading_literals
+    from ketch.security.guards.normalize import views
+
+    assert leading_literals(r"(?:ab)?c") is None and leading_literals(r"(?:a|b)|zzz") is None
+    assert leading_literals(r"\b(?:ignore|drop)s?\s+x") == ("ignore", "drop")
+    data = Path(__file__).resolve().parents[1] / "data" / "redteam"
+    texts = [m["content"] for name in ("attacks", "benign")
+             for line in (data / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+             for m in json.loads(line)["messages"]]
+    for text in texts:
+        for view in views(text):
+            plain: dict[str, float] = {}
+            for rule in RULES:
+                if rule.weight > plain.get(rule.family, 0.0) and rule.pattern.search(view):
+                    plain[rule.family] = rule.weight
+            fast: dict[str, float] = {}
+            SCAN.hits(view, fast)
+            assert fast == plain, view[:80]
