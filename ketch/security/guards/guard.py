@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ketch.security.guards.classifier import default_classifier
 from ketch.security.guards.injection import score_messages, score_text
 from ketch.security.guards.judge import JudgePolicy
 from ketch.security.guards.moderation import Category, Moderated, Moderator, StreamModerator, categories, read_policy
@@ -112,6 +113,7 @@ class Guard:
         self.categories = categories
         self.moderator = Moderator(categories)
         self.canary = canary
+        default_classifier()  # loaded now, at startup, not by the first request that needs it
 
     @classmethod
     def from_file(cls, path: str | Path | None = None) -> Guard:
