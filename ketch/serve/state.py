@@ -227,6 +227,12 @@ class ServerState:
             return call.policy
         return self.guard
 
+    def output_moderated(self, call: Call | None) -> bool:
+        """Whether this request's generated text passes the stream moderator (held back, redacted
+        or cut), so token ids and details must not show it."""
+        guard = self.guard_of(call)
+        return guard is not None and (guard.moderates_output or bool(call is not None and call.canary))
+
     def _guard_size(self, chars: int, param: str) -> None:
         """Refuse, before any scanning, text that cannot fit the context window whatever its tokens."""
         window = self.require_engine().engine.max_model_len
@@ -237,22 +243,14 @@ class ServerState:
     def guard_messages(self, messages: list[dict], call: Call | None) -> list[dict]:
         """The guard's input check of a chat (400 on a refusal); the messages to render. Slow on long
         text: callers run it off the event loop."""
-        assert self.guard is not None
         self._guard_size(sum(len(m["content"]) for m in messages if isinstance(m.get("content"), str)), "messages")
-        guard, model, key_id = self.guard, *_whose(call)
-        if call is not None:
-            call.policy = guard
-        judge = self._judge_from_thread(guard)
-        return self._guarded(lambda: guard.check_messages(messages, model, key_id, judge), call, "messages")
+        return self._guarded(lambda guard, model, key_id, judge: guard.check_messages(messages, model, key_id, judge),
+                             call, "messages")
 
     def guard_prompt(self, prompt: str, call: Call | None, param: str = "prompt") -> str:
-        assert self.guard is not None
         self._guard_size(len(prompt), param)
-        guard, model, key_id = self.guard, *_whose(call)
-        if call is not None:
-            call.policy = guard
-        judge = self._judge_from_thread(guard)
-        return self._guarded(lambda: guard.check_prompt(prompt, model, key_id, judge), call, param)
+        return self._guarded(lambda guard, model, key_id, judge: guard.check_prompt(prompt, model, key_id, judge),
+                             call, param)
 
     def _judge_from_thread(self, guard: Guard) -> Judge | None:
         """The judge for a guard check running in a worker thread: it hands the question to the
@@ -294,11 +292,19 @@ class ServerState:
         top = last.outputs[0].logprobs[0]
         return yes_probability({tok.decode([tid]): lp.logprob for tid, lp in top.items()})
 
-    @staticmethod
-    def _guarded(check: Callable[[], tuple[T, InputCheck]], call: Call | None, param: str) -> T:
-        """Run one guard check: its decisions (and canary) onto ``call``, a refusal as a 400."""
+    def _guarded(self, check: Callable[[Guard, str | None, str | None, Judge | None], tuple[T, InputCheck]],
+                 call: Call | None, param: str) -> T:
+        """Run one guard check under the server's guard of the moment (recorded on ``call``, whose
+        output answers to it too), with the caller's model and key choosing the injection policy:
+        its decisions (and canary) onto ``call``, a refusal as a 400."""
+        guard = self.guard
+        assert guard is not None
+        model, key_id = (call.model, call.key_id) if call is not None else (None, None)
+        if call is not None:
+            call.policy = guard
+        judge = self._judge_from_thread(guard)
         try:
-            out, result = check()
+            out, result = check(guard, model, key_id, judge)
         except GuardRefusal as exc:
             if call is not None:
                 call.record(exc.decisions, {})
@@ -333,8 +339,7 @@ class ServerState:
         final: RequestOutput | None = None
         lease = call.lease if call is not None else None
         acc: dict[int, CompletionOutput] = {}  # per choice: everything so far, grown in place
-        guard = self.guard_of(call)
-        moderated = guard is not None and (guard.moderates_output or (call is not None and call.canary))
+        moderated = self.output_moderated(call)
         mods: dict[int, StreamModerator] = {}
         try:
             async for delta in engine.generate(request):
@@ -396,7 +401,3 @@ def _accumulate(acc: dict[int, CompletionOutput], delta: RequestOutput) -> Reque
                          [acc[i] for i in sorted(acc)], delta.finished, delta.metrics, delta.num_cached_tokens,
                          delta.extra)
 
-
-def _whose(call: Call | None) -> tuple[str | None, str | None]:
-    """The model and key a request's injection policy is chosen by."""
-    return (call.model, call.key_id) if call is not None else (None, None)

@@ -119,8 +119,7 @@ async def _stream(state: ServerState, req: EngineRequest, body: TGIRequest,
     special = _special_ids(state)
     tokenizer = state.require_engine().tokenizer
     k = body.parameters.top_n_tokens or 0
-    guard = state.guard_of(call)
-    masked = guard is not None and (guard.moderates_output or bool(call and call.canary))
+    masked = state.output_moderated(call)
     sent_tokens = sent_text = 0
     try:
         async for out in state.stream(req, call):

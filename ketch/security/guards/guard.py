@@ -57,8 +57,11 @@ class InputCheck:
     canary: str | None = None
 
 
-def _finite(value: float, what: str) -> float:
-    """A JSON number as a float (a 400-digit integer overflows: that is a bad value, not a crash)."""
+def _number(value: object, what: str) -> float:
+    """A policy number as a float: not a boolean or a string, and finite (a 400-digit JSON integer
+    overflows: that is a bad value, not a crash)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{what} must be a number")
     try:
         out = float(value)
     except OverflowError:
@@ -73,10 +76,7 @@ def _injection_policy(raw: object, where: str, base: InjectionPolicy | None = No
     if not isinstance(raw, dict) or set(raw) - {"threshold", "action"}:
         raise ValueError(f"{where} takes threshold and action")
     base = base or InjectionPolicy()
-    threshold = raw.get("threshold", base.threshold)
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        raise ValueError(f"{where}: threshold must be a number")
-    threshold = _finite(threshold, f"{where}: threshold")
+    threshold = _number(raw.get("threshold", base.threshold), f"{where}: threshold")
     return InjectionPolicy(threshold, raw.get("action", base.action))
 
 
@@ -86,15 +86,11 @@ Judge = Callable[[str], "float | None"]
 def _judge_policy(raw: object) -> JudgePolicy:
     if not isinstance(raw, dict) or set(raw) - {"enabled", "low", "high", "timeout"}:
         raise ValueError("[injection.judge] takes enabled, low, high and timeout")
-    if not isinstance(raw.get("enabled", False), bool):
+    enabled = raw.get("enabled", False)
+    if not isinstance(enabled, bool):
         raise ValueError("[injection.judge] enabled is true or false")
-    numbers = {}
-    for k in ("low", "high", "timeout"):
-        if k in raw:
-            if isinstance(raw[k], bool) or not isinstance(raw[k], (int, float)):
-                raise ValueError("[injection.judge] low, high and timeout are numbers")
-            numbers[k] = _finite(raw[k], f"[injection.judge] {k}")
-    return JudgePolicy(raw.get("enabled", False), **numbers)
+    numbers = {k: _number(raw[k], f"[injection.judge] {k}") for k in ("low", "high", "timeout") if k in raw}
+    return JudgePolicy(enabled, **numbers)
 
 
 class Guard:
@@ -168,7 +164,6 @@ class Guard:
                    text: Callable[[], str], judge: Judge | None) -> bool:
         """Record the injection decision; True when the text is to be sanitized. A score the
         classifier is unsure of goes to the judge model, when there is one; its answer decides."""
-        judged = None
         if judge is not None and self.judge.wants(score):
             judged = judge(text())
             if judged is not None:

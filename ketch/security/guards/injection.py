@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ketch.security.guards.classifier import InjectionClassifier, default_classifier, sigmoid
-from ketch.security.guards.injection_rules import META_CUES, QUOTED, RULES, SCAN
-from ketch.security.guards.normalize import fold, views
+from ketch.security.guards.injection_rules import META_CUES, QUOTED, SCAN
+from ketch.security.guards.normalize import views
 
 MAX_SCAN_CHARS = 20_000  # per message: a longer one is scanned at its start and end
 _META_DISCOUNT = 0.45
@@ -47,15 +47,16 @@ def evidence(text: str, *, data: bool = False) -> tuple[dict[str, float], bool, 
         SCAN.hits(view, hits)
     if not hits:
         return hits, False, set(), seen
-    folded = fold(text).lower()
+    folded = seen[0]  # views' first: the folded, lowercased text
     meta = not data and bool(META_CUES.search(folded))
     found = {f"rule:{f}" for f in hits}
     if meta:
         # discount only what the quotes and the question explain: a match outside any quote is
         # still an imperative addressed to us
         quoted = " ".join(m.group(1) for m in QUOTED.finditer(folded))
-        outside = QUOTED.sub(" ", folded)
-        if quoted and not any(r.search(outside) for r in RULES if r.family in hits):
+        outside: dict[str, float] = {}
+        SCAN.hits(QUOTED.sub(" ", folded), outside)
+        if quoted and not outside.keys() & hits.keys():
             hits = {f: w * _META_DISCOUNT for f, w in hits.items()}
             found |= {f"quoted:{f}" for f in hits}
         elif not quoted:

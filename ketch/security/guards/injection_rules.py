@@ -20,15 +20,9 @@ class Rule:
     family: str
     weight: float
     pattern: regex.Pattern
-    # the literal words a match must start with (None: any start): a long prompt that holds none
-    # is skipped with a few substring searches, and one that does is scanned from the first
+    # the literal words a match must start with (None: any start): ``RuleScan`` tries the rule
+    # only where one of them is
     anchors: tuple[str, ...] | None = None
-
-    def search(self, view: str) -> bool:
-        if self.anchors is None:
-            return self.pattern.search(view) is not None
-        starts = [i for i in (view.find(a) for a in self.anchors) if i >= 0]
-        return bool(starts) and self.pattern.search(view, min(starts)) is not None
 
 
 _META = set("()[]\\*+{}.^$")
