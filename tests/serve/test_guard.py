@@ -6,6 +6,8 @@ import json
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ketch.config import SecurityConfig
 from ketch.security.guards.guard import Guard
@@ -262,3 +264,50 @@ def test_odd_text_and_odd_policies_are_400s_not_500s(guarded):
         assert r.status_code in (400, 422) and r.json()["error"]["message"], (bad, r.status_code, r.text)
     # and the policy in force is the one from before, still readable
     assert httpx.get(guarded.url + "/admin/guard", timeout=30).json() == before
+
+
+_any = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=False),
+                              st.text(max_size=12)),
+                    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner,
+                                                                                         max_size=3)),
+                    max_leaves=8)
+_injection = st.dictionaries(st.sampled_from(["threshold", "action", "canary", "models", "keys", "judge", "x"]),
+                             st.one_of(_any, st.dictionaries(st.text(max_size=8), st.dictionaries(
+                                 st.sampled_from(["threshold", "action", "enabled", "low", "high", "timeout"]), _any,
+                                 max_size=3), max_size=2)), max_size=4)
+_category = st.dictionaries(st.sampled_from(["name", "terms", "regexes", "detectors", "input", "output", "x"]), _any,
+                            max_size=5)
+_policies = st.one_of(_any, st.fixed_dictionaries({}, optional={"injection": _injection,
+                                                                 "category": st.lists(_category, max_size=2)}))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(policy=_policies)
+def test_no_5xx_for_any_policy_an_admin_sends(guarded, policy):
+    """Every field of a guard policy, any value: a 200 or a 400, and the server's policy stays readable."""
+    before = httpx.get(guarded.url + "/admin/guard", timeout=30).json()
+    try:
+        r = httpx.put(guarded.url + "/admin/guard", json=policy, timeout=30)
+        assert r.status_code in (200, 400, 422), (policy, r.status_code, r.text[:300])
+        assert httpx.get(guarded.url + "/admin/guard", timeout=30).status_code == 200
+    finally:
+        restore = {k: v for k, v in before.items() if k != "enabled"}
+        assert httpx.put(guarded.url + "/admin/guard", json=restore, timeout=30).status_code == 200
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(exclude_categories=()), max_size=200),  # lone surrogates too
+       role=st.sampled_from(["user", "tool", "assistant", "system"]),
+       route=st.sampled_from(["chat", "completions", "generate"]))
+def test_no_5xx_for_any_text_the_guard_reads(guarded, text, role, route):
+    """Any text, lone surrogates included, through every guarded route."""
+    if route == "chat":
+        body = {"messages": [{"role": role, "content": text}, {"role": "user", "content": text}], "max_tokens": 1}
+        path = "/v1/chat/completions"
+    elif route == "completions":
+        body, path = {"prompt": text, "max_tokens": 1}, "/v1/completions"
+    else:
+        body, path = {"inputs": text, "parameters": {"max_new_tokens": 1}}, "/generate"
+    r = httpx.post(guarded.url + path, content=json.dumps(body).encode(), timeout=60,
+                   headers={"content-type": "application/json"})
+    assert r.status_code < 500, (path, text[:80], r.status_code, r.text[:300])
